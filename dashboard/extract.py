@@ -1,0 +1,418 @@
+"""From documents to evidence-linked projects, initiatives, organizations, places and term counts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import taxonomy as tx
+from dashboard.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
+from dashboard.ingest import Document
+from dashboard.lexicon import Lexicon, load_lexicon
+from dashboard.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
+from dashboard.text import Span, clauses, is_term, sentences, tokenizer, tokens
+
+_CLAUSE_CUTS = "，；;,：:"
+_OBJECT_TAIL = re.compile(r"为(?:契机|抓手|重点|核心|中心|目标|载体|引领|支撑|突破口|主线)$")
+_PREPOSITIONS = frozenset(
+    {"在", "与", "同", "和", "联合", "依托", "以", "通过", "按照", "围绕", "借助", "携手", "对"}
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name; ``start``/``end`` index into the paragraph's text."""
+
+    category: str
+    name: str
+    kind: str
+    document: str
+    paragraph: int
+    sentence: int
+    clause: int  # index of the clause (cut at ，；：) in its sentence
+    start: int
+    end: int
+    named: bool
+    partner: bool
+    sector: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    document: str
+    paragraph: int
+    sentence: int
+    action: str
+    object: str
+    sector: str
+    pillar: str
+    lead_in: bool
+    evidence: str
+    start: int  # the clause, as offsets into the paragraph's text
+    end: int
+    projects: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass
+class DocumentExtraction:
+    """Everything extracted from one document, before it is tabulated."""
+
+    document: Document
+    contexts: list[ParagraphContext]
+    sentences: list[tuple[int, int, Span]]  # (paragraph, sentence index, span in paragraph)
+    mentions: list[Mention] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    terms: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, sentence, term)
+
+
+def _initiatives_in(
+    sentence: Span, toks: list[Span], lexicon: Lexicon, lead_in: bool
+) -> list[tuple[str, str, int, int, bool]]:
+    """(action, object, start, end, lead_in) for each action clause of a sentence (offsets in sentence)."""
+    found = []
+    for clause in clauses(sentence.text, _CLAUSE_CUTS):
+        words = [t for t in toks if t.start >= clause.start and t.end <= clause.end]
+        k = 0
+        while k < len(words) and (words[k].text in lexicon.enumerators or words[k].text.isspace()):
+            k += 1
+        action_at = None
+        if k < len(words) and words[k].text in _PREPOSITIONS:
+            for m in range(k + 1, min(len(words), k + 14)):
+                if (
+                    words[m].text in lexicon.actions
+                    and words[m].text not in lexicon.action_modifiers
+                ):
+                    action_at = m
+                    break
+        else:
+            while k < len(words) and words[k].text in lexicon.action_modifiers:
+                if words[k].text in lexicon.actions and (
+                    k + 1 >= len(words) or words[k + 1].text not in lexicon.actions
+                ):
+                    break  # 加快 used as the action itself: 加快车…平台建设
+                k += 1
+            if k < len(words) and words[k].text in lexicon.actions:
+                action_at = k
+        if action_at is None:
+            continue
+        action = words[action_at].text
+        obj = sentence.text[words[action_at].end : clause.end].strip()
+        obj = _OBJECT_TAIL.sub("", obj).strip("“”，、 ")
+        if len(obj) < 2:
+            continue
+        found.append((action, obj, clause.start, clause.end, lead_in))
+    return found
+
+
+def extract_document(document: Document, lexicon: Lexicon | None = None) -> DocumentExtraction:
+    """Segment a document once and extract its mentions, initiatives and terms."""
+    lexicon = lexicon or load_lexicon()
+    tok = tokenizer(lexicon)
+    keyword_stopwords = lexicon.keyword_stopwords
+    contexts = paragraph_contexts(document, lexicon)
+    finder = EntityFinder(lexicon, tok)
+    result = DocumentExtraction(document, contexts, [])
+    raw: list[tuple[int, int, Span, Found]] = []
+    for paragraph, context in zip(document.paragraphs, contexts, strict=True):
+        spans = sentences(paragraph.text)
+        for s_index, sentence in enumerate(spans):
+            toks = tokens(sentence.text, tok)
+            result.sentences.append((paragraph.index, s_index, sentence))
+            for found in finder.find(sentence.text, toks):
+                raw.append((paragraph.index, s_index, sentence, found))
+            lead_in = context.role in ("heading", "item") or (
+                s_index == 0 and len(spans) > 1 and len(sentence.text) <= 30
+            )
+            for action, obj, start, end, lead in _initiatives_in(sentence, toks, lexicon, lead_in):
+                result.initiatives.append(
+                    Initiative(
+                        document.id,
+                        paragraph.index,
+                        s_index,
+                        action,
+                        obj,
+                        context.sector,
+                        context.pillar,
+                        lead,
+                        sentence.text,
+                        sentence.start + start,
+                        sentence.start + end,
+                    )
+                )
+            result.terms.extend(
+                (paragraph.index, s_index, t.text)
+                for t in toks
+                if is_term(t.text, keyword_stopwords)
+            )
+    result.mentions = _resolve_mentions(document, contexts, raw, finder)
+    result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
+    return result
+
+
+def _resolve_mentions(
+    document: Document,
+    contexts: list[ParagraphContext],
+    raw: list[tuple[int, int, Span, Found]],
+    finder: EntityFinder,
+) -> list[Mention]:
+    """Mentions with document-level knowledge applied: canonical place names, brands are not places."""
+    mentions = []
+    clause_starts: dict[str, list[int]] = {}
+    for paragraph, s_index, sentence, found in raw:
+        starts = clause_starts.get(sentence.text)
+        if starts is None:
+            starts = clause_starts[sentence.text] = [
+                c.start for c in clauses(sentence.text, _CLAUSE_CUTS)
+            ]
+        clause = max(0, bisect.bisect_right(starts, found.start) - 1)
+        name, category = found.name, found.category
+        if category == PLACE:
+            if name in finder.brands:
+                continue
+            name = finder.place_stems.get(name, name)
+        sector = contexts[paragraph].sector
+        mentions.append(
+            Mention(
+                category,
+                name,
+                found.kind,
+                document.id,
+                paragraph,
+                s_index,
+                clause,
+                sentence.start + found.start,
+                sentence.start + found.end,
+                found.named,
+                found.partner,
+                sector,
+                sentence.text,
+            )
+        )
+    return mentions
+
+
+def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initiative:
+    inside = [
+        m
+        for m in mentions
+        if m.paragraph == initiative.paragraph
+        and initiative.start <= m.start
+        and m.end <= initiative.end
+    ]
+    pick = lambda category: tuple(dict.fromkeys(m.name for m in inside if m.category == category))  # noqa: E731
+    return Initiative(
+        **{
+            **initiative.__dict__,
+            "projects": pick(PROJECT),
+            "organizations": pick(ORGANIZATION),
+            "places": pick(PLACE),
+        }
+    )
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _project_sector(group: pd.DataFrame, lexicon: Lexicon) -> str:
+    """The sector of a project: where it is first mentioned in a classified passage, else its name's words."""
+    classified = group[group["sector"] != tx.UNCLASSIFIED]
+    if len(classified):
+        return str(classified.iloc[0]["sector"])
+    return (
+        best_sector(sector_scores(str(group.iloc[0]["name"]), lexicon), minimum=1)
+        or tx.UNCLASSIFIED
+    )
+
+
+def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
+    """Short forms of a name without its place prefix (晶驰产业园 for 宜宾晶驰产业园) → the full form."""
+    names = sorted(set(names), key=len, reverse=True)
+    alias = {}
+    for short in names:
+        for full in names:
+            if (
+                len(full) > len(short) >= 4
+                and full.endswith(short)
+                and full[: -len(short)] in places
+            ):
+                alias[short] = full
+                break
+    return alias
+
+
+def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Every mention of a project, organization or place, with its place in the text."""
+    rows = [m.__dict__ for e in extractions for m in e.mentions]
+    columns = list(Mention.__dataclass_fields__)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def projects_table(mentions: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """One row per project per document, repeated mentions merged, with the names said with it."""
+    lexicon = lexicon or load_lexicon()
+    columns = [
+        "name", "kind", "named", "sector", "pillar", "document", "paragraph", "sentence", "evidence",
+        "mentions", "organizations", "places", "paragraphs",
+    ]  # fmt: skip
+    projects = mentions[mentions["category"] == PROJECT]
+    if projects.empty:
+        return pd.DataFrame(columns=columns)
+    others = mentions[mentions["category"] != PROJECT]
+    rows = []
+    for document, doc_projects in projects.groupby("document", sort=False):
+        places = set(
+            mentions[(mentions["document"] == document) & (mentions["category"] == PLACE)]["name"]
+        )
+        stems = {p[:-1] for p in places if len(p) >= 3}
+        alias = _aliases(doc_projects["name"], places | stems)
+        doc_projects = doc_projects.assign(name=doc_projects["name"].replace(alias))
+        doc_others = others[others["document"] == document]
+        for name, group in doc_projects.groupby("name", sort=False):
+            first = group.iloc[0]
+            sector = _project_sector(group, lexicon)
+            together = doc_others[
+                doc_others.set_index(["paragraph", "sentence", "clause"]).index.isin(
+                    list(zip(group["paragraph"], group["sentence"], group["clause"], strict=True))
+                )
+            ]
+            inside = [
+                (m.name, m.category)
+                for m in together.itertuples()
+                if any(
+                    m.paragraph == g.paragraph and g.start <= m.start and m.end <= g.end
+                    for g in group.itertuples()
+                )
+            ]
+            near = [(m.name, m.category) for m in together.itertuples()]
+            orgs = list(dict.fromkeys(n for n, c in inside + near if c == ORGANIZATION))
+            place_names = list(dict.fromkeys(n for n, c in inside + near if c == PLACE))
+            rows.append(
+                {
+                    "name": name, "kind": first["kind"], "named": bool(group["named"].any()), "sector": sector,
+                    "pillar": tx.pillar_of(sector), "document": document, "paragraph": int(first["paragraph"]),
+                    "sentence": int(first["sentence"]), "evidence": first["evidence"], "mentions": len(group),
+                    "organizations": orgs, "places": place_names,
+                    "paragraphs": sorted(set(int(p) for p in group["paragraph"])),
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
+    """Organizations (``category="organization"``) or places, with mention counts and first evidence.
+
+    Centres that act as partners (联合…交易中心) are listed as organizations too.
+    """
+    columns = [
+        "name",
+        "kind",
+        "document",
+        "mentions",
+        "paragraph",
+        "sentence",
+        "evidence",
+        "sector",
+    ]
+    if category == ORGANIZATION:
+        selected = mentions[(mentions["category"] == ORGANIZATION) | mentions["partner"]]
+    else:
+        selected = mentions[mentions["category"] == category]
+    if selected.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = selected.groupby(["document", "name"], sort=False)
+    table = grouped.agg(
+        kind=("kind", "first"), mentions=("name", "size"), paragraph=("paragraph", "first"),
+        sentence=("sentence", "first"), evidence=("evidence", "first"), sector=("sector", "first"),
+    ).reset_index()  # fmt: skip
+    if category == ORGANIZATION:
+        table.loc[table["kind"].isin(["中心", "交易中心"]), "kind"] = "机构"
+    return table[columns]
+
+
+def initiatives_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """One row per action clause: action, object, sector, pillar, who and where, evidence."""
+    columns = list(Initiative.__dataclass_fields__)
+    rows = [
+        {
+            **i.__dict__,
+            "projects": list(i.projects),
+            "organizations": list(i.organizations),
+            "places": list(i.places),
+        }
+        for e in extractions
+        for i in e.initiatives
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def terms_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Term counts per sentence, with the sector and pillar of its paragraph."""
+    rows = []
+    for e in extractions:
+        for (paragraph, sentence, term), count in Counter(e.terms).items():
+            context = e.contexts[paragraph]
+            rows.append(
+                (e.document.id, paragraph, sentence, term, count, context.sector, context.pillar)
+            )
+    return pd.DataFrame(
+        rows, columns=["document", "paragraph", "sentence", "term", "count", "sector", "pillar"]
+    )
+
+
+def documents_table(documents: list[Document]) -> pd.DataFrame:
+    """One row per document: id, title, date, outlet, source link, size."""
+    rows = [
+        {
+            "document": d.id, "title": d.title, "date": d.date, "outlet": d.outlet, "source_url": d.source_url,
+            "paragraphs": len(d.paragraphs), "characters": len(d.text), "path": d.path,
+            "content_hash": d.content_hash, "warnings": list(d.warnings),
+        }
+        for d in documents
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "document",
+            "title",
+            "date",
+            "outlet",
+            "source_url",
+            "paragraphs",
+            "characters",
+            "path",
+            "content_hash",
+            "warnings",
+        ],
+    )
+
+
+def paragraphs_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Every paragraph with its role, section, sector and pillar."""
+    rows = [
+        {
+            "document": e.document.id, "paragraph": c.paragraph, "role": c.role, "section": c.section,
+            "sector": c.sector, "pillar": c.pillar, "text": e.document.paragraphs[c.paragraph].text,
+        }
+        for e in extractions
+        for c in e.contexts
+    ]  # fmt: skip
+    return pd.DataFrame(
+        rows, columns=["document", "paragraph", "role", "section", "sector", "pillar", "text"]
+    )
+
+
+def sentences_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    rows = [
+        (e.document.id, paragraph, index, span.start, span.end, span.text)
+        for e in extractions
+        for paragraph, index, span in e.sentences
+    ]
+    return pd.DataFrame(rows, columns=["document", "paragraph", "sentence", "start", "end", "text"])

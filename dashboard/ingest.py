@@ -1,0 +1,315 @@
+"""Read an article file into a Document: encoding, front matter, paragraphs, boilerplate, metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def max_bytes_default() -> int:
+    """The size limit for one article: ``DASHBOARD_MAX_BYTES`` or 5 MB."""
+    value = os.environ.get("DASHBOARD_MAX_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
+
+
+class IngestError(ValueError):
+    """An article that cannot be read; ``str(error)`` is the reason shown to people."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+    heading: bool = False  # marked as a heading by the markup itself (<h2>, "## …")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None  # ISO 8601, with its time zone when the source gives one
+    outlet: str | None = None  # 文章来源
+    source_url: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    path: str = ""
+    content_hash: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+# --- bytes → str -------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
+    if not data.strip():
+        raise IngestError("empty file")
+    if b"\x00" in data[:8192]:
+        raise IngestError("binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+        break
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best)
+    raise IngestError("not readable text (unknown encoding or binary content)")
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    bad = sum(
+        1
+        for ch in sample
+        if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\r\n\t"
+    )
+    return bad <= max(2, len(sample) // 200) and "\ufffd" not in sample[:2000]
+
+
+# --- markup → paragraphs -----------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_AUTOLINK = re.compile(r"^\s*<(https?://[^>\s]+)>\s*$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_OUTLET = re.compile(r"^[（(]?\s*(?:文章|新闻|稿件)?来源[:：]\s*(.+?)\s*[)）]?$")
+_BOILERPLATE = re.compile(
+    r"^(?:返回|点击|责任编辑|编辑[:：]|校对[:：]|审核[:：]|分享到|扫一扫|上一篇|下一篇|【打印】|【关闭】)"
+)
+_BLOCK_TAGS = (
+    "p", "div", "section", "article", "li", "tr", "td", "th", "table", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "br", "ul", "ol", "header", "footer", "pre",
+)  # fmt: skip
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _clean_line(line: str) -> str:
+    line = _INVISIBLE.sub("", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def _html_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
+    """Block-level lines of an HTML fragment, with heading flags; also the outlet and <title>."""
+    soup = BeautifulSoup(markup, "html.parser")
+    for junk in soup(["script", "style", "noscript", "iframe", "template"]):
+        junk.decompose()
+    outlet = None
+    for media in soup.select(".em_media"):
+        match = _OUTLET.match(_clean_line(media.get_text()))
+        if match:
+            outlet = match.group(1)
+        media.decompose()
+    title_tag = soup.find("title")
+    page_title = _clean_line(title_tag.get_text()) if title_tag else None
+    if title_tag:
+        title_tag.decompose()
+    headings = {_clean_line(h.get_text()) for h in soup.find_all(_HEADING_TAGS)}
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.append("\n")
+    lines = []
+    for raw in soup.get_text().splitlines():
+        line = _clean_line(raw)
+        if line:
+            lines.append((line, line in headings))
+    return lines, outlet, page_title
+
+
+def _markdown_lines(body: str) -> list[tuple[str, bool]]:
+    lines = []
+    for raw in body.splitlines():
+        heading = _MD_HEADING.match(raw)
+        text = heading.group(1) if heading else raw
+        text = _clean_line(_MD_LINK.sub(r"\1", text))
+        if text:
+            lines.append((text, bool(heading)))
+    return lines
+
+
+def _parse_front_matter(text: str) -> tuple[dict, str, list[str]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        return {}, text[match.end() :], [f"front matter is not valid YAML{where}; ignored"]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return {}, text[match.end() :], ["front matter is not a YAML mapping; ignored"]
+    return meta, text[match.end() :], []
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _as_list(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return tuple(str(value).split())
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> str | None:
+    """ISO 8601 text for a front-matter date: ``parse_date("2022-04-22 09:24:56 +0800")``."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).isoformat()
+        except ValueError:
+            continue
+    try:
+        return dt.datetime.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def document_id(path: str | Path) -> str:
+    """The stable id of an article: its file name without the extension."""
+    return Path(path).stem
+
+
+def parse_document(text: str, *, doc_id: str, suffix: str = ".md", path: str = "") -> Document:
+    """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body, warnings = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
+
+    source_url = None
+    autolinks = _AUTOLINK.findall(body)
+    if autolinks:
+        source_url = autolinks[0]
+        body = _AUTOLINK.sub("", body)
+
+    outlet = page_title = None
+    if suffix in (".html", ".htm") or re.search(r"<(p|div|br|h[1-6])\b", body, re.I):
+        lines, outlet, page_title = _html_lines(body)
+        lines = [(_clean_line(_MD_LINK.sub(r"\1", t)), h) for t, h in lines]
+    else:
+        lines = _markdown_lines(body)
+
+    title = _as_text(meta.get("title"))
+    if suffix == ".txt" and lines:
+        title, lines = lines[0][0], lines[1:]
+    if not title:
+        title = page_title or next((t for t, h in lines if h), None)
+        if title and lines and lines[0][0] == title:
+            lines = lines[1:]
+
+    paragraphs: list[Paragraph] = []
+    for line, heading in lines:
+        outlet_match = _OUTLET.match(line)
+        if outlet_match and len(line) < 40:
+            outlet = outlet or outlet_match.group(1)
+            continue
+        if _BOILERPLATE.match(line) or line == title:
+            continue
+        paragraphs.append(Paragraph(len(paragraphs), line, heading))
+    if not paragraphs:
+        raise IngestError("no body text")
+
+    date = parse_date(meta.get("date"))
+    if meta.get("date") is not None and date is None:
+        warnings.append(f"front matter date {meta.get('date')!r} is not a date; ignored")
+    if date is None:
+        named = _DATE_IN_NAME.search(doc_id)
+        if named:
+            date = parse_date("-".join(named.groups()))
+    return Document(
+        id=doc_id,
+        title=_clean_line(title or doc_id),
+        paragraphs=tuple(paragraphs),
+        date=date,
+        outlet=_as_text(meta.get("source")) or outlet,
+        source_url=source_url or _as_text(meta.get("source_url")),
+        categories=_as_list(meta.get("categories")),
+        tags=_as_list(meta.get("tags")),
+        path=path,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        warnings=tuple(warnings),
+    )
+
+
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """Read one article file (.md, .txt, .html); raises IngestError with a readable reason."""
+    path = Path(path)
+    limit = max_bytes if max_bytes is not None else max_bytes_default()
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise IngestError("not a file")
+        if size > limit:
+            raise IngestError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("not a file") from None
+    suffix = path.suffix.lower()
+    return parse_document(decode(data), doc_id=document_id(path), suffix=suffix, path=str(path))
+
+
+def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and folders into article files; returns (files, [(path, reason)]) for missing ones."""
+    found: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                )
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append((str(raw), "no such file or folder"))
+    return found, missing

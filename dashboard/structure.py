@@ -1,0 +1,135 @@
+"""Where each paragraph stands: its section, and the pillar and sector it speaks of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard import taxonomy as tx
+from dashboard.ingest import Document
+from dashboard.lexicon import Lexicon
+
+_FINAL_PUNCTUATION = "。！？；.!?;…：:"
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．](?!\d))"
+)
+# Words that name a pillar in a heading: the pillar is known even when the sector is not yet.
+_PILLAR_WORDS = (
+    (tx.DIGITAL_INDUSTRIALIZATION, ("数字产业化",)),
+    (tx.INDUSTRIAL_DIGITALIZATION, ("产业数字化",)),
+)
+
+
+@dataclass(frozen=True)
+class ParagraphContext:
+    paragraph: int
+    role: str  # "heading", "item" (an enumerated lead such as 一是…), or "body"
+    section: str  # the nearest heading above (or the paragraph itself when it is one)
+    sector: str
+    pillar: str
+    scores: dict[str, float]
+
+
+def sector_scores(text: str, lexicon: Lexicon) -> dict[str, float]:
+    """How strongly a passage speaks of each sector: the weights of the sector words it contains."""
+    scores = {}
+    for sector, words in lexicon.sector_words.items():
+        scores[sector] = float(sum(weight * text.count(word) for word, weight in words.items()))
+    return scores
+
+
+def best_sector(scores: dict[str, float], *, minimum: float = 2.0) -> str | None:
+    """The sector with the highest score when it reaches ``minimum`` and is not tied."""
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < minimum:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def heading_pillar(text: str) -> str | None:
+    for pillar, words in _PILLAR_WORDS:
+        if any(word in text for word in words):
+            return pillar
+    return None
+
+
+def is_heading(text: str, marked: bool = False) -> bool:
+    """A heading: marked as such, or a short line without final punctuation."""
+    if marked:
+        return True
+    stripped = text.strip()
+    return 0 < len(stripped) <= 32 and stripped[-1] not in _FINAL_PUNCTUATION
+
+
+def enumerator(text: str, lexicon: Lexicon) -> str | None:
+    """The enumerator that opens a passage (一是, （二）, 首先…), or None."""
+    stripped = text.lstrip()
+    for word in lexicon.enumerators:
+        if stripped.startswith(word):
+            return word
+    match = _NUMBERED.match(stripped)
+    return match.group(0).strip() if match else None
+
+
+def _lead(text: str) -> str:
+    """The first sentence of a passage, where an enumerated item states its theme."""
+    match = re.search(r"[。！？；]", text)
+    return text[: match.end()] if match else text
+
+
+def paragraph_contexts(document: Document, lexicon: Lexicon) -> list[ParagraphContext]:
+    """Section, pillar and sector for every paragraph of a document.
+
+    Headings and enumerated leads set the sector of what follows them; a passage whose own words
+    clearly speak of another sector takes that sector (and starts an unheaded section of it).
+    """
+    contexts: list[ParagraphContext] = []
+    section = ""
+    section_sector: str | None = None
+    section_pillar: str | None = None
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        scores = sector_scores(text, lexicon)
+        own = best_sector(scores)
+        if is_heading(text, paragraph.heading):
+            role = "heading"
+            section = text
+            section_pillar = heading_pillar(text)
+            section_sector = own or (
+                tx.DIGITAL_INDUSTRY if section_pillar == tx.DIGITAL_INDUSTRIALIZATION else None
+            )
+            sector = section_sector
+        elif enumerator(text, lexicon):
+            lead = _lead(text)
+            role = "item" if len(lead) == len(text) else "body"
+            lead_sector = best_sector(sector_scores(lead, lexicon))
+            if role == "item":
+                section = text
+            lead_pillar = heading_pillar(lead)
+            if lead_sector or lead_pillar:
+                section_sector = lead_sector or (
+                    tx.DIGITAL_INDUSTRY
+                    if lead_pillar == tx.DIGITAL_INDUSTRIALIZATION
+                    else section_sector
+                )
+            sector = section_sector or own
+        else:
+            role = "body"
+            sector = section_sector
+            if own and own != section_sector:
+                context_score = scores.get(section_sector, 0.0) if section_sector else 0.0
+                if section_sector is None or (
+                    scores[own] >= 3 and scores[own] >= 2 * context_score + 2
+                ):
+                    sector = own
+                    section_sector = own  # a passage on another sector opens an unheaded section
+        sector = sector or tx.UNCLASSIFIED
+        pillar = (
+            tx.pillar_of(sector)
+            if sector != tx.UNCLASSIFIED
+            else (section_pillar or tx.UNCLASSIFIED)
+        )
+        contexts.append(ParagraphContext(paragraph.index, role, section, sector, pillar, scores))
+    return contexts

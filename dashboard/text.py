@@ -1,0 +1,138 @@
+"""Sentences, clauses and tokens: jieba with the genre's domain words, loaded once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+from dashboard.lexicon import Lexicon, load_lexicon
+
+_SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+_CLAUSE_SEPARATORS = "，、：,:"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentences of a paragraph, cut after 。！？； and line ends; offsets index into ``text``."""
+    spans = []
+    for match in _SENTENCE_END.finditer(text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        spans.append(Span(start, start + len(stripped), stripped))
+    return spans
+
+
+def clauses(sentence: str, separators: str = _CLAUSE_SEPARATORS) -> list[Span]:
+    """Clauses of a sentence, cut at ，、：; quoted passages (“…”) are not cut."""
+    spans, start, depth = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "“‘「『《":
+            depth += 1
+        elif ch in "”’」』》":
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            if i > start:
+                spans.append(Span(start, i, sentence[start:i]))
+            start = i + 1
+    tail = sentence[start:].rstrip("。！？；!?;")
+    if tail:
+        spans.append(Span(start, start + len(tail), tail))
+    return spans
+
+
+def cache_dir() -> Path:
+    """A writable folder for caches: ``DASHBOARD_CACHE_DIR``, ``~/.cache/…``, or the temp folder."""
+    candidates = [
+        os.environ.get("DASHBOARD_CACHE_DIR"),
+        Path.home() / ".cache" / "digital-economy-dashboard",
+    ]
+    for candidate in candidates:
+        if not candidate:
+            continue
+        path = Path(candidate)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            probe = path / ".write-probe"
+            probe.write_text("")
+            probe.unlink()
+            return path
+        except OSError:
+            continue
+    path = Path(tempfile.gettempdir()) / "digital-economy-dashboard"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+_tokenizers: dict[str, jieba.Tokenizer] = {}
+_lock = threading.Lock()
+
+
+def tokenizer(lexicon: Lexicon | None = None) -> jieba.Tokenizer:
+    """The process's jieba tokenizer for a lexicon version, built once with the domain words."""
+    lexicon = lexicon or load_lexicon()
+    with _lock:
+        tok = _tokenizers.get(lexicon.version)
+        if tok is None:
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(cache_dir())
+            tok.initialize()
+            for word, freq in lexicon.domain_words:
+                tok.add_word(word, freq or max(tok.suggest_freq(word), 1000))
+            for (
+                word
+            ) in lexicon.actions:  # so that 建好 or 共建 are not glued to the name after them
+                if len(word) >= 2 and word not in tok.FREQ:
+                    tok.add_word(word, 1000)
+            _tokenizers.clear()  # an edited lexicon replaces the old tokenizer
+            _tokenizers[lexicon.version] = tok
+        return tok
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word (``ns`` place, ``nz`` proper noun…), or None."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
+def word_frequency(tok: jieba.Tokenizer, word: str) -> int:
+    """How common a word is in jieba's dictionary (0 for words it does not know)."""
+    return tok.FREQ.get(word, 0)
+
+
+def tokens(text: str, tok: jieba.Tokenizer) -> list[Span]:
+    """Tokens of ``text`` with offsets."""
+    return [Span(start, end, word) for word, start, end in tok.tokenize(text)]
+
+
+def is_term(word: str, stopwords: frozenset[str]) -> bool:
+    """Whether a token can count as a keyword: two or more characters, wordlike, not a stopword."""
+    return len(word) >= 2 and bool(_WORDLIKE.search(word)) and word not in stopwords
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def iter_terms(words: list[str], stopwords: frozenset[str]) -> Iterator[str]:
+    return (w for w in words if is_term(w, stopwords))
