@@ -77,21 +77,29 @@ def extract_documents(
     """Extract all tables from documents; ``progress(done, total, document_id)`` is called per document."""
     lexicon = lexicon or load_lexicon()
     extractions = []
+    failures = []
     for n, document in enumerate(documents, start=1):
-        extractions.append(ex.extract_document(document, lexicon))
+        try:
+            extractions.append(ex.extract_document(document, lexicon))
+        except Exception as error:  # one bad document must not cost the others
+            failures.append(
+                ReadError(document.path or document.id, f"extraction failed: {error!r}")
+            )
         if progress:
             progress(n, len(documents), document.id)
+    documents = [e.document for e in extractions]
     mentions = ex.mentions_table(extractions)
     return Extraction(
         documents=ex.documents_table(documents),
         paragraphs=ex.paragraphs_table(extractions),
         sentences=ex.sentences_table(extractions),
         mentions=mentions,
-        projects=ex.projects_table(mentions, lexicon),
+        projects=ex.projects_table(extractions),
         initiatives=ex.initiatives_table(extractions),
         organizations=ex.entities_table(mentions, ORGANIZATION),
         places=ex.entities_table(mentions, PLACE),
         terms=ex.terms_table(extractions),
+        errors=failures,
     )
 
 
@@ -105,5 +113,5 @@ def extract_paths(
     """
     documents, errors = read_documents(paths, max_bytes=max_bytes)
     extraction = extract_documents(documents, **options)
-    extraction.errors = errors
+    extraction.errors = errors + extraction.errors
     return extraction

@@ -21,9 +21,17 @@ _DOTS = re.compile(r"[•・‧∙·]")
 _NON_NAME = frozenset(
     {"的", "等", "一批", "一个", "一系列", "多个", "各类", "各种", "若干", "一些", "其中", "之一"}
 )
+_LOCATIVES = frozenset("内里中外")
+_PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同", "和", "及", "依托"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
-# Single-character openers that jieba's guesser glues onto a following unknown name (如温氏).
+# Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及")
+_NOT_IN_NAMES = frozenset(
+    {"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"}
+)
+# A word this common in general Chinese describes; a rarer one may be part of a name.
+_COMMON_WORD = 3000
+_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大]?$")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -55,7 +63,6 @@ class Found:
     start: int
     end: int
     named: bool = True
-    partner: bool = False  # a centre that acts as an organization (联合…中心)
 
 
 class EntityFinder:
@@ -81,9 +88,9 @@ class EntityFinder:
         )
         self.hard_stops = lexicon.name_openers | lexicon.action_modifiers | _NON_NAME
         # 和/与/及 join two names only where the first is complete, and a complete name already
-        # stops the walk; inside a name they are characters like any other (广西中和…平台).
+        # stops the walk; inside a name they are characters like any other (江南和美…平台).
         self.walk_stops = self.hard_stops - _CONJUNCTIONS
-        self.place_stems: dict[str, str] = {}  # 宜宾 → 宜宾市, learned from the document
+        self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
 
     # -- boundaries -----------------------------------------------------------------------------
@@ -98,13 +105,36 @@ class EntityFinder:
             if word in self.lexicon.actions_inside_names:
                 return j == 0 or self._stops_name(toks, j - 1)
             return True
+        if word in self.generic or word in _CONJUNCTIONS or _QUANTITY.match(word):
+            return bool(_QUANTITY.match(word))
         # jieba keeps some adverb+verb pairs whole (不断完善, 加快建设)
-        return len(word) >= 3 and word not in self.generic and word[-2:] in self.lexicon.actions
+        if len(word) >= 3 and word[-2:] in self.lexicon.actions:
+            return True
+        # verbs, prepositions, pronouns, time words and particles do not stand in names, except
+        # just before the ending, where they say what the place is for (适配基地, 展示中心)
+        following = toks[j + 1].text if j + 1 < len(toks) else ""
+        if len(word) < 2 or self._ends_project(following):
+            return False
+        return dictionary_tag(word) in _NOT_IN_NAMES
 
     # -- decisions ------------------------------------------------------------------------------
 
+    def _is_generic(self, word: str) -> bool:
+        """A generic word, or one made of generic words (公共信息 = 公共 + 信息)."""
+        if word in self.generic:
+            return True
+        if len(word) < 4:
+            return False
+        reachable = [True] + [False] * len(word)
+        for end in range(2, len(word) + 1):
+            reachable[end] = any(
+                reachable[k] and word[k:end] in self.generic
+                for k in range(max(0, end - 6), end - 1)
+            )
+        return reachable[-1]
+
     def _is_proper(self, word: str) -> bool:
-        if word in self.generic or not _CJK_OR_LATIN.search(word):
+        if self._is_generic(word) or not _CJK_OR_LATIN.search(word):
             return False
         if word in self.place_stems or word in self.place_stems.values() or word in self.brands:
             return True
@@ -116,25 +146,30 @@ class EntityFinder:
         return dictionary_tag(word) in _PROPER_TAGS and frequency < _MAX_PLACE_FREQUENCY
 
     def _is_named(
-        self, sentence: str, toks: list[Span], first: int, ending_start: int, inner: list[Found]
+        self,
+        sentence: str,
+        toks: list[Span],
+        first: int,
+        ending_start: int,
+        end: int,
+        inner: list[Found],
     ) -> bool:
+        """Whether a name names one thing (鸿途数字经济产业园) rather than a kind of thing (智能工厂)."""
         prefix = [t for t in toks[first:] if t.start < ending_start]
         surface = sentence[toks[first].start : ending_start]
         if inner or any(ch in surface for ch in "()（）·“”「」"):
             return True
         if any(self._is_proper(t.text) for t in prefix):
             return True
-        descriptive = [t.text for t in prefix if _CJK_OR_LATIN.search(t.text)]
-        distinctive = [w for w in descriptive if w not in self.generic]
-        if not distinctive:
+        distinctive = [
+            t.text for t in prefix if _CJK_OR_LATIN.search(t.text) and not self._is_generic(t.text)
+        ]
+        if not any(word_frequency(self.tok, w) < _COMMON_WORD for w in distinctive):
             return False
         # 甲、乙、丙等平台: items of an enumeration are the named instances of a category.
         before = sentence[max(0, toks[first].start - 1) : toks[first].start]
-        return (
-            before == "、"
-            or bool(re.match(r"[、]|等", sentence[ending_start:].lstrip("”’")[:1] or " "))
-            or (len(distinctive) >= 2)
-        )
+        after = sentence[end : end + 1]
+        return before == "、" or after in ("、", "等")
 
     # -- the scan -------------------------------------------------------------------------------
 
@@ -155,6 +190,17 @@ class EntityFinder:
             return ending, category, kind
         return None
 
+    def _split_locatives(self, sentence: str, toks: list[Span]) -> list[Span]:
+        """Cut a locative off a token that hides an ending (众创园内 → 众创园 + 内)."""
+        out = []
+        for t in toks:
+            if len(t.text) >= 2 and t.text[-1] in _LOCATIVES and t.text[-2] in self.endings:
+                cut = t.end - 1
+                out += [Span(t.start, cut, sentence[t.start : cut]), Span(cut, t.end, t.text[-1])]
+            else:
+                out.append(t)
+        return out
+
     def _ends_project(self, word: str) -> bool:
         return bool(word) and any(
             word.endswith(e) for e, c, _ in self.endings.get(word[-1], ()) if c == PROJECT
@@ -162,6 +208,7 @@ class EntityFinder:
 
     def find(self, sentence: str, toks: list[Span]) -> list[Found]:
         """Projects, organizations and places in one sentence, in order of their ends."""
+        toks = self._split_locatives(sentence, toks)
         found: list[Found] = []
         for i, token in enumerate(toks):
             hit = self._ending_at(sentence, toks, i)
@@ -203,7 +250,7 @@ class EntityFinder:
         ending_start = toks[i].end - len(ending)
         last = self._first_token(toks, ending_start)
         # A name never reaches back into the project before it; places and organizations can be
-        # part of it (宜宾市…平台, …集团养殖场).
+        # part of it (江州市…平台, …集团养殖场).
         previous_end = max((f.end for f in found if f.category == PROJECT), default=0)
         j, depth = last - 1, 0
         while j >= 0 and last - j <= 12:
@@ -220,6 +267,10 @@ class EntityFinder:
                 break
             j -= 1
         first = j + 1
+        for k in range(last - 1, first - 1, -1):  # 江州学院与园区: the name starts after 与
+            if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
+                first = k + 1
+                break
         while first < last and (
             toks[first].text in self.hard_stops or toks[first].text in _SEPARATORS
         ):
@@ -244,17 +295,12 @@ class EntityFinder:
             head = normalise_name(prefix)
             self.brands.add(head)
             return Found(ORGANIZATION, name, kind, start, toks[i].end)
-        named = self._is_named(sentence, toks, first, ending_start, inner)
+        named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
         opener = toks[first - 1].text if first > 0 else ""
-        partner = kind in ("中心", "交易中心") and opener in {
-            "联合",
-            "与",
-            "同",
-            "携手",
-            "会同",
-            "和",
-        }
-        return Found(PROJECT, name, kind, start, toks[i].end, named, partner)
+        if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
+            self.brands.add(normalise_name(prefix))
+            return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
+        return Found(PROJECT, name, kind, start, toks[i].end, named)
 
     def _place(
         self, sentence: str, toks: list[Span], i: int, ending: str, kind: str, found: list[Found]
@@ -276,7 +322,10 @@ class EntityFinder:
             if not 1 <= len(stem) <= 4 or stem in self.generic or stem in self.hard_stops:
                 return None
         else:
-            previous_end = max((f.end for f in found), default=0)
+            # a region never reaches back into a name before it, but 大湾 inside 大湾区 is replaced
+            previous_end = max(
+                (f.end for f in found if f.category != PLACE or f.kind == "区域"), default=0
+            )
             j = i - 1
             while (
                 j >= 0
@@ -285,7 +334,10 @@ class EntityFinder:
                 and not self._stops_name(toks, j)
             ):
                 j -= 1
-            start = toks[j + 1].start if j + 1 < i else token.start
+            j += 1
+            while j < i and toks[j].text in self.hard_stops:
+                j += 1
+            start = toks[j].start
             name = sentence[start : token.end]
             if len(name) <= len(ending):
                 return None

@@ -38,7 +38,6 @@ class Mention:
     start: int
     end: int
     named: bool
-    partner: bool
     sector: str
     evidence: str
 
@@ -71,6 +70,7 @@ class DocumentExtraction:
     mentions: list[Mention] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
     terms: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, sentence, term)
+    projects: list[dict] = field(default_factory=list)
 
 
 def _initiatives_in(
@@ -153,6 +153,7 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
                 if is_term(t.text, keyword_stopwords)
             )
     result.mentions = _resolve_mentions(document, contexts, raw, finder)
+    result.projects = document_projects(result.mentions, lexicon)
     result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
     return result
 
@@ -191,7 +192,6 @@ def _resolve_mentions(
                 sentence.start + found.start,
                 sentence.start + found.end,
                 found.named,
-                found.partner,
                 sector,
                 sentence.text,
             )
@@ -221,19 +221,22 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 # --- tables --------------------------------------------------------------------------------------
 
 
-def _project_sector(group: pd.DataFrame, lexicon: Lexicon) -> str:
+PROJECT_COLUMNS = [
+    "name", "kind", "named", "sector", "pillar", "document", "paragraph", "sentence", "evidence",
+    "mentions", "organizations", "places", "paragraphs",
+]  # fmt: skip
+
+
+def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
     """The sector of a project: where it is first mentioned in a classified passage, else its name's words."""
-    classified = group[group["sector"] != tx.UNCLASSIFIED]
-    if len(classified):
-        return str(classified.iloc[0]["sector"])
-    return (
-        best_sector(sector_scores(str(group.iloc[0]["name"]), lexicon), minimum=1)
-        or tx.UNCLASSIFIED
-    )
+    for mention in mentions:
+        if mention.sector != tx.UNCLASSIFIED:
+            return mention.sector
+    return best_sector(sector_scores(mentions[0].name, lexicon), minimum=1) or tx.UNCLASSIFIED
 
 
 def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
-    """Short forms of a name without its place prefix (晶驰产业园 for 宜宾晶驰产业园) → the full form."""
+    """Short forms of a name without its place prefix (鸿途产业园 for 江州鸿途产业园) → the full form."""
     names = sorted(set(names), key=len, reverse=True)
     alias = {}
     for short in names:
@@ -248,6 +251,40 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     return alias
 
 
+def document_projects(mentions: list[Mention], lexicon: Lexicon) -> list[dict]:
+    """One record per project of a document: repeated mentions (and short forms without the place
+    prefix) merged, with the organizations and places named in the same clauses."""
+    places = {m.name for m in mentions if m.category == PLACE}
+    stems = {p[:-1] for p in places if len(p) >= 3}
+    projects = [m for m in mentions if m.category == PROJECT]
+    alias = _aliases((m.name for m in projects), places | stems)
+    grouped: dict[str, list[Mention]] = {}
+    for m in projects:
+        grouped.setdefault(alias.get(m.name, m.name), []).append(m)
+    by_clause: dict[tuple[int, int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.category != PROJECT:
+            by_clause.setdefault((m.paragraph, m.sentence, m.clause), []).append(m)
+    records = []
+    for name, group in grouped.items():
+        first = group[0]
+        together = [
+            o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())
+        ]
+        sector = _project_sector(group, lexicon)
+        records.append(
+            {
+                "name": name, "kind": first.kind, "named": any(g.named for g in group), "sector": sector,
+                "pillar": tx.pillar_of(sector), "document": first.document, "paragraph": first.paragraph,
+                "sentence": first.sentence, "evidence": first.evidence, "mentions": len(group),
+                "organizations": list(dict.fromkeys(o.name for o in together if o.category == ORGANIZATION)),
+                "places": list(dict.fromkeys(o.name for o in together if o.category == PLACE)),
+                "paragraphs": sorted({g.paragraph for g in group}),
+            }
+        )  # fmt: skip
+    return records
+
+
 def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
     """Every mention of a project, organization or place, with its place in the text."""
     rows = [m.__dict__ for e in extractions for m in e.mentions]
@@ -255,62 +292,13 @@ def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def projects_table(mentions: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+def projects_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
     """One row per project per document, repeated mentions merged, with the names said with it."""
-    lexicon = lexicon or load_lexicon()
-    columns = [
-        "name", "kind", "named", "sector", "pillar", "document", "paragraph", "sentence", "evidence",
-        "mentions", "organizations", "places", "paragraphs",
-    ]  # fmt: skip
-    projects = mentions[mentions["category"] == PROJECT]
-    if projects.empty:
-        return pd.DataFrame(columns=columns)
-    others = mentions[mentions["category"] != PROJECT]
-    rows = []
-    for document, doc_projects in projects.groupby("document", sort=False):
-        places = set(
-            mentions[(mentions["document"] == document) & (mentions["category"] == PLACE)]["name"]
-        )
-        stems = {p[:-1] for p in places if len(p) >= 3}
-        alias = _aliases(doc_projects["name"], places | stems)
-        doc_projects = doc_projects.assign(name=doc_projects["name"].replace(alias))
-        doc_others = others[others["document"] == document]
-        for name, group in doc_projects.groupby("name", sort=False):
-            first = group.iloc[0]
-            sector = _project_sector(group, lexicon)
-            together = doc_others[
-                doc_others.set_index(["paragraph", "sentence", "clause"]).index.isin(
-                    list(zip(group["paragraph"], group["sentence"], group["clause"], strict=True))
-                )
-            ]
-            inside = [
-                (m.name, m.category)
-                for m in together.itertuples()
-                if any(
-                    m.paragraph == g.paragraph and g.start <= m.start and m.end <= g.end
-                    for g in group.itertuples()
-                )
-            ]
-            near = [(m.name, m.category) for m in together.itertuples()]
-            orgs = list(dict.fromkeys(n for n, c in inside + near if c == ORGANIZATION))
-            place_names = list(dict.fromkeys(n for n, c in inside + near if c == PLACE))
-            rows.append(
-                {
-                    "name": name, "kind": first["kind"], "named": bool(group["named"].any()), "sector": sector,
-                    "pillar": tx.pillar_of(sector), "document": document, "paragraph": int(first["paragraph"]),
-                    "sentence": int(first["sentence"]), "evidence": first["evidence"], "mentions": len(group),
-                    "organizations": orgs, "places": place_names,
-                    "paragraphs": sorted(set(int(p) for p in group["paragraph"])),
-                }
-            )  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame([p for e in extractions for p in e.projects], columns=PROJECT_COLUMNS)
 
 
 def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
-    """Organizations (``category="organization"``) or places, with mention counts and first evidence.
-
-    Centres that act as partners (联合…交易中心) are listed as organizations too.
-    """
+    """Organizations (``category="organization"``) or places, with mention counts and first evidence."""
     columns = [
         "name",
         "kind",
@@ -321,10 +309,7 @@ def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
         "evidence",
         "sector",
     ]
-    if category == ORGANIZATION:
-        selected = mentions[(mentions["category"] == ORGANIZATION) | mentions["partner"]]
-    else:
-        selected = mentions[mentions["category"] == category]
+    selected = mentions[mentions["category"] == category]
     if selected.empty:
         return pd.DataFrame(columns=columns)
     grouped = selected.groupby(["document", "name"], sort=False)
@@ -332,8 +317,6 @@ def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
         kind=("kind", "first"), mentions=("name", "size"), paragraph=("paragraph", "first"),
         sentence=("sentence", "first"), evidence=("evidence", "first"), sector=("sector", "first"),
     ).reset_index()  # fmt: skip
-    if category == ORGANIZATION:
-        table.loc[table["kind"].isin(["中心", "交易中心"]), "kind"] = "机构"
     return table[columns]
 
 

@@ -23,6 +23,14 @@ def max_bytes_default() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
 
 
+def human_size(size: int) -> str:
+    """``human_size(5_000_000) == "5.0 MB"``."""
+    for unit, factor in (("MB", 1_000_000), ("KB", 1_000)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
+
+
 class IngestError(ValueError):
     """An article that cannot be read; ``str(error)`` is the reason shown to people."""
 
@@ -199,9 +207,10 @@ def parse_date(value: object) -> str | None:
         return None
     for fmt in _DATE_FORMATS:
         try:
-            return dt.datetime.strptime(value.strip(), fmt).isoformat()
+            parsed = dt.datetime.strptime(value.strip(), fmt)
         except ValueError:
             continue
+        return parsed.date().isoformat() if fmt == "%Y-%m-%d" else parsed.isoformat()
     try:
         return dt.datetime.fromisoformat(value.strip()).isoformat()
     except ValueError:
@@ -282,7 +291,7 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
         if not path.is_file():
             raise IngestError("not a file")
         if size > limit:
-            raise IngestError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit")
+            raise IngestError(f"file is {human_size(size)}, over the {human_size(limit)} limit")
         data = path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file") from None

@@ -166,7 +166,7 @@ def cooccurrence(
     for row in mentions.itertuples(index=False):
         by_sentence[(row.document, row.paragraph, row.sentence)][row.name] = row.category
     names = set(mentions["name"]) if not mentions.empty else set()
-    # a keyword that is part of a name (宜宾 in 宜宾市) would only duplicate that name's node
+    # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
     top = {t for t in top if not any(t in name for name in names)}
     for row in terms[terms["term"].isin(top)].itertuples(index=False):
         by_sentence[(row.document, row.paragraph, row.sentence)].setdefault(row.term, "keyword")

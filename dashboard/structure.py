@@ -55,6 +55,11 @@ def heading_pillar(text: str) -> str | None:
     return None
 
 
+def heading_pillar_words(text: str) -> tuple[bool, ...]:
+    """For each pillar, whether the text names it (数字产业化, 产业数字化)."""
+    return tuple(any(word in text for word in words) for _, words in _PILLAR_WORDS)
+
+
 def is_heading(text: str, marked: bool = False) -> bool:
     """A heading: marked as such, or a short line without final punctuation."""
     if marked:
@@ -79,6 +84,17 @@ def _lead(text: str) -> str:
     return text[: match.end()] if match else text
 
 
+def _pillar_sector(sector: str | None, pillar: str | None, current: str | None) -> str | None:
+    """The sector a heading sets: its own words, else its pillar's only sector, else unchanged."""
+    if sector:
+        return sector
+    if pillar == tx.DIGITAL_INDUSTRIALIZATION:
+        return tx.DIGITAL_INDUSTRY
+    if pillar == tx.INDUSTRIAL_DIGITALIZATION:
+        return None  # three sectors: the items below it will say which
+    return current
+
+
 def paragraph_contexts(document: Document, lexicon: Lexicon) -> list[ParagraphContext]:
     """Section, pillar and sector for every paragraph of a document.
 
@@ -92,39 +108,31 @@ def paragraph_contexts(document: Document, lexicon: Lexicon) -> list[ParagraphCo
     for paragraph in document.paragraphs:
         text = paragraph.text
         scores = sector_scores(text, lexicon)
-        own = best_sector(scores)
+        # a passage that names both pillars speaks of the whole plan, not of one sector
+        own = None if all(heading_pillar_words(text)) else best_sector(scores)
+        role = "body"
+        lead_sector = None
         if is_heading(text, paragraph.heading):
             role = "heading"
             section = text
             section_pillar = heading_pillar(text)
-            section_sector = own or (
-                tx.DIGITAL_INDUSTRY if section_pillar == tx.DIGITAL_INDUSTRIALIZATION else None
-            )
-            sector = section_sector
+            section_sector = _pillar_sector(own, section_pillar, None)
         elif enumerator(text, lexicon):
             lead = _lead(text)
-            role = "item" if len(lead) == len(text) else "body"
             lead_sector = best_sector(sector_scores(lead, lexicon))
-            if role == "item":
-                section = text
             lead_pillar = heading_pillar(lead)
-            if lead_sector or lead_pillar:
-                section_sector = lead_sector or (
-                    tx.DIGITAL_INDUSTRY
-                    if lead_pillar == tx.DIGITAL_INDUSTRIALIZATION
-                    else section_sector
+            if len(lead) == len(text):
+                role, section = "item", text
+            section_sector = _pillar_sector(lead_sector, lead_pillar, section_sector)
+        sector = section_sector
+        if role == "body" and lead_sector is None and own and own != section_sector:
+            context_score = scores.get(section_sector, 0.0) if section_sector else 0.0
+            if section_sector is None or (
+                scores[own] >= 3 and scores[own] >= 2 * context_score + 2
+            ):
+                sector = section_sector = (
+                    own  # a passage on another sector opens an unheaded section
                 )
-            sector = section_sector or own
-        else:
-            role = "body"
-            sector = section_sector
-            if own and own != section_sector:
-                context_score = scores.get(section_sector, 0.0) if section_sector else 0.0
-                if section_sector is None or (
-                    scores[own] >= 3 and scores[own] >= 2 * context_score + 2
-                ):
-                    sector = own
-                    section_sector = own  # a passage on another sector opens an unheaded section
         sector = sector or tx.UNCLASSIFIED
         pillar = (
             tx.pillar_of(sector)

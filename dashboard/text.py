@@ -101,7 +101,7 @@ def tokenizer(lexicon: Lexicon | None = None) -> jieba.Tokenizer:
             for (
                 word
             ) in lexicon.actions:  # so that 建好 or 共建 are not glued to the name after them
-                if len(word) >= 2 and word not in tok.FREQ:
+                if len(word) >= 2 and tok.FREQ.get(word, 0) < 1000:
                     tok.add_word(word, 1000)
             _tokenizers.clear()  # an edited lexicon replaces the old tokenizer
             _tokenizers[lexicon.version] = tok

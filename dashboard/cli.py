@@ -1,0 +1,154 @@
+"""Command line: ``python -m dashboard extract|keywords …``. It only parses and prints; the work
+is done by the same functions the app uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import exports
+from dashboard.corpus import Extraction, extract_paths
+from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
+from dashboard.keywords import GROUPINGS, term_frequencies, textrank, tfidf
+
+EXIT_BAD_INPUT = 2
+TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
+
+
+def _extraction(args: argparse.Namespace) -> Extraction:
+    progress = None
+    if args.progress:
+
+        def progress(done: int, total: int, document: str) -> None:
+            print(f"[{done}/{total}] {document}", file=sys.stderr, flush=True)
+
+    return extract_paths(args.paths, max_bytes=args.max_bytes, progress=progress)
+
+
+def _report_errors(extraction: Extraction) -> int:
+    for error in extraction.errors:
+        print(f"error: {error.path}: {error.reason}", file=sys.stderr)
+    return EXIT_BAD_INPUT if extraction.errors else 0
+
+
+def _tables(extraction: Extraction) -> dict[str, pd.DataFrame]:
+    return {
+        "documents": extraction.documents.drop(columns=["path"]),
+        "projects": extraction.projects,
+        "initiatives": extraction.initiatives.drop(columns=["start", "end"]),
+        "organizations": extraction.organizations,
+        "places": extraction.places,
+        "keywords": term_frequencies(extraction.terms, by="document"),
+    }
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    extraction = _extraction(args)
+    tables = _tables(extraction)
+    if args.csv:
+        folder = Path(args.csv)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            (folder / f"{name}.csv").write_bytes(exports.to_csv_bytes(table))
+        print(f"wrote {len(tables)} tables to {folder}", file=sys.stderr)
+    else:
+        sys.stdout.write(exports.to_json(tables) + "\n")
+    return _report_errors(extraction)
+
+
+def cmd_keywords(args: argparse.Namespace) -> int:
+    extraction = _extraction(args)
+    weigh = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}[args.weight]
+    table = weigh(extraction.terms, by=args.by, top=args.top)
+    if table.empty:
+        print("no keywords", file=sys.stderr)
+    else:
+        columns = [
+            c for c in (args.by, "term", "count", "tfidf", "textrank") if c and c in table.columns
+        ]
+        with pd.option_context("display.unicode.east_asian_width", True, "display.max_rows", None):
+            print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.4f}"))
+    return _report_errors(extraction)
+
+
+def _size(text: str) -> int:
+    """A size such as 5000000, 5MB or 500KB."""
+    units = {"kb": 1_000, "mb": 1_000_000, "gb": 1_000_000_000}
+    lowered = text.strip().lower()
+    for unit, factor in units.items():
+        if lowered.endswith(unit):
+            return int(float(lowered[: -len(unit)]) * factor)
+    return int(lowered)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="数字经济看板: extract projects, initiatives and keywords from Chinese digital-economy articles.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def with_inputs(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="article files (.md .txt .html) or folders of them",
+        )
+        sub.add_argument(
+            "--max-bytes",
+            type=_size,
+            default=max_bytes_default(),
+            help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES // 1_000_000}MB, or DASHBOARD_MAX_BYTES)",
+        )
+        sub.add_argument(
+            "--progress", action="store_true", help="print one line per document on stderr"
+        )
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract all tables as JSON (stdout) or CSV files",
+        description="Extract documents, projects, initiatives, organizations, places and keywords. "
+        "Prints one JSON object, or writes one CSV per table (UTF-8 with BOM) with --csv DIR.",
+    )
+    with_inputs(extract)
+    output = extract.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object (the default)")
+    output.add_argument(
+        "--csv", metavar="DIR", help="write documents.csv, projects.csv, … into DIR"
+    )
+    extract.set_defaults(handler=cmd_extract)
+
+    keywords = commands.add_parser(
+        "keywords",
+        help="print the top keywords as a table",
+        description="Print the most frequent (or highest-weighted) terms, stopwords removed.",
+    )
+    with_inputs(keywords)
+    keywords.add_argument("--by", choices=GROUPINGS, help="one list per document, sector or pillar")
+    keywords.add_argument("--top", type=int, default=20, help="terms per list (default 20)")
+    keywords.add_argument(
+        "--weight",
+        choices=("count", "tfidf", "textrank"),
+        default="count",
+        help="how to rank terms (default count)",
+    )
+    keywords.set_defaults(handler=cmd_keywords)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

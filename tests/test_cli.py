@@ -1,0 +1,95 @@
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SEED
+
+from dashboard.cli import build_parser, main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_extract_json_lists_the_seed_projects_with_evidence():
+    result = run("extract", "data/articles", "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert set(payload) == {
+        "documents",
+        "projects",
+        "initiatives",
+        "organizations",
+        "places",
+        "keywords",
+    }
+    park = next(p for p in payload["projects"] if p["name"] == "苍海数字经济产业园")
+    assert park["sector"] == "digital-industry" and park["pillar"] == "digital-industrialization"
+    assert park["kind"] == "产业园" and park["mentions"] == 1 and park["named"] is True
+    assert "苍海数字经济产业园" in park["evidence"] and park["document"] == SEED.stem
+
+
+def test_extract_csv_writes_one_file_per_table_with_bom(tmp_path):
+    assert main(["extract", str(SEED), "--csv", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        f"{t}.csv"
+        for t in ("documents", "projects", "initiatives", "organizations", "places", "keywords")
+    )
+    data = (tmp_path / "projects.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "粤桂云数据中心" in data.decode("utf-8-sig")
+
+
+def test_bad_inputs_exit_2_with_one_line_each_and_the_rest_is_processed(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "big.md").write_text("标题\n" + "数" * 3000, encoding="utf-8")
+    (tmp_path / "nobody.md").write_text("---\ntitle: 空\n---\n", encoding="utf-8")
+    result = run("extract", str(tmp_path), str(SEED), "missing.md", "--json", "--max-bytes", "8KB")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 5 and "Traceback" not in result.stderr
+    assert all(re.match(r"^error: .+: .+$", line) for line in lines)
+    reasons = "\n".join(lines)
+    for expected in (
+        "missing.md: no such file",
+        "empty.md: empty file",
+        "junk.txt: binary",
+        "big.md: file is",
+        "nobody.md: no body",
+    ):
+        assert expected in reasons
+    payload = json.loads(result.stdout)
+    assert [d["document"] for d in payload["documents"]] == [SEED.stem]
+
+
+def test_keywords_prints_a_table_by_sector():
+    result = run("keywords", "data/articles", "--by", "sector", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["sector", "term", "count"]
+    assert any(row.split()[0] == "agriculture" for row in rows)
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["keywords"]])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_the_readme_documents_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for name in commands:
+        assert f"python -m dashboard {name}" in readme

@@ -1,0 +1,69 @@
+"""Extraction measured against hand-made gold files: the seed article and articles written for the
+tests (other cities, other sector orders, a section without headings, no headings at all)."""
+
+import pytest
+from conftest import GOLD_ARTICLES
+from gold import entity_recall, load_gold, score_projects
+
+from dashboard import normalise_name
+
+DOCUMENTS = [p.stem for p in GOLD_ARTICLES]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_named_projects_match_the_gold(gold_extraction, document):
+    score = score_projects(gold_extraction.projects, load_gold(document))
+    assert score.recall >= 0.9, str(score)
+    assert score.wrong_share <= 0.2, str(score)
+    assert score.sector_accuracy >= 0.9, str(score)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("key", ["organizations", "places"])
+def test_organizations_and_places_are_found(gold_extraction, document, key):
+    table = getattr(gold_extraction, key)
+    recall, missed = entity_recall(table, load_gold(document), key)
+    assert recall >= 0.8, f"missed {missed}"
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_generic_phrases_are_not_named_projects(gold_extraction, document):
+    gold = load_gold(document)
+    named = set(gold_extraction.named_projects.query("document == @document")["name"])
+    assert not named & set(gold.get("generic") or [])
+
+
+def test_every_project_keeps_its_evidence(gold_extraction):
+    projects = gold_extraction.projects
+    sentences = gold_extraction.sentences.set_index(["document", "paragraph", "sentence"])["text"]
+    for row in projects.itertuples():
+        assert row.evidence == sentences[(row.document, row.paragraph, row.sentence)]
+    mentions = gold_extraction.mentions
+    paragraphs = gold_extraction.paragraphs.set_index(["document", "paragraph"])["text"]
+    for m in mentions.itertuples():
+        surface = normalise_name(paragraphs[(m.document, m.paragraph)][m.start : m.end])
+        if m.category == "place":  # 梧州 is counted as 梧州市
+            assert m.name.startswith(surface), (m.name, surface)
+        else:
+            assert surface == m.name, (m.name, surface)
+
+
+def test_repeated_mentions_are_merged(seed_extraction):
+    park = seed_extraction.projects.query("name == '京东（梧州）数字经济产业园'")
+    assert len(park) == 1
+    assert park.iloc[0]["mentions"] == 2
+    assert park.iloc[0]["sector"] == "digital-industry"
+    assert "梧州市" in park.iloc[0]["places"]
+
+
+def test_a_partner_centre_is_an_organization(seed_extraction):
+    organizations = set(seed_extraction.organizations["name"])
+    assert "广西国际茶业交易中心" in organizations
+    assert {"京东集团", "温氏集团", "金箍棒公司"} <= organizations
+
+
+def test_projects_carry_the_names_said_with_them(seed_extraction):
+    farm = seed_extraction.projects.query("name == '温氏集团养殖场'").iloc[0]
+    assert "温氏集团" in farm["organizations"]
+    station = seed_extraction.projects.query("name == '益农信息服务示范站点'").iloc[0]
+    assert {"苍梧县", "藤县"} <= set(station["places"])
