@@ -31,7 +31,9 @@ _NOT_IN_NAMES = frozenset(
 )
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
-_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大]?$")
+_RARE_WORD = 200
+_COMMON_PLACE_WORD = 1000
+_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -115,7 +117,8 @@ class EntityFinder:
         following = toks[j + 1].text if j + 1 < len(toks) else ""
         if len(word) < 2 or self._ends_project(following):
             return False
-        return dictionary_tag(word) in _NOT_IN_NAMES
+        # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
+        return dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -276,6 +279,9 @@ class EntityFinder:
         ):
             first += 1
         start = toks[first].start if first <= last else ending_start
+        if first > 0 and toks[first - 1].text in _OPENING_QUOTES:  # 江州市“鸿途”农场: the place leads the name
+            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
+            start = place.start if place else start
         if (
             first < last
             and word_frequency(self.tok, toks[first].text) == 0
@@ -319,6 +325,8 @@ class EntityFinder:
                 return None
             name = sentence[start : token.end]
             stem = name[: -len(ending)]
+            if dictionary_tag(name) in _NOT_IN_NAMES:
+                return None  # a word of its own (返乡, 城乡), not a place
             if not 1 <= len(stem) <= 4 or stem in self.generic or stem in self.hard_stops:
                 return None
         else:
@@ -357,8 +365,9 @@ class EntityFinder:
             return Found(PLACE, self.place_stems[word], "市", token.start, token.end)
         if not 2 <= len(word) <= 3 or word in self.generic or word in self.brands:
             return None
-        if dictionary_tag(word) != "ns":
-            return None
-        if not 50 <= word_frequency(self.tok, word) < _MAX_PLACE_FREQUENCY:
+        if word in self.lexicon.regions:
+            return Found(PLACE, word, "地名", token.start, token.end)
+        # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place
+        if dictionary_tag(word) != "ns" or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD:
             return None
         return Found(PLACE, word, "地名", token.start, token.end)

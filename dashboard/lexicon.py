@@ -34,7 +34,7 @@ def _endings(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     domain_words: tuple[tuple[str, int | None], ...]
     stopwords: frozenset[str]
@@ -50,6 +50,7 @@ class Lexicon:
     action_modifiers: frozenset[str]
     name_openers: frozenset[str]
     enumerators: tuple[str, ...]
+    regions: frozenset[str]
     version: str
 
     @property
@@ -95,6 +96,7 @@ def parse_lexicon(
         action_modifiers=frozenset(grammar["action_modifiers"]),
         name_openers=frozenset(grammar["name_openers"]),
         enumerators=tuple(grammar["enumerators"]),
+        regions=frozenset(grammar.get("regions", ())),
         version=version,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,11 +32,24 @@ class ParagraphContext:
 
 
 def sector_scores(text: str, lexicon: Lexicon) -> dict[str, float]:
-    """How strongly a passage speaks of each sector: the weights of the sector words it contains."""
-    scores = {}
-    for sector, words in lexicon.sector_words.items():
-        scores[sector] = float(sum(weight * text.count(word) for word, weight in words.items()))
+    """How strongly a passage speaks of each sector: the weights of the sector words it contains
+    (longest words first, so 数字产业化 is not counted again as 数字产业)."""
+    pattern, weights = _sector_pattern(lexicon)
+    scores = dict.fromkeys(lexicon.sector_words, 0.0)
+    for match in pattern.finditer(text):
+        for sector, weight in weights[match.group(0)]:
+            scores[sector] += weight
     return scores
+
+
+@functools.lru_cache(maxsize=4)
+def _sector_pattern(lexicon: Lexicon) -> tuple[re.Pattern, dict[str, list[tuple[str, int]]]]:
+    weights: dict[str, list[tuple[str, int]]] = {}
+    for sector, words in lexicon.sector_words.items():
+        for word, weight in words.items():
+            weights.setdefault(word, []).append((sector, weight))
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(weights, key=len, reverse=True)))
+    return pattern, weights
 
 
 def best_sector(scores: dict[str, float], *, minimum: float = 2.0) -> str | None:
@@ -58,6 +72,13 @@ def heading_pillar(text: str) -> str | None:
 def heading_pillar_words(text: str) -> tuple[bool, ...]:
     """For each pillar, whether the text names it (数字产业化, 产业数字化)."""
     return tuple(any(word in text for word in words) for _, words in _PILLAR_WORDS)
+
+
+def _without_pillar_words(text: str) -> str:
+    for _, words in _PILLAR_WORDS:
+        for word in words:
+            text = text.replace(word, "")
+    return text
 
 
 def is_heading(text: str, marked: bool = False) -> bool:
@@ -108,8 +129,10 @@ def paragraph_contexts(document: Document, lexicon: Lexicon) -> list[ParagraphCo
     for paragraph in document.paragraphs:
         text = paragraph.text
         scores = sector_scores(text, lexicon)
-        # a passage that names both pillars speaks of the whole plan, not of one sector
-        own = None if all(heading_pillar_words(text)) else best_sector(scores)
+        if all(heading_pillar_words(text)):
+            # a passage that names both pillars may speak of the whole plan: only its other words count
+            scores = sector_scores(_without_pillar_words(text), lexicon)
+        own = best_sector(scores)
         role = "body"
         lead_sector = None
         if is_heading(text, paragraph.heading):
