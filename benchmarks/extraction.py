@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from dashboard.corpus import extract_documents, read_documents  # noqa: E402
 from dashboard.ingest import Document, Paragraph  # noqa: E402
 from dashboard.lexicon import load_lexicon  # noqa: E402
-from dashboard.text import tokenizer  # noqa: E402
+from dashboard.text import dictionary_tag, tokenizer  # noqa: E402
 
 
 def build_corpus(megabytes: float, seed: int = 7) -> list[Document]:
@@ -67,7 +67,8 @@ def main() -> None:
     paragraphs = [p.text for d in documents for p in d.paragraphs]
     megabytes = sum(len(t.encode("utf-8")) for t in paragraphs) / 1e6
     lexicon = load_lexicon()
-    tokenizer(lexicon)  # both sides start with a loaded dictionary
+    tokenizer(lexicon)  # both sides start with a loaded dictionary (and its part-of-speech table)
+    dictionary_tag("数字")
     bare = jieba.Tokenizer()
     bare.initialize()
 

@@ -33,7 +33,9 @@ _NOT_IN_NAMES = frozenset(
 _COMMON_WORD = 3000
 _RARE_WORD = 200
 _COMMON_PLACE_WORD = 1000
-_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
+_QUANTITY = re.compile(
+    r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$"
+)
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -118,7 +120,9 @@ class EntityFinder:
         if len(word) < 2 or self._ends_project(following):
             return False
         # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
-        return dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
+        return (
+            dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
+        )
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -279,8 +283,12 @@ class EntityFinder:
         ):
             first += 1
         start = toks[first].start if first <= last else ending_start
-        if first > 0 and toks[first - 1].text in _OPENING_QUOTES:  # 江州市“鸿途”农场: the place leads the name
-            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
+        if (
+            first > 0 and toks[first - 1].text in _OPENING_QUOTES
+        ):  # 江州市“鸿途”农场: the place leads the name
+            place = next(
+                (f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None
+            )
             start = place.start if place else start
         if (
             first < last
@@ -368,6 +376,9 @@ class EntityFinder:
         if word in self.lexicon.regions:
             return Found(PLACE, word, "地名", token.start, token.end)
         # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place
-        if dictionary_tag(word) != "ns" or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD:
+        if (
+            dictionary_tag(word) != "ns"
+            or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD
+        ):
             return None
         return Found(PLACE, word, "地名", token.start, token.end)

@@ -74,9 +74,9 @@ class DocumentExtraction:
 
 
 def _initiatives_in(
-    sentence: Span, toks: list[Span], lexicon: Lexicon, lead_in: bool
-) -> list[tuple[str, str, int, int, bool]]:
-    """(action, object, start, end, lead_in) for each action clause of a sentence (offsets in sentence)."""
+    sentence: Span, toks: list[Span], lexicon: Lexicon
+) -> list[tuple[str, str, int, int]]:
+    """(action, object, start, end) for each action clause of a sentence (offsets in sentence)."""
     found = []
     for clause in clauses(sentence.text, _CLAUSE_CUTS):
         words = [t for t in toks if t.start >= clause.start and t.end <= clause.end]
@@ -106,10 +106,19 @@ def _initiatives_in(
         action = words[action_at].text
         obj = sentence.text[words[action_at].end : clause.end].strip()
         obj = _OBJECT_TAIL.sub("", obj).strip("“”，、 ")
+        if obj.count("“") != obj.count("”"):
+            obj = obj.replace("“", "").replace("”", "")
         if len(obj) < 2:
             continue
-        found.append((action, obj, clause.start, clause.end, lead_in))
+        found.append((action, obj, clause.start, clause.end))
     return found
+
+
+def _is_lead_in(sentence: Span, index: int, spans: list[Span], actions: list) -> bool:
+    """A paragraph's lead-in: a short first sentence made only of actions (扩大…，发展…。)."""
+    if index != 0 or len(spans) < 2 or len(sentence.text) > 30 or not sentence.text.endswith("。"):
+        return False
+    return len(actions) >= 2 and len(actions) == len(clauses(sentence.text, _CLAUSE_CUTS))
 
 
 def extract_document(document: Document, lexicon: Lexicon | None = None) -> DocumentExtraction:
@@ -128,25 +137,17 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
             result.sentences.append((paragraph.index, s_index, sentence))
             for found in finder.find(sentence.text, toks):
                 raw.append((paragraph.index, s_index, sentence, found))
-            lead_in = context.role in ("heading", "item") or (
-                s_index == 0 and len(spans) > 1 and len(sentence.text) <= 30
+            actions = _initiatives_in(sentence, toks, lexicon)
+            lead_in = context.role in ("heading", "item") or _is_lead_in(
+                sentence, s_index, spans, actions
             )
-            for action, obj, start, end, lead in _initiatives_in(sentence, toks, lexicon, lead_in):
+            for action, obj, start, end in actions:
                 result.initiatives.append(
                     Initiative(
-                        document.id,
-                        paragraph.index,
-                        s_index,
-                        action,
-                        obj,
-                        context.sector,
-                        context.pillar,
-                        lead,
-                        sentence.text,
-                        sentence.start + start,
-                        sentence.start + end,
+                        document.id, paragraph.index, s_index, action, obj, context.sector, context.pillar,
+                        lead_in, sentence.text, sentence.start + start, sentence.start + end,
                     )
-                )
+                )  # fmt: skip
             result.terms.extend(
                 (paragraph.index, s_index, t.text)
                 for t in toks
