@@ -185,10 +185,9 @@ class EntityFinder:
         candidates = self.endings.get(token.text[-1])
         if not candidates:
             return None
-        upto = sentence[: token.end]
         following = toks[i + 1].text if i + 1 < len(toks) else ""
         for ending, category, kind in candidates:
-            if not upto.endswith(ending):
+            if not sentence.endswith(ending, 0, token.end):
                 continue
             if category != PLACE and following in self.lexicon.not_after_ending:
                 continue
@@ -214,7 +213,10 @@ class EntityFinder:
         )
 
     def find(self, sentence: str, toks: list[Span]) -> list[Found]:
-        """Projects, organizations and places in one sentence, in order of their ends."""
+        """Projects, organizations and places in one sentence, in order of their ends.
+
+        ``toks`` are the sentence's tokens; their offsets, and those of what is found, index
+        ``sentence`` (which may be the whole paragraph the tokens come from)."""
         toks = self._split_locatives(sentence, toks)
         found: list[Found] = []
         for i, token in enumerate(toks):
@@ -233,9 +235,10 @@ class EntityFinder:
                         ]
                     found.append(item)
                     continue
-            place = self._dictionary_place(token)
-            if place is not None:
-                found.append(place)
+            if len(token.text) >= 2:
+                place = self._dictionary_place(token)
+                if place is not None:
+                    found.append(place)
         return found
 
     def _first_token(self, toks: list[Span], position: int) -> int:

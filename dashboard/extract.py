@@ -74,12 +74,18 @@ class DocumentExtraction:
 
 
 def _initiatives_in(
-    sentence: Span, toks: list[Span], lexicon: Lexicon
+    text: str, sentence: Span, toks: list[Span], lexicon: Lexicon
 ) -> list[tuple[str, str, int, int]]:
-    """(action, object, start, end) for each action clause of a sentence (offsets in sentence)."""
+    """(action, object, start, end) for each action clause of a sentence; offsets index ``text``,
+    the paragraph, as do the tokens'."""
     found = []
-    for clause in clauses(sentence.text, _CLAUSE_CUTS):
-        words = [t for t in toks if t.start >= clause.start and t.end <= clause.end]
+    starts = [t.start for t in toks]
+    for relative in clauses(sentence.text, _CLAUSE_CUTS):
+        clause = Span(sentence.start + relative.start, sentence.start + relative.end, relative.text)
+        first = bisect.bisect_left(starts, clause.start)
+        words = toks[first : bisect.bisect_right(starts, clause.end, lo=first)]
+        while words and words[-1].end > clause.end:
+            words = words[:-1]
         k = 0
         while k < len(words) and (words[k].text in lexicon.enumerators or words[k].text.isspace()):
             k += 1
@@ -104,7 +110,7 @@ def _initiatives_in(
         if action_at is None:
             continue
         action = words[action_at].text
-        obj = sentence.text[words[action_at].end : clause.end].strip()
+        obj = text[words[action_at].end : clause.end].strip()
         obj = _OBJECT_TAIL.sub("", obj).strip("“”，、 ")
         if obj.count("“") != obj.count("”"):
             obj = obj.replace("“", "").replace("”", "")
@@ -126,18 +132,26 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
     lexicon = lexicon or load_lexicon()
     tok = tokenizer(lexicon)
     keyword_stopwords = lexicon.keyword_stopwords
+    is_keyword: dict[str, bool] = {}
     contexts = paragraph_contexts(document, lexicon)
     finder = EntityFinder(lexicon, tok)
     result = DocumentExtraction(document, contexts, [])
     raw: list[tuple[int, int, Span, Found]] = []
     for paragraph, context in zip(document.paragraphs, contexts, strict=True):
-        spans = sentences(paragraph.text)
+        text = paragraph.text
+        spans = sentences(text)
+        # one jieba call per paragraph; tokens keep offsets into the paragraph
+        paragraph_tokens = tokens(text, tok)
+        token_starts = [t.start for t in paragraph_tokens]
         for s_index, sentence in enumerate(spans):
-            toks = tokens(sentence.text, tok)
+            first = bisect.bisect_left(token_starts, sentence.start)
+            toks = paragraph_tokens[
+                first : bisect.bisect_left(token_starts, sentence.end, lo=first)
+            ]
             result.sentences.append((paragraph.index, s_index, sentence))
-            for found in finder.find(sentence.text, toks):
+            for found in finder.find(text, toks):
                 raw.append((paragraph.index, s_index, sentence, found))
-            actions = _initiatives_in(sentence, toks, lexicon)
+            actions = _initiatives_in(text, sentence, toks, lexicon)
             lead_in = context.role in ("heading", "item") or _is_lead_in(
                 sentence, s_index, spans, actions
             )
@@ -145,14 +159,15 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
                 result.initiatives.append(
                     Initiative(
                         document.id, paragraph.index, s_index, action, obj, context.sector, context.pillar,
-                        lead_in, sentence.text, sentence.start + start, sentence.start + end,
+                        lead_in, sentence.text, start, end,
                     )
                 )  # fmt: skip
-            result.terms.extend(
-                (paragraph.index, s_index, t.text)
-                for t in toks
-                if is_term(t.text, keyword_stopwords)
-            )
+            for t in toks:
+                term = is_keyword.get(t.text)
+                if term is None:
+                    term = is_keyword[t.text] = is_term(t.text, keyword_stopwords)
+                if term:
+                    result.terms.append((paragraph.index, s_index, t.text))
     result.mentions = _resolve_mentions(document, contexts, raw, finder)
     result.projects = document_projects(result.mentions, lexicon)
     result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
@@ -174,7 +189,7 @@ def _resolve_mentions(
             starts = clause_starts[sentence.text] = [
                 c.start for c in clauses(sentence.text, _CLAUSE_CUTS)
             ]
-        clause = max(0, bisect.bisect_right(starts, found.start) - 1)
+        clause = max(0, bisect.bisect_right(starts, found.start - sentence.start) - 1)
         name, category = found.name, found.category
         if category == PLACE:
             if name in finder.brands:
@@ -190,8 +205,8 @@ def _resolve_mentions(
                 paragraph,
                 s_index,
                 clause,
-                sentence.start + found.start,
-                sentence.start + found.end,
+                found.start,
+                found.end,
                 found.named,
                 sector,
                 sentence.text,

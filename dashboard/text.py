@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
 
@@ -17,12 +18,14 @@ from dashboard.lexicon import Lexicon, load_lexicon
 
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 _CLAUSE_SEPARATORS = "，、：,:"
+_OPENING_QUOTES = "“‘「『《"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A piece of text and where it stands: ``text == source[start:end]``."""
+
     start: int
     end: int
     text: str
@@ -43,9 +46,11 @@ def sentences(text: str) -> list[Span]:
 
 def clauses(sentence: str, separators: str = _CLAUSE_SEPARATORS) -> list[Span]:
     """Clauses of a sentence, cut at ，、：; quoted passages (“…”) are not cut."""
+    if not any(q in sentence for q in _OPENING_QUOTES):
+        return _plain_clauses(sentence, separators)
     spans, start, depth = [], 0, 0
     for i, ch in enumerate(sentence):
-        if ch in "“‘「『《":
+        if ch in _OPENING_QUOTES:
             depth += 1
         elif ch in "”’」』》":
             depth = max(0, depth - 1)
@@ -56,6 +61,20 @@ def clauses(sentence: str, separators: str = _CLAUSE_SEPARATORS) -> list[Span]:
     tail = sentence[start:].rstrip("。！？；!?;")
     if tail:
         spans.append(Span(start, start + len(tail), tail))
+    return spans
+
+
+@functools.lru_cache(maxsize=16)
+def _clause_pattern(separators: str) -> re.Pattern:
+    return re.compile(f"[^{re.escape(separators)}]+")
+
+
+def _plain_clauses(sentence: str, separators: str) -> list[Span]:
+    spans = []
+    for match in _clause_pattern(separators).finditer(sentence):
+        text = match.group(0).rstrip("。！？；!?;")
+        if text:
+            spans.append(Span(match.start(), match.start() + len(text), text))
     return spans
 
 
@@ -108,11 +127,16 @@ def tokenizer(lexicon: Lexicon | None = None) -> jieba.Tokenizer:
         return tok
 
 
-def dictionary_tag(word: str) -> str | None:
-    """jieba's part-of-speech tag for a dictionary word (``ns`` place, ``nz`` proper noun…), or None."""
+@functools.cache
+def _word_tags() -> dict[str, str]:
     import jieba.posseg
 
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    return jieba.posseg.dt.word_tag_tab
+
+
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word (``ns`` place, ``nz`` proper noun…), or None."""
+    return _word_tags().get(word)
 
 
 def word_frequency(tok: jieba.Tokenizer, word: str) -> int:
