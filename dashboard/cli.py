@@ -4,13 +4,16 @@ is done by the same functions the app uses."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from dashboard import exports
-from dashboard.corpus import Extraction, extract_paths
+from dashboard.cache import ExtractionCache
+from dashboard.corpus import Extraction, extract_documents, read_documents
 from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
 from dashboard.keywords import GROUPINGS, term_frequencies, textrank, tfidf
 
@@ -18,14 +21,31 @@ EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
 
 
-def _extraction(args: argparse.Namespace) -> Extraction:
+def _extraction(args: argparse.Namespace, *, bar: bool = False) -> Extraction:
+    documents, errors = read_documents(args.paths, max_bytes=args.max_bytes)
+    cache = None if args.no_cache else ExtractionCache()
     progress = None
-    if args.progress:
+    meter = (
+        tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=not bar) if bar else None
+    )
+    if meter is not None:
+
+        def progress(done: int, total: int, document: str) -> None:
+            meter.update(done - meter.n)
+
+    elif args.progress:
 
         def progress(done: int, total: int, document: str) -> None:
             print(f"[{done}/{total}] {document}", file=sys.stderr, flush=True)
 
-    return extract_paths(args.paths, max_bytes=args.max_bytes, progress=progress)
+    extraction = extract_documents(
+        documents, cache=cache, workers=getattr(args, "workers", 1), progress=progress
+    )
+    if meter is not None:
+        meter.close()
+    extraction.errors = errors + extraction.errors
+    extraction.cache = cache
+    return extraction
 
 
 def _report_errors(extraction: Extraction) -> int:
@@ -56,6 +76,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"wrote {len(tables)} tables to {folder}", file=sys.stderr)
     else:
         sys.stdout.write(exports.to_json(tables) + "\n")
+    return _report_errors(extraction)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    extraction = _extraction(args, bar=True)
+    cache = extraction.cache
+    projects = extraction.projects
+    print(
+        f"{len(extraction.documents)} documents, {int(projects['named'].sum())} named projects "
+        f"({len(projects)} with generic phrases), {len(extraction.initiatives)} initiatives, "
+        f"{len(extraction.errors)} failures; cache: {cache.hits} reused, {cache.misses} extracted"
+        if cache
+        else f"{len(extraction.documents)} documents, {len(extraction.errors)} failures",
+        file=sys.stderr,
+    )
     return _report_errors(extraction)
 
 
@@ -107,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--progress", action="store_true", help="print one line per document on stderr"
         )
+        sub.add_argument(
+            "--no-cache", action="store_true", help="extract again even what the cache holds"
+        )
 
     extract = commands.add_parser(
         "extract",
@@ -121,6 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--csv", metavar="DIR", help="write documents.csv, projects.csv, … into DIR"
     )
     extract.set_defaults(handler=cmd_extract)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="extract a folder of articles into the cache, with a progress bar and a summary",
+        description="Extract every article into the on-disk cache (so the dashboard opens it with a "
+        "read) using a process pool; prints a summary and one error line per refused file.",
+    )
+    with_inputs(ingest)
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes to extract with (default: all cores)",
+    )
+    ingest.set_defaults(handler=cmd_ingest)
 
     keywords = commands.add_parser(
         "keywords",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard import extract as ex
+from dashboard.cache import ExtractionCache
 from dashboard.entities import ORGANIZATION, PLACE
 from dashboard.ingest import Document, IngestError, article_paths, read_document
 from dashboard.lexicon import Lexicon, load_lexicon
@@ -38,6 +40,7 @@ class Extraction:
     places: pd.DataFrame
     terms: pd.DataFrame
     errors: list[ReadError] = field(default_factory=list)
+    cache: ExtractionCache | None = None  # the cache it was read through, with its hit counts
 
     @property
     def named_projects(self) -> pd.DataFrame:
@@ -68,29 +71,80 @@ def read_documents(
     return documents, errors
 
 
+def _extract_one(document: Document, lexicon: Lexicon) -> ex.DocumentExtraction | ReadError:
+    try:
+        return ex.extract_document(document, lexicon)
+    except Exception as error:  # one bad document must not cost the others
+        return ReadError(document.path or document.id, f"extraction failed: {error!r}")
+
+
+def _warm_worker(lexicon: Lexicon) -> None:
+    from dashboard.text import dictionary_tag, tokenizer
+
+    tokenizer(lexicon)
+    dictionary_tag("数字")
+
+
 def extract_documents(
     documents: list[Document],
     *,
     lexicon: Lexicon | None = None,
+    cache: ExtractionCache | None = None,
+    workers: int = 1,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Extraction:
-    """Extract all tables from documents; ``progress(done, total, document_id)`` is called per document."""
+    """Extract all tables from documents.
+
+    ``cache`` reuses earlier extractions of the same content (and lexicon and code version);
+    ``workers`` > 1 extracts the rest in that many processes; ``progress(done, total, document_id)``
+    is called once per document, cached or not.
+    """
     lexicon = lexicon or load_lexicon()
-    extractions = []
-    failures = []
-    for n, document in enumerate(documents, start=1):
-        try:
-            extractions.append(ex.extract_document(document, lexicon))
-        except Exception as error:  # one bad document must not cost the others
-            failures.append(
-                ReadError(document.path or document.id, f"extraction failed: {error!r}")
-            )
+    results: dict[int, ex.DocumentExtraction | ReadError] = {}
+    todo: list[int] = []
+    done = 0
+    for n, document in enumerate(documents):
+        cached = cache.get(document.content_hash, lexicon) if cache else None
+        if cached is not None:
+            results[n] = cached
+            done += 1
+            if progress:
+                progress(done, len(documents), document.id)
+        else:
+            todo.append(n)
+
+    def finish(n: int, result: ex.DocumentExtraction | ReadError) -> None:
+        nonlocal done
+        results[n] = result
+        if cache and not isinstance(result, ReadError):
+            cache.put(result, lexicon)
+        done += 1
         if progress:
-            progress(n, len(documents), document.id)
-    documents = [e.document for e in extractions]
+            progress(done, len(documents), documents[n].id)
+
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_warm_worker, initargs=(lexicon,)
+        ) as pool:
+            futures = {pool.submit(_extract_one, documents[n], lexicon): n for n in todo}
+            for future in as_completed(futures):
+                finish(futures[future], future.result())
+    else:
+        for n in todo:
+            finish(n, _extract_one(documents[n], lexicon))
+
+    extractions = [r for _, r in sorted(results.items()) if not isinstance(r, ReadError)]
+    failures = [r for _, r in sorted(results.items()) if isinstance(r, ReadError)]
+    return tabulate(extractions, failures)
+
+
+def tabulate(
+    extractions: list[ex.DocumentExtraction], errors: list[ReadError] | None = None
+) -> Extraction:
+    """The corpus tables from per-document extractions."""
     mentions = ex.mentions_table(extractions)
     return Extraction(
-        documents=ex.documents_table(documents),
+        documents=ex.documents_table([e.document for e in extractions]),
         paragraphs=ex.paragraphs_table(extractions),
         sentences=ex.sentences_table(extractions),
         mentions=mentions,
@@ -99,7 +153,7 @@ def extract_documents(
         organizations=ex.entities_table(mentions, ORGANIZATION),
         places=ex.entities_table(mentions, PLACE),
         terms=ex.terms_table(extractions),
-        errors=failures,
+        errors=list(errors or []),
     )
 
 

@@ -1,0 +1,64 @@
+import shutil
+
+from conftest import SEED
+
+from dashboard.cache import ExtractionCache
+from dashboard.corpus import extract_documents, read_documents
+from dashboard.lexicon import load_lexicon, parse_lexicon, read_lexicon_files
+
+
+def test_second_open_reads_the_cache_and_gives_the_same_tables(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    first = extract_documents(documents, cache=cache)
+    assert (cache.hits, cache.misses) == (0, 1)
+    again = extract_documents(documents, cache=cache)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert again.projects.equals(first.projects)
+
+
+def test_an_edited_article_is_extracted_again(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    article = tmp_path / SEED.name
+    shutil.copy(SEED, article)
+    extract_documents(read_documents([article])[0], cache=cache)
+    article.write_text(SEED.read_text(encoding="utf-8").replace("苍海", "蓝海"), encoding="utf-8")
+    edited = extract_documents(read_documents([article])[0], cache=cache)
+    assert cache.hits == 0 and cache.misses == 2
+    assert "蓝海数字经济产业园" in set(edited.projects["name"])
+
+
+def test_a_changed_lexicon_is_a_new_key(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    extract_documents(documents, cache=cache)
+    files = read_lexicon_files()
+    files["stopwords.txt"] += "\n产业\n"
+    edited = parse_lexicon(files, extra_stopwords=load_lexicon().stopwords)
+    result = extract_documents(documents, cache=cache, lexicon=edited)
+    assert cache.misses == 2
+    assert "产业" not in set(result.terms["term"])
+
+
+def test_a_corrupt_entry_is_rebuilt_not_shown(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    extract_documents(documents, cache=cache)
+    (entry,) = (tmp_path / "cache").rglob("*.pickle")
+    data = bytearray(entry.read_bytes())
+    data[-10] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    result = extract_documents(documents, cache=cache)
+    assert cache.rebuilt == 1 and cache.hits == 0
+    assert len(result.projects) > 10
+    assert extract_documents(documents, cache=cache) and cache.hits == 1
+
+
+def test_two_workers_give_the_same_tables_as_one(tmp_path):
+    from conftest import GOLD_ARTICLES
+
+    documents, _ = read_documents(GOLD_ARTICLES)
+    one = extract_documents(documents)
+    two = extract_documents(documents, workers=2)
+    assert two.projects.equals(one.projects)
+    assert two.initiatives.equals(one.initiatives)
