@@ -55,6 +55,7 @@ def read_documents(
     errors = [ReadError(path, reason) for path, reason in missing]
     documents: list[Document] = []
     seen: set[str] = set()
+    contents: dict[str, str] = {}  # content hash → file name
     for path in files:
         try:
             document = read_document(path, max_bytes=max_bytes)
@@ -66,7 +67,11 @@ def read_documents(
                 ReadError(str(path), f"another file has the same document id {document.id!r}")
             )
             continue
+        if document.content_hash in contents:
+            errors.append(ReadError(str(path), f"duplicate of {contents[document.content_hash]}"))
+            continue
         seen.add(document.id)
+        contents[document.content_hash] = Path(path).name
         documents.append(document)
     return documents, errors
 

@@ -22,7 +22,7 @@ _NON_NAME = frozenset(
     {"的", "等", "一批", "一个", "一系列", "多个", "各类", "各种", "若干", "一些", "其中", "之一"}
 )
 _LOCATIVES = frozenset("内里中外")
-_PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同", "和", "及", "依托"})
+_PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及")

@@ -1,0 +1,77 @@
+"""Articles of the genre made to order: a city, a date, an order of sectors, and the named projects
+each sector section mentions. Used by corpus tests and benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SECTIONS = {
+    "digital-industry": (
+        "推进数字产业化，壮大数字产业",
+        "加快建设{city}{brand}数字经济产业园、{city}云谷数据中心等大数据平台，引进云计算和人工智能领域龙头企业，发展数据标注、软件开发等业务。",
+    ),
+    "manufacturing": (
+        "推进制造业数字化，建设智能工厂",
+        "支持{brand}集团建设{brand}集团智能工厂，推动规上工业企业实施数字化改造，依托{city}经济技术开发区发展智能制造，建设一批数字化车间。",
+    ),
+    "services": (
+        "推进服务业数字化，培育消费新场景",
+        "加快建设{city}智慧物流港，打造{city}{brand}跨境电商产业园，发展直播电商和智慧旅游，提升物流、商贸、金融服务的数字化水平。",
+    ),
+    "agriculture": (
+        "推进农业数字化，发展智慧农业",
+        "建设{city}{brand}数字茶园和{city}农产品交易中心，推广物联网监测和农产品质量追溯，发展农村电商，带动农民增收。",
+    ),
+}
+
+
+def article_text(
+    city: str, brand: str, date: str, sectors: list[str], *, title: str | None = None
+) -> str:
+    """A Markdown article with front matter and one headed section per sector, in the given order."""
+    body = [f"<p>{city}市坚持数字产业化和产业数字化协同发展，加快建设数字{city}。</p>"]
+    for sector in sectors:
+        heading, paragraph = SECTIONS[sector]
+        body.append(f"<p>{heading}</p><p>{paragraph.format(city=city, brand=brand)}</p>")
+    return (
+        f'---\ntitle: "{title or city + "数字经济发展观察"}"\ndate: {date} 08:00:00 +0800\n'
+        f"categories: news\n---\n{''.join(body)}\n"
+    )
+
+
+def named_projects(city: str, brand: str, sector: str) -> list[str]:
+    """The named projects a section of ``article_text`` mentions."""
+    return {
+        "digital-industry": [f"{city}{brand}数字经济产业园", f"{city}云谷数据中心"],
+        "manufacturing": [f"{brand}集团智能工厂", f"{city}经济技术开发区"],
+        "services": [f"{city}智慧物流港", f"{city}{brand}跨境电商产业园"],
+        "agriculture": [f"{city}{brand}数字茶园", f"{city}农产品交易中心"],
+    }[sector]
+
+
+CITIES = [
+    ("江州", "鸿途"),
+    ("临川", "蓝湾"),
+    ("云阳", "星衡"),
+    ("泰和", "澜川"),
+    ("南平", "启明"),
+    ("安宁", "天承"),
+]
+
+
+def write_corpus(folder: Path, count: int = 6, *, year: int = 2023) -> list[Path]:
+    """``count`` articles, one a month, cities and sector orders varying; returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    orders = [
+        ["digital-industry", "manufacturing", "services", "agriculture"],
+        ["agriculture", "services", "manufacturing", "digital-industry"],
+        ["services", "agriculture", "digital-industry", "manufacturing"],
+    ]
+    paths = []
+    for n in range(count):
+        city, brand = CITIES[n % len(CITIES)]  # from the seventh on, cities and projects recur
+        date = f"{year + n // 12}-{n % 12 + 1:02d}-15"
+        path = folder / f"{date}-article-{n:04d}.md"
+        path.write_text(article_text(city, brand, date, orders[n % len(orders)]), encoding="utf-8")
+        paths.append(path)
+    return paths
