@@ -102,6 +102,7 @@ def cache_dir() -> Path:
 
 
 _tokenizers: dict[str, jieba.Tokenizer] = {}
+_KEPT_TOKENIZERS = 2  # the lexicon in use and one being edited
 _lock = threading.Lock()
 
 
@@ -122,7 +123,8 @@ def tokenizer(lexicon: Lexicon | None = None) -> jieba.Tokenizer:
             ) in lexicon.actions:  # so that 建好 or 共建 are not glued to the name after them
                 if len(word) >= 2 and tok.FREQ.get(word, 0) < 1000:
                     tok.add_word(word, 1000)
-            _tokenizers.clear()  # an edited lexicon replaces the old tokenizer
+            while len(_tokenizers) >= _KEPT_TOKENIZERS:  # an edited lexicon displaces the oldest
+                _tokenizers.pop(next(iter(_tokenizers)))
             _tokenizers[lexicon.version] = tok
         return tok
 

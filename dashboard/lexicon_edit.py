@@ -1,0 +1,87 @@
+"""Editing the lexicons: add or remove domain words, stopwords and sector words, preview what a
+change does to a paragraph, and save it back atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from dashboard.extract import extract_document
+from dashboard.ingest import Document, Paragraph
+from dashboard.lexicon import LEXICON_FILES, Lexicon, maintained_stopwords, parse_lexicon
+from dashboard.text import tokenizer, tokens
+
+WORD_LISTS = {"domain": "domain_words.txt", "stopwords": "stopwords.txt"}
+
+
+def _clean(words: list[str]) -> list[str]:
+    return [
+        w.strip()
+        for w in words
+        if w.strip() and not w.strip().startswith("#") and " " not in w.strip()
+    ]
+
+
+def edit_word_list(text: str, *, add: list[str] = (), remove: list[str] = ()) -> str:
+    """A word-list file (one word a line, ``#`` comments) with words added at the end and others
+    removed; comments and order are kept, nothing is listed twice."""
+    remove_set = set(_clean(list(remove)))
+    lines = [line for line in text.splitlines() if line.split(" ")[0].strip() not in remove_set]
+    present = {line.split(" ")[0].strip() for line in lines}
+    lines += [
+        w for w in dict.fromkeys(_clean(list(add))) if w not in present and w not in remove_set
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def edit_sector_words(
+    text: str, sector: str, *, add: list[str] = (), remove: list[str] = (), weight: int = 1
+) -> str:
+    """``sectors.yaml`` with words added to (at ``weight``) or removed from one sector."""
+    table = yaml.safe_load(text) or {}
+    weights = table.setdefault(sector, {})
+    gone = set(_clean(list(remove)))
+    for level in list(weights):
+        weights[level] = [w for w in weights[level] if w not in gone]
+    existing = {w for words in weights.values() for w in words}
+    weights.setdefault(weight, [])
+    weights[weight] += [w for w in dict.fromkeys(_clean(list(add))) if w not in existing]
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    return header + yaml.safe_dump(table, allow_unicode=True, sort_keys=False, width=100)
+
+
+def build_lexicon(files: dict[str, str]) -> Lexicon:
+    """A Lexicon from edited file texts (the maintained stopword list included)."""
+    return parse_lexicon(files, extra_stopwords=maintained_stopwords())
+
+
+@dataclass(frozen=True)
+class Preview:
+    tokens: list[str]
+    projects: list[tuple[str, bool, str]]  # (name, named, sector)
+
+
+def preview(paragraph: str, lexicon: Lexicon) -> Preview:
+    """How a lexicon segments one paragraph and which projects it finds there."""
+    document = Document(id="preview", title="preview", paragraphs=(Paragraph(0, paragraph),))
+    extraction = extract_document(document, lexicon)
+    return Preview(
+        tokens=[t.text for t in tokens(paragraph, tokenizer(lexicon))],
+        projects=[(p["name"], p["named"], p["sector"]) for p in extraction.projects],
+    )
+
+
+def save_lexicon(files: dict[str, str], folder: Path) -> None:
+    """Write the lexicon files into ``folder``, each atomically (temporary file, then rename).
+    Raises OSError where the folder cannot be written (a read-only deployment)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in LEXICON_FILES:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp"
+        ) as handle:
+            handle.write(files[name])
+        os.replace(handle.name, folder / name)

@@ -1,0 +1,54 @@
+from dashboard.lexicon import load_lexicon, read_lexicon_files
+from dashboard.lexicon_edit import (
+    build_lexicon,
+    edit_sector_words,
+    edit_word_list,
+    preview,
+    save_lexicon,
+)
+
+PARAGRAPH = "加快建设星河云脑算力枢纽，推动制造业数字化。"
+
+
+def test_word_list_edits_keep_comments_and_do_not_repeat():
+    text = "# comment\n物联网\n云计算\n"
+    assert (
+        edit_word_list(text, add=["云脑", "物联网"], remove=["云计算"])
+        == "# comment\n物联网\n云脑\n"
+    )
+
+
+def test_sector_words_are_added_and_removed():
+    files = read_lexicon_files()
+    edited = build_lexicon(
+        {
+            **files,
+            "sectors.yaml": edit_sector_words(
+                files["sectors.yaml"], "services", add=["算力枢纽"], remove=["物流"]
+            ),
+        }
+    )
+    assert edited.sector_words["services"]["算力枢纽"] == 1
+    assert "物流" not in edited.sector_words["services"]
+    assert edited.version != load_lexicon().version
+
+
+def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
+    files = read_lexicon_files()
+    before = preview(PARAGRAPH, load_lexicon())
+    files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力枢纽"])
+    files["grammar.yaml"] = files["grammar.yaml"].replace(
+        "  项目: [项目, 工程]", "  项目: [项目, 工程, 算力枢纽]"
+    )
+    after = preview(PARAGRAPH, build_lexicon(files))
+    assert "算力枢纽" not in before.tokens and "算力枢纽" in after.tokens
+    assert not any(name.endswith("算力枢纽") for name, _, _ in before.projects)
+    assert ("星河云脑算力枢纽", True, "manufacturing") in after.projects
+
+
+def test_saving_writes_every_file(tmp_path):
+    files = read_lexicon_files()
+    files["stopwords.txt"] = edit_word_list(files["stopwords.txt"], add=["看板"])
+    save_lexicon(files, tmp_path)
+    assert "看板" in load_lexicon(tmp_path).stopwords
+    assert not list(tmp_path.glob("*.tmp"))
