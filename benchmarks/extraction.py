@@ -29,9 +29,7 @@ from dashboard.text import dictionary_tag, tokenizer  # noqa: E402
 
 
 def build_corpus(megabytes: float, seed: int = 7) -> list[Document]:
-    sources, _ = read_documents(
-        [ROOT / "data" / "articles", ROOT / "tests" / "fixtures" / "articles"]
-    )
+    sources, _ = read_documents([ROOT / "data" / "articles", ROOT / "tests" / "fixtures" / "articles"])
     paragraphs = [p.text for d in sources for p in d.paragraphs]
     rng = random.Random(seed)
     documents, size = [], 0

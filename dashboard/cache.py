@@ -38,8 +38,11 @@ def code_version() -> str:
 
 
 class ExtractionCache:
-    """A folder of pickled DocumentExtractions, each with a checksum: a corrupt or foreign entry is
-    detected, removed and reported as a miss, never returned."""
+    """A folder of pickled extractions, each with a checksum: a corrupt or foreign entry is detected,
+    removed and reported as a miss, never returned.
+
+    Two kinds of entry: one per document (its DocumentExtraction), and one per whole corpus (its
+    tables), so that reopening an unchanged corpus is one read."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = Path(folder) if folder else cache_dir() / "extractions"
@@ -47,54 +50,68 @@ class ExtractionCache:
         self.misses = 0
         self.rebuilt = 0
 
-    def key(self, content_hash: str, lexicon: Lexicon) -> str:
-        return hashlib.sha256(
-            f"{content_hash}:{lexicon.version}:{code_version()}".encode()
-        ).hexdigest()
+    def key(self, content_hash: str, document_id: str, lexicon: Lexicon) -> str:
+        text = f"{content_hash}:{document_id}:{lexicon.version}:{code_version()}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def corpus_key(self, documents: list[tuple[str, str]], lexicon: Lexicon) -> str:
+        """The key of a corpus's tables: its documents' (content hash, id) pairs, in order."""
+        text = "\n".join(f"{h}:{i}" for h, i in documents) + f"\n{lexicon.version}:{code_version()}"
+        return "corpus-" + hashlib.sha256(text.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[-2:] / f"{key}.pickle"
 
-    def get(self, content_hash: str, lexicon: Lexicon) -> DocumentExtraction | None:
-        path = self._path(self.key(content_hash, lexicon))
+    def get(self, content_hash: str, document_id: str, lexicon: Lexicon) -> DocumentExtraction | None:
+        """The stored extraction of a document (by the hash of its file's bytes and its id)."""
+        found = self.load(self.key(content_hash, document_id, lexicon), DocumentExtraction)
+        if found is not None and found.document.content_hash != content_hash:
+            self.rebuilt += 1
+            return None
+        return found
+
+    def put(self, extraction: DocumentExtraction, lexicon: Lexicon) -> None:
+        document = extraction.document
+        self.store(self.key(document.content_hash, document.id, lexicon), extraction)
+
+    def load(self, key: str, kind: type) -> object | None:
+        """The object stored under ``key`` if it is intact and of ``kind``; else None (a miss)."""
+        path = self._path(key)
         try:
             data = path.read_bytes()
         except OSError:
             self.misses += 1
             return None
-        extraction = self._decode(data)
-        if extraction is None or extraction.document.content_hash != content_hash:
+        value = self._decode(data)
+        if not isinstance(value, kind):
             self.rebuilt += 1
             self.misses += 1
             path.unlink(missing_ok=True)
             return None
         self.hits += 1
-        return extraction
+        return value
 
     @staticmethod
-    def _decode(data: bytes) -> DocumentExtraction | None:
+    def _decode(data: bytes) -> object | None:
         if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + 32:
             return None
         checksum, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
         if hashlib.sha256(payload).digest() != checksum:
             return None
         try:
-            value = pickle.loads(payload)  # only files this class wrote pass the checksum above
+            return pickle.loads(payload)  # only files this class wrote pass the checksum above
         except Exception:
             return None
-        return value if isinstance(value, DocumentExtraction) else None
 
-    def put(self, extraction: DocumentExtraction, lexicon: Lexicon) -> None:
+    def store(self, key: str, value: object) -> None:
         """Store atomically (write a temporary file, then rename), so a crash leaves no half entry.
         A cache that cannot be written (read-only disk) is skipped silently: it is only a cache."""
-        path = self._path(self.key(extraction.document.content_hash, lexicon))
-        payload = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        path = self._path(key)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=path.parent, delete=False, suffix=".tmp"
-            ) as handle:
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
                 handle.write(data)
             os.replace(handle.name, path)
         except OSError:

@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from dashboard import exports
 from dashboard.cache import ExtractionCache
-from dashboard.corpus import Extraction, extract_documents, read_documents
+from dashboard.corpus import Extraction, extract_paths
 from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
 from dashboard.keywords import GROUPINGS, term_frequencies, textrank, tfidf
 
@@ -22,29 +22,25 @@ TABLES = ("documents", "projects", "initiatives", "organizations", "places", "ke
 
 
 def _extraction(args: argparse.Namespace, *, bar: bool = False) -> Extraction:
-    documents, errors = read_documents(args.paths, max_bytes=args.max_bytes)
     cache = None if args.no_cache else ExtractionCache()
-    progress = None
-    meter = (
-        tqdm(total=len(documents), unit="doc", file=sys.stderr, disable=not bar) if bar else None
-    )
-    if meter is not None:
+    meter = tqdm(unit="doc", file=sys.stderr) if bar else None
 
-        def progress(done: int, total: int, document: str) -> None:
+    def progress(done: int, total: int, document: str) -> None:
+        if meter is not None:
+            meter.total = total
             meter.update(done - meter.n)
-
-    elif args.progress:
-
-        def progress(done: int, total: int, document: str) -> None:
+        elif args.progress:
             print(f"[{done}/{total}] {document}", file=sys.stderr, flush=True)
 
-    extraction = extract_documents(
-        documents, cache=cache, workers=getattr(args, "workers", 1), progress=progress
+    extraction = extract_paths(
+        args.paths,
+        max_bytes=args.max_bytes,
+        cache=cache,
+        workers=getattr(args, "workers", 1),
+        progress=progress,
     )
     if meter is not None:
         meter.close()
-    extraction.errors = errors + extraction.errors
-    extraction.cache = cache
     return extraction
 
 
@@ -101,9 +97,7 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     if table.empty:
         print("no keywords", file=sys.stderr)
     else:
-        columns = [
-            c for c in (args.by, "term", "count", "tfidf", "textrank") if c and c in table.columns
-        ]
+        columns = [c for c in (args.by, "term", "count", "tfidf", "textrank") if c and c in table.columns]
         with pd.option_context("display.unicode.east_asian_width", True, "display.max_rows", None):
             print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.4f}"))
     return _report_errors(extraction)
@@ -139,12 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
             default=max_bytes_default(),
             help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES // 1_000_000}MB, or DASHBOARD_MAX_BYTES)",
         )
-        sub.add_argument(
-            "--progress", action="store_true", help="print one line per document on stderr"
-        )
-        sub.add_argument(
-            "--no-cache", action="store_true", help="extract again even what the cache holds"
-        )
+        sub.add_argument("--progress", action="store_true", help="print one line per document on stderr")
+        sub.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
 
     extract = commands.add_parser(
         "extract",
@@ -155,9 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_inputs(extract)
     output = extract.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print one JSON object (the default)")
-    output.add_argument(
-        "--csv", metavar="DIR", help="write documents.csv, projects.csv, … into DIR"
-    )
+    output.add_argument("--csv", metavar="DIR", help="write documents.csv, projects.csv, … into DIR")
     extract.set_defaults(handler=cmd_extract)
 
     ingest = commands.add_parser(

@@ -77,9 +77,9 @@ def recurring_projects(
             }
         )
     result = pd.DataFrame(rows, columns=columns)
-    return result.sort_values(
-        ["documents", "mentions", "name"], ascending=[False, False, True]
-    ).reset_index(drop=True)
+    return result.sort_values(["documents", "mentions", "name"], ascending=[False, False, True]).reset_index(
+        drop=True
+    )
 
 
 def timeline(
@@ -129,18 +129,14 @@ def compare(
         .rename_axis("sector")
         .reset_index()
     )
-    sectors = sectors[
-        (sectors["left"] > 0) | (sectors["right"] > 0) | sectors["sector"].isin(tx.SECTORS)
-    ]
+    sectors = sectors[(sectors["left"] > 0) | (sectors["right"] > 0) | sectors["sector"].isin(tx.SECTORS)]
 
     keys_left = {project_key(n): n for n in left["projects"].query("named")["name"]}
     keys_right = {project_key(n): n for n in right["projects"].query("named")["name"]}
     project_rows = [
         {
             "name": keys_left.get(k) or keys_right[k],
-            "side": "both"
-            if k in keys_left and k in keys_right
-            else ("left" if k in keys_left else "right"),
+            "side": "both" if k in keys_left and k in keys_right else ("left" if k in keys_left else "right"),
         }
         for k in sorted(set(keys_left) | set(keys_right))
     ]
@@ -148,15 +144,11 @@ def compare(
 
     def shares(terms: pd.DataFrame) -> pd.Series:
         counts = (
-            term_frequencies(terms).set_index("term")["count"]
-            if not terms.empty
-            else pd.Series(dtype=float)
+            term_frequencies(terms).set_index("term")["count"] if not terms.empty else pd.Series(dtype=float)
         )
         return counts / max(1, counts.sum()) * 1000
 
-    both = pd.DataFrame({"left": shares(left["terms"]), "right": shares(right["terms"])}).fillna(
-        0.0
-    )
+    both = pd.DataFrame({"left": shares(left["terms"]), "right": shares(right["terms"])}).fillna(0.0)
     both["change"] = both["right"] - both["left"]
     ranked = both.reindex(both["change"].abs().sort_values(ascending=False).index).head(top)
     keywords = ranked.rename_axis("term").reset_index()

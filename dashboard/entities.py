@@ -26,16 +26,12 @@ _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及")
-_NOT_IN_NAMES = frozenset(
-    {"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"}
-)
+_NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
 _RARE_WORD = 200
 _COMMON_PLACE_WORD = 1000
-_QUANTITY = re.compile(
-    r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$"
-)
+_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -87,9 +83,7 @@ class EntityFinder:
             candidates.sort(key=lambda item: (-len(item[0]), _CATEGORY_ORDER[item[1]]))
         sector_vocabulary = {w for words in lexicon.sector_words.values() for w in words}
         ending_words = {e for e, _ in lexicon.project_endings + lexicon.organization_endings}
-        self.generic = (
-            lexicon.generic_words | lexicon.domain_vocabulary | sector_vocabulary | ending_words
-        )
+        self.generic = lexicon.generic_words | lexicon.domain_vocabulary | sector_vocabulary | ending_words
         self.hard_stops = lexicon.name_openers | lexicon.action_modifiers | _NON_NAME
         # 和/与/及 join two names only where the first is complete, and a complete name already
         # stops the walk; inside a name they are characters like any other (江南和美…平台).
@@ -120,9 +114,7 @@ class EntityFinder:
         if len(word) < 2 or self._ends_project(following):
             return False
         # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
-        return (
-            dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
-        )
+        return dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -135,8 +127,7 @@ class EntityFinder:
         reachable = [True] + [False] * len(word)
         for end in range(2, len(word) + 1):
             reachable[end] = any(
-                reachable[k] and word[k:end] in self.generic
-                for k in range(max(0, end - 6), end - 1)
+                reachable[k] and word[k:end] in self.generic for k in range(max(0, end - 6), end - 1)
             )
         return reachable[-1]
 
@@ -230,9 +221,7 @@ class EntityFinder:
                 )
                 if item is not None:
                     if item.category == PLACE:  # 粤港澳大湾区 replaces the 大湾 found inside it
-                        found = [
-                            f for f in found if not (f.category == PLACE and f.start >= item.start)
-                        ]
+                        found = [f for f in found if not (f.category == PLACE and f.start >= item.start)]
                     found.append(item)
                     continue
             if len(token.text) >= 2:
@@ -281,17 +270,13 @@ class EntityFinder:
             if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
                 first = k + 1
                 break
-        while first < last and (
-            toks[first].text in self.hard_stops or toks[first].text in _SEPARATORS
-        ):
+        while first < last and (toks[first].text in self.hard_stops or toks[first].text in _SEPARATORS):
             first += 1
         start = toks[first].start if first <= last else ending_start
         if (
             first > 0 and toks[first - 1].text in _OPENING_QUOTES
         ):  # 江州市“鸿途”农场: the place leads the name
-            place = next(
-                (f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None
-            )
+            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
             start = place.start if place else start
         if (
             first < last
@@ -305,9 +290,7 @@ class EntityFinder:
         inner = [f for f in found if f.start >= start and f.category in (ORGANIZATION, PLACE)]
         name = normalise_name(sentence[start : toks[i].end])
         if category == ORGANIZATION:
-            if not any(
-                t.text not in self.generic for t in toks[first:last] if _CJK_OR_LATIN.search(t.text)
-            ):
+            if not any(t.text not in self.generic for t in toks[first:last] if _CJK_OR_LATIN.search(t.text)):
                 return None
             head = normalise_name(prefix)
             self.brands.add(head)
@@ -327,9 +310,7 @@ class EntityFinder:
             if len(token.text) > len(ending):
                 start = token.start
             elif (
-                i > 0
-                and _CJK_OR_LATIN.fullmatch(toks[i - 1].text[-1])
-                and not self._stops_name(toks, i - 1)
+                i > 0 and _CJK_OR_LATIN.fullmatch(toks[i - 1].text[-1]) and not self._stops_name(toks, i - 1)
             ):
                 start = toks[i - 1].start
             else:
@@ -342,16 +323,9 @@ class EntityFinder:
                 return None
         else:
             # a region never reaches back into a name before it, but 大湾 inside 大湾区 is replaced
-            previous_end = max(
-                (f.end for f in found if f.category != PLACE or f.kind == "区域"), default=0
-            )
+            previous_end = max((f.end for f in found if f.category != PLACE or f.kind == "区域"), default=0)
             j = i - 1
-            while (
-                j >= 0
-                and i - j <= 4
-                and toks[j].start >= previous_end
-                and not self._stops_name(toks, j)
-            ):
+            while j >= 0 and i - j <= 4 and toks[j].start >= previous_end and not self._stops_name(toks, j):
                 j -= 1
             j += 1
             while j < i and toks[j].text in self.hard_stops:
@@ -379,9 +353,6 @@ class EntityFinder:
         if word in self.lexicon.regions:
             return Found(PLACE, word, "地名", token.start, token.end)
         # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place
-        if (
-            dictionary_tag(word) != "ns"
-            or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD
-        ):
+        if dictionary_tag(word) != "ns" or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD:
             return None
         return Found(PLACE, word, "地名", token.start, token.end)

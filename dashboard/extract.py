@@ -92,10 +92,7 @@ def _initiatives_in(
         action_at = None
         if k < len(words) and words[k].text in _PREPOSITIONS:
             for m in range(k + 1, min(len(words), k + 14)):
-                if (
-                    words[m].text in lexicon.actions
-                    and words[m].text not in lexicon.action_modifiers
-                ):
+                if words[m].text in lexicon.actions and words[m].text not in lexicon.action_modifiers:
                     action_at = m
                     break
         else:
@@ -145,16 +142,12 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
         token_starts = [t.start for t in paragraph_tokens]
         for s_index, sentence in enumerate(spans):
             first = bisect.bisect_left(token_starts, sentence.start)
-            toks = paragraph_tokens[
-                first : bisect.bisect_left(token_starts, sentence.end, lo=first)
-            ]
+            toks = paragraph_tokens[first : bisect.bisect_left(token_starts, sentence.end, lo=first)]
             result.sentences.append((paragraph.index, s_index, sentence))
             for found in finder.find(text, toks):
                 raw.append((paragraph.index, s_index, sentence, found))
             actions = _initiatives_in(text, sentence, toks, lexicon)
-            lead_in = context.role in ("heading", "item") or _is_lead_in(
-                sentence, s_index, spans, actions
-            )
+            lead_in = context.role in ("heading", "item") or _is_lead_in(sentence, s_index, spans, actions)
             for action, obj, start, end in actions:
                 result.initiatives.append(
                     Initiative(
@@ -186,9 +179,7 @@ def _resolve_mentions(
     for paragraph, s_index, sentence, found in raw:
         starts = clause_starts.get(sentence.text)
         if starts is None:
-            starts = clause_starts[sentence.text] = [
-                c.start for c in clauses(sentence.text, _CLAUSE_CUTS)
-            ]
+            starts = clause_starts[sentence.text] = [c.start for c in clauses(sentence.text, _CLAUSE_CUTS)]
         clause = max(0, bisect.bisect_right(starts, found.start - sentence.start) - 1)
         name, category = found.name, found.category
         if category == PLACE:
@@ -219,9 +210,7 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
     inside = [
         m
         for m in mentions
-        if m.paragraph == initiative.paragraph
-        and initiative.start <= m.start
-        and m.end <= initiative.end
+        if m.paragraph == initiative.paragraph and initiative.start <= m.start and m.end <= initiative.end
     ]
     pick = lambda category: tuple(dict.fromkeys(m.name for m in inside if m.category == category))  # noqa: E731
     return Initiative(
@@ -257,11 +246,7 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     alias = {}
     for short in names:
         for full in names:
-            if (
-                len(full) > len(short) >= 4
-                and full.endswith(short)
-                and full[: -len(short)] in places
-            ):
+            if len(full) > len(short) >= 4 and full.endswith(short) and full[: -len(short)] in places:
                 alias[short] = full
                 break
     return alias
@@ -284,9 +269,7 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon) -> list[dict]:
     records = []
     for name, group in grouped.items():
         first = group[0]
-        together = [
-            o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())
-        ]
+        together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
         sector = _project_sector(group, lexicon)
         records.append(
             {
@@ -358,9 +341,7 @@ def terms_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
     for e in extractions:
         for (paragraph, sentence, term), count in Counter(e.terms).items():
             context = e.contexts[paragraph]
-            rows.append(
-                (e.document.id, paragraph, sentence, term, count, context.sector, context.pillar)
-            )
+            rows.append((e.document.id, paragraph, sentence, term, count, context.sector, context.pillar))
     return pd.DataFrame(
         rows, columns=["document", "paragraph", "sentence", "term", "count", "sector", "pillar"]
     )

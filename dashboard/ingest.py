@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -91,9 +92,7 @@ def decode(data: bytes) -> str:
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     bad = sum(
-        1
-        for ch in sample
-        if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\r\n\t"
+        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\r\n\t"
     )
     return bad <= max(2, len(sample) // 200) and "\ufffd" not in sample[:2000]
 
@@ -282,25 +281,41 @@ def parse_document(text: str, *, doc_id: str, suffix: str = ".md", path: str = "
     )
 
 
-def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
-    """Read one article file (.md, .txt, .html); raises IngestError with a readable reason."""
+def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of an article file, refused with a readable reason when missing or too large."""
     path = Path(path)
     limit = max_bytes if max_bytes is not None else max_bytes_default()
     try:
-        size = path.stat().st_size
         if not path.is_file():
-            raise IngestError("not a file")
+            raise IngestError("not a file" if path.exists() else "no such file")
+        size = path.stat().st_size
         if size > limit:
             raise IngestError(f"file is {human_size(size)}, over the {human_size(limit)} limit")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except PermissionError:
         raise IngestError("permission denied") from None
     except IsADirectoryError:
         raise IngestError("not a file") from None
-    suffix = path.suffix.lower()
-    return parse_document(decode(data), doc_id=document_id(path), suffix=suffix, path=str(path))
+
+
+def document_from_bytes(data: bytes, path: str | Path) -> Document:
+    """Decode and parse an article file's bytes; ``content_hash`` is the hash of these bytes."""
+    path = Path(path)
+    document = parse_document(
+        decode(data), doc_id=document_id(path), suffix=path.suffix.lower(), path=str(path)
+    )
+    return dataclasses.replace(document, content_hash=content_hash(data))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """Read one article file (.md, .txt, .html); raises IngestError with a readable reason."""
+    return document_from_bytes(read_bytes(path, max_bytes=max_bytes), path)
 
 
 def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -311,11 +326,7 @@ def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, 
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                )
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             )
         elif path.exists():
             found.append(path)

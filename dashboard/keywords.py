@@ -27,9 +27,7 @@ def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> p
     return table.reset_index(drop=True)
 
 
-def term_frequencies(
-    terms: pd.DataFrame, *, by: str | None = None, top: int | None = None
-) -> pd.DataFrame:
+def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:
     """How often each term occurs, overall or per document, sector or pillar (stopwords removed).
 
     Columns: [by,] term, count, sentences (how many sentences contain it).
@@ -38,9 +36,7 @@ def term_frequencies(
     if terms.empty:
         return pd.DataFrame(columns=keys + ["term", "count", "sentences"])
     table = (
-        terms.groupby(keys + ["term"])
-        .agg(count=("count", "sum"), sentences=("count", "size"))
-        .reset_index()
+        terms.groupby(keys + ["term"]).agg(count=("count", "sum"), sentences=("count", "size")).reset_index()
     )
     return _top(table, keys, "count", top)
 
@@ -65,9 +61,7 @@ def tfidf(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None)
     """
     table = term_frequencies(terms, by=by)
     if table.empty:
-        return table.assign(tfidf=pd.Series(dtype=float))[
-            [*(([by]) if by else []), "term", "count", "tfidf"]
-        ]
+        return table.assign(tfidf=pd.Series(dtype=float))[[*(([by]) if by else []), "term", "count", "tfidf"]]
     idf, median = _idf_table()
     keys = [by] if by else []
     totals = table.groupby(keys)["count"].transform("sum") if keys else table["count"].sum()
@@ -115,9 +109,9 @@ def textrank(
             counts = counts[counts[k] == v]
         allowed = set(counts.nlargest(max_terms, "count")["term"])
         edges: dict[tuple[str, str], float] = defaultdict(float)
-        for _, sentence in group[group["term"].isin(allowed)].groupby(
-            ["document", "paragraph", "sentence"]
-        )["term"]:
+        for _, sentence in group[group["term"].isin(allowed)].groupby(["document", "paragraph", "sentence"])[
+            "term"
+        ]:
             for a, b in itertools.combinations(sorted(set(sentence)), 2):
                 edges[(a, b)] += 1.0
         ranks = _pagerank(edges)
@@ -128,9 +122,7 @@ def textrank(
     return _top(table, keys, "textrank", top)
 
 
-def kwic(
-    paragraphs: pd.DataFrame, sentences: pd.DataFrame, term: str, *, width: int = 15
-) -> pd.DataFrame:
+def kwic(paragraphs: pd.DataFrame, sentences: pd.DataFrame, term: str, *, width: int = 15) -> pd.DataFrame:
     """Key word in context: every occurrence of ``term`` with ``width`` characters either side.
 
     Columns: document, paragraph, sentence, left, term, right, evidence.
@@ -178,9 +170,9 @@ def cooccurrence(
             weights[(a, b)] += 1
     rows = [(a, b, kinds[a], kinds[b], w) for (a, b), w in weights.items() if w >= min_weight]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(
-        ["weight", "source", "target"], ascending=[False, True, True]
-    ).reset_index(drop=True)
+    return table.sort_values(["weight", "source", "target"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
 
 
 def idf_weight(term: str) -> float:

@@ -21,11 +21,7 @@ def lexicon_dir() -> Path:
 
 
 def _word_lines(text: str) -> list[str]:
-    return [
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _endings(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
@@ -64,9 +60,7 @@ class Lexicon:
         return frozenset(word for word, _ in self.domain_words)
 
 
-def parse_lexicon(
-    files: dict[str, str], *, extra_stopwords: frozenset[str] = frozenset()
-) -> Lexicon:
+def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = frozenset()) -> Lexicon:
     """Build a Lexicon from the texts of its files (name → text); see ``data/lexicon/``."""
     domain: list[tuple[str, int | None]] = []
     for line in _word_lines(files["domain_words.txt"]):
@@ -78,9 +72,7 @@ def parse_lexicon(
         for sector, weights in sectors_raw.items()
     }
     grammar = yaml.safe_load(files["grammar.yaml"]) or {}
-    version = hashlib.sha256("\0".join(files[name] for name in LEXICON_FILES).encode()).hexdigest()[
-        :16
-    ]
+    version = hashlib.sha256("\0".join(files[name] for name in LEXICON_FILES).encode()).hexdigest()[:16]
     return Lexicon(
         domain_words=tuple(domain),
         stopwords=frozenset(_word_lines(files["stopwords.txt"])) | extra_stopwords,

@@ -19,11 +19,7 @@ WORD_LISTS = {"domain": "domain_words.txt", "stopwords": "stopwords.txt"}
 
 
 def _clean(words: list[str]) -> list[str]:
-    return [
-        w.strip()
-        for w in words
-        if w.strip() and not w.strip().startswith("#") and " " not in w.strip()
-    ]
+    return [w.strip() for w in words if w.strip() and not w.strip().startswith("#") and " " not in w.strip()]
 
 
 def edit_word_list(text: str, *, add: list[str] = (), remove: list[str] = ()) -> str:
@@ -32,9 +28,7 @@ def edit_word_list(text: str, *, add: list[str] = (), remove: list[str] = ()) ->
     remove_set = set(_clean(list(remove)))
     lines = [line for line in text.splitlines() if line.split(" ")[0].strip() not in remove_set]
     present = {line.split(" ")[0].strip() for line in lines}
-    lines += [
-        w for w in dict.fromkeys(_clean(list(add))) if w not in present and w not in remove_set
-    ]
+    lines += [w for w in dict.fromkeys(_clean(list(add))) if w not in present and w not in remove_set]
     return "\n".join(lines) + "\n"
 
 

@@ -150,17 +150,9 @@ def paragraph_contexts(document: Document, lexicon: Lexicon) -> list[ParagraphCo
         sector = section_sector
         if role == "body" and lead_sector is None and own and own != section_sector:
             context_score = scores.get(section_sector, 0.0) if section_sector else 0.0
-            if section_sector is None or (
-                scores[own] >= 3 and scores[own] >= 2 * context_score + 2
-            ):
-                sector = section_sector = (
-                    own  # a passage on another sector opens an unheaded section
-                )
+            if section_sector is None or (scores[own] >= 3 and scores[own] >= 2 * context_score + 2):
+                sector = section_sector = own  # a passage on another sector opens an unheaded section
         sector = sector or tx.UNCLASSIFIED
-        pillar = (
-            tx.pillar_of(sector)
-            if sector != tx.UNCLASSIFIED
-            else (section_pillar or tx.UNCLASSIFIED)
-        )
+        pillar = tx.pillar_of(sector) if sector != tx.UNCLASSIFIED else (section_pillar or tx.UNCLASSIFIED)
         contexts.append(ParagraphContext(paragraph.index, role, section, sector, pillar, scores))
     return contexts

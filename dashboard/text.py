@@ -118,9 +118,7 @@ def tokenizer(lexicon: Lexicon | None = None) -> jieba.Tokenizer:
             tok.initialize()
             for word, freq in lexicon.domain_words:
                 tok.add_word(word, freq or max(tok.suggest_freq(word), 1000))
-            for (
-                word
-            ) in lexicon.actions:  # so that 建好 or 共建 are not glued to the name after them
+            for word in lexicon.actions:  # so that 建好 or 共建 are not glued to the name after them
                 if len(word) >= 2 and tok.FREQ.get(word, 0) < 1000:
                     tok.add_word(word, 1000)
             while len(_tokenizers) >= _KEPT_TOKENIZERS:  # an edited lexicon displaces the oldest

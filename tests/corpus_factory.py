@@ -25,14 +25,25 @@ SECTIONS = {
 }
 
 
+# Paragraphs without named projects, to give generated articles the length of real ones.
+FILLER = {
+    "digital-industry": "{city}将持续完善新型基础设施，推进千兆光网和5G基站建设，培育软件和信息技术服务业，引导企业上云用数赋智，提升数据要素流通效率，力争数字经济核心产业增加值年均增长百分之十以上。",
+    "manufacturing": "{city}将引导传统制造业开展技术改造，推广工业互联网标识解析和设备上云，支持龙头企业打造数字化车间，带动中小企业数字化转型，提高生产效率和产品质量，降低能耗和运营成本。",
+    "services": "{city}将推动商贸流通、文化旅游、医疗教育等领域数字化升级，发展平台经济和共享经济，完善冷链物流和快递网络，优化政务服务，让群众办事更加便利。",
+    "agriculture": "{city}将加快数字乡村建设，推广智慧农业技术，完善农村电商和物流配送体系，推动农产品生产、加工、销售全链条数字化，带动农民增收致富。",
+}
+
+
 def article_text(
-    city: str, brand: str, date: str, sectors: list[str], *, title: str | None = None
+    city: str, brand: str, date: str, sectors: list[str], *, title: str | None = None, filler: int = 0
 ) -> str:
-    """A Markdown article with front matter and one headed section per sector, in the given order."""
+    """A Markdown article with front matter and one headed section per sector, in the given order;
+    ``filler`` paragraphs without named projects are added to each section."""
     body = [f"<p>{city}市坚持数字产业化和产业数字化协同发展，加快建设数字{city}。</p>"]
     for sector in sectors:
         heading, paragraph = SECTIONS[sector]
-        body.append(f"<p>{heading}</p><p>{paragraph.format(city=city, brand=brand)}</p>")
+        extra = "".join(f"<p>{FILLER[sector].format(city=city)}</p>" for _ in range(filler))
+        body.append(f"<p>{heading}</p><p>{paragraph.format(city=city, brand=brand)}</p>{extra}")
     return (
         f'---\ntitle: "{title or city + "数字经济发展观察"}"\ndate: {date} 08:00:00 +0800\n'
         f"categories: news\n---\n{''.join(body)}\n"
@@ -59,7 +70,7 @@ CITIES = [
 ]
 
 
-def write_corpus(folder: Path, count: int = 6, *, year: int = 2023) -> list[Path]:
+def write_corpus(folder: Path, count: int = 6, *, year: int = 2023, filler: int = 0) -> list[Path]:
     """``count`` articles, one a month, cities and sector orders varying; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     orders = [
@@ -70,8 +81,10 @@ def write_corpus(folder: Path, count: int = 6, *, year: int = 2023) -> list[Path
     paths = []
     for n in range(count):
         city, brand = CITIES[n % len(CITIES)]  # from the seventh on, cities and projects recur
-        date = f"{year + n // 12}-{n % 12 + 1:02d}-15"
+        date = f"{year + n // 12}-{n % 12 + 1:02d}-{15 - n // 400 % 14:02d}"
         path = folder / f"{date}-article-{n:04d}.md"
-        path.write_text(article_text(city, brand, date, orders[n % len(orders)]), encoding="utf-8")
+        path.write_text(
+            article_text(city, brand, date, orders[n % len(orders)], filler=filler), encoding="utf-8"
+        )
         paths.append(path)
     return paths

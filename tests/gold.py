@@ -39,9 +39,7 @@ def _forms(item: dict) -> set[str]:
 
 def score_projects(projects: pd.DataFrame, gold: dict) -> ProjectScore:
     listed = projects[(projects["document"] == gold["document"]) & projects["named"]]
-    predicted = {
-        normalise_name(n): s for n, s in zip(listed["name"], listed["sector"], strict=True)
-    }
+    predicted = {normalise_name(n): s for n, s in zip(listed["name"], listed["sector"], strict=True)}
     required = [g for g in gold["projects"] if not g.get("optional")]
     found, missed, wrong_sector = 0, [], []
     for item in required:

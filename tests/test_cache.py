@@ -62,3 +62,24 @@ def test_two_workers_give_the_same_tables_as_one(tmp_path):
     two = extract_documents(documents, workers=2)
     assert two.projects.equals(one.projects)
     assert two.initiatives.equals(one.initiatives)
+
+
+def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
+    from conftest import GOLD_ARTICLES
+
+    from dashboard.corpus import extract_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in GOLD_ARTICLES:
+        shutil.copy(path, folder / path.name)
+    first = extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
+    cache = ExtractionCache(tmp_path / "cache")
+    again = extract_paths([folder], cache=cache)
+    assert (cache.hits, cache.misses) == (1, 0)  # the corpus tables, in one read
+    assert again.projects.equals(first.projects) and again.terms.equals(first.terms)
+    (folder / GOLD_ARTICLES[0].name).write_text("标题\n新的一段。\n", encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache")
+    changed = extract_paths([folder], cache=cache)
+    assert cache.hits == len(GOLD_ARTICLES) - 1  # the other documents come from their own entries
+    assert len(changed.projects) < len(first.projects)

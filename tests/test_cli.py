@@ -41,8 +41,7 @@ def test_extract_csv_writes_one_file_per_table_with_bom(tmp_path):
     assert main(["extract", str(SEED), "--csv", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
-        f"{t}.csv"
-        for t in ("documents", "projects", "initiatives", "organizations", "places", "keywords")
+        f"{t}.csv" for t in ("documents", "projects", "initiatives", "organizations", "places", "keywords")
     )
     data = (tmp_path / "projects.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")

@@ -30,9 +30,7 @@ def test_each_article_yields_its_projects_in_their_sectors(corpus):
         document = corpus.documents["document"][
             corpus.documents["document"].str.endswith(f"article-{n:04d}")
         ].iloc[0]
-        listed = corpus.projects.query("document == @document and named").set_index("name")[
-            "sector"
-        ]
+        listed = corpus.projects.query("document == @document and named").set_index("name")["sector"]
         for sector in ("digital-industry", "manufacturing", "services", "agriculture"):
             for name in named_projects(city, brand, sector):
                 assert listed.get(name) == sector, (document, name, listed.to_dict())
@@ -65,9 +63,7 @@ def test_timeline_counts_projects_and_initiatives_by_month_and_sector(corpus):
 
 def test_comparing_two_articles(corpus):
     tables = {"projects": corpus.projects, "terms": corpus.terms}
-    result = compare(
-        subset(tables, ["2023-01-15-article-0000"]), subset(tables, ["2023-02-15-article-0001"])
-    )
+    result = compare(subset(tables, ["2023-01-15-article-0000"]), subset(tables, ["2023-02-15-article-0001"]))
     assert result["sectors"].set_index("sector").loc["agriculture"].tolist() == [2, 2]
     assert result["sectors"]["left"].sum() == 8
     sides = result["projects"].set_index("name")["side"]

@@ -59,9 +59,7 @@ class TestReadDocument:
         ]
 
     def test_markdown_body(self):
-        doc = parse_document(
-            "---\ntitle: 题\n---\n## 小标题\n\n第一段[链接](http://x)。\n", doc_id="m"
-        )
+        doc = parse_document("---\ntitle: 题\n---\n## 小标题\n\n第一段[链接](http://x)。\n", doc_id="m")
         assert [(p.text, p.heading) for p in doc.paragraphs] == [
             ("小标题", True),
             ("第一段链接。", False),

@@ -11,9 +11,7 @@ def test_frequencies_leave_out_stopwords_and_action_verbs(seed_extraction):
 def test_frequencies_by_sector_count_every_occurrence(seed_extraction):
     by_sector = term_frequencies(seed_extraction.terms, by="sector")
     overall = term_frequencies(seed_extraction.terms)
-    assert (
-        by_sector["count"].sum() == overall["count"].sum() == seed_extraction.terms["count"].sum()
-    )
+    assert by_sector["count"].sum() == overall["count"].sum() == seed_extraction.terms["count"].sum()
     farm_words = set(by_sector.query("sector == 'agriculture'").nlargest(10, "count")["term"])
     assert "农产品" in farm_words
 

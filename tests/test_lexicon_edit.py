@@ -12,10 +12,7 @@ PARAGRAPH = "加快建设星河云脑算力枢纽，推动制造业数字化。"
 
 def test_word_list_edits_keep_comments_and_do_not_repeat():
     text = "# comment\n物联网\n云计算\n"
-    assert (
-        edit_word_list(text, add=["云脑", "物联网"], remove=["云计算"])
-        == "# comment\n物联网\n云脑\n"
-    )
+    assert edit_word_list(text, add=["云脑", "物联网"], remove=["云计算"]) == "# comment\n物联网\n云脑\n"
 
 
 def test_sector_words_are_added_and_removed():
