@@ -124,6 +124,8 @@ def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadEr
         return ReadError(str(item.path), str(error))
     try:
         return ex.extract_document(document, lexicon)
+    except ex.ExtractionTimeout as error:
+        return ReadError(document.path or document.id, str(error))
     except Exception as error:  # one bad document must not cost the others
         return ReadError(document.path or document.id, f"extraction failed: {error!r}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -230,11 +231,11 @@ class EntityFinder:
                     found.append(place)
         return found
 
-    def _first_token(self, toks: list[Span], position: int) -> int:
-        for k, t in enumerate(toks):
-            if t.end > position:
-                return k
-        return len(toks) - 1
+    @staticmethod
+    def _first_token(toks: list[Span], position: int) -> int:
+        """Index of the token that holds ``position``."""
+        k = bisect.bisect_right([t.end for t in toks], position)
+        return min(k, len(toks) - 1)
 
     def _named_thing(
         self,

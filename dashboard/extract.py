@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -124,8 +126,24 @@ def _is_lead_in(sentence: Span, index: int, spans: list[Span], actions: list) ->
     return len(actions) >= 2 and len(actions) == len(clauses(sentence.text, _CLAUSE_CUTS))
 
 
-def extract_document(document: Document, lexicon: Lexicon | None = None) -> DocumentExtraction:
-    """Segment a document once and extract its mentions, initiatives and terms."""
+class ExtractionTimeout(RuntimeError):
+    """A document whose extraction ran past its time limit."""
+
+
+def time_limit_default() -> float:
+    """Seconds one document may take: ``DASHBOARD_TIME_LIMIT`` or 60."""
+    try:
+        return float(os.environ.get("DASHBOARD_TIME_LIMIT", "60"))
+    except ValueError:
+        return 60.0
+
+
+def extract_document(
+    document: Document, lexicon: Lexicon | None = None, *, time_limit: float | None = None
+) -> DocumentExtraction:
+    """Segment a document once and extract its mentions, initiatives and terms; raises
+    ExtractionTimeout when it takes longer than ``time_limit`` seconds (a pathological file must
+    not stall the others)."""
     lexicon = lexicon or load_lexicon()
     tok = tokenizer(lexicon)
     keyword_stopwords = lexicon.keyword_stopwords
@@ -134,7 +152,10 @@ def extract_document(document: Document, lexicon: Lexicon | None = None) -> Docu
     finder = EntityFinder(lexicon, tok)
     result = DocumentExtraction(document, contexts, [])
     raw: list[tuple[int, int, Span, Found]] = []
+    deadline = time.monotonic() + (time_limit if time_limit is not None else time_limit_default())
     for paragraph, context in zip(document.paragraphs, contexts, strict=True):
+        if time.monotonic() > deadline:
+            raise ExtractionTimeout(f"extraction took longer than {time_limit or time_limit_default():g} s")
         text = paragraph.text
         spans = sentences(text)
         # one jieba call per paragraph; tokens keep offsets into the paragraph

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = 5_000_000
 
 
 def max_bytes_default() -> int:
@@ -67,26 +67,59 @@ class Document:
 
 def decode(data: bytes) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
+    return decode_with_warnings(data)[0]
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
+    """Decode article bytes, and say what had to be repaired.
+
+    UTF-8 (with or without BOM) first; a UTF-8 file with a few invalid sequences keeps its text,
+    with each bad sequence shown as U+FFFD; then GB18030 (a superset of GBK); then detection."""
     if not data.strip():
         raise IngestError("empty file")
     if b"\x00" in data[:8192]:
         raise IngestError("binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    if bad <= max(3, len(data) // 100):
+        return repaired, [f"{bad} invalid UTF-8 sequence(s) shown as \ufffd"]
+    try:
+        text = data.decode("gb18030")
         if _looks_like_text(text):
-            return text
-        break
+            return text, []
+    except UnicodeDecodeError:
+        pass
+    mixed = _decode_lines(data)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and _looks_like_text(str(best)):
-        return str(best)
+        return str(best), [f"encoding detected as {best.encoding}"]
     raise IngestError("not readable text (unknown encoding or binary content)")
+
+
+def _decode_lines(data: bytes) -> tuple[str, list[str]] | None:
+    """Files pasted together from UTF-8 and GBK sources: each line in whichever decodes it."""
+    lines, legacy = [], 0
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            legacy += 1
+    text = "\n".join(lines)
+    return (text, [f"mixed encodings: {legacy} line(s) read as GB18030"]) if _looks_like_text(text) else None
 
 
 def _looks_like_text(text: str) -> bool:
@@ -221,10 +254,13 @@ def document_id(path: str | Path) -> str:
     return Path(path).stem
 
 
-def parse_document(text: str, *, doc_id: str, suffix: str = ".md", path: str = "") -> Document:
+def parse_document(
+    text: str, *, doc_id: str, suffix: str = ".md", path: str = "", warnings: list[str] | None = None
+) -> Document:
     """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, body, warnings = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
+    meta, body, found = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
+    warnings = [*(warnings or []), *found]
 
     source_url = None
     autolinks = _AUTOLINK.findall(body)
@@ -303,8 +339,9 @@ def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
 def document_from_bytes(data: bytes, path: str | Path) -> Document:
     """Decode and parse an article file's bytes; ``content_hash`` is the hash of these bytes."""
     path = Path(path)
+    text, warnings = decode_with_warnings(data)
     document = parse_document(
-        decode(data), doc_id=document_id(path), suffix=path.suffix.lower(), path=str(path)
+        text, doc_id=document_id(path), suffix=path.suffix.lower(), path=str(path), warnings=warnings
     )
     return dataclasses.replace(document, content_hash=content_hash(data))
 

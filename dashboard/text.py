@@ -32,7 +32,9 @@ class Span(NamedTuple):
 
 
 def sentences(text: str) -> list[Span]:
-    """Sentences of a paragraph, cut after 。！？； and line ends; offsets index into ``text``."""
+    """Sentences of a paragraph, cut after 。！？； and line ends; offsets index into ``text``.
+    A run longer than ``MAX_SENTENCE`` characters without such an end is cut further (after a
+    comma where there is one), so that no single sentence can make the work below it explode."""
     spans = []
     for match in _SENTENCE_END.finditer(text):
         raw = match.group(0)
@@ -40,8 +42,22 @@ def sentences(text: str) -> list[Span]:
         if not stripped:
             continue
         start = match.start() + (len(raw) - len(raw.lstrip()))
-        spans.append(Span(start, start + len(stripped), stripped))
+        spans.extend(_bounded(Span(start, start + len(stripped), stripped)))
     return spans
+
+
+MAX_SENTENCE = 600
+
+
+def _bounded(span: Span) -> list[Span]:
+    pieces = []
+    while len(span.text) > MAX_SENTENCE:
+        window = span.text[:MAX_SENTENCE]
+        cut = max(window.rfind(c) for c in "，、：,: ") + 1 or MAX_SENTENCE
+        pieces.append(Span(span.start, span.start + cut, span.text[:cut]))
+        span = Span(span.start + cut, span.end, span.text[cut:])
+    pieces.append(span)
+    return pieces
 
 
 def clauses(sentence: str, separators: str = _CLAUSE_SEPARATORS) -> list[Span]:
