@@ -1,0 +1,105 @@
+"""The co-occurrence network: nodes (projects, organizations, places, keywords) and a layout.
+
+Pure numpy, deterministic: the same tables always give the same picture::
+
+    >>> nodes, edges = build_network(cooccurrence(terms, mentions), mentions, terms)  # doctest: +SKIP
+    >>> positions = spring_layout(nodes["id"], edges)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from dashboard import taxonomy as tx
+
+NODE_TYPES = ("project", "organization", "place", "keyword")
+NODE_COLUMNS = ["id", "name", "type", "sector", "mentions"]
+
+
+def _node_id(kind: str, name: str) -> str:
+    return f"{kind}:{name}"
+
+
+def _dominant_sector(sectors: pd.Series) -> str:
+    counts = sectors.value_counts()
+    return str(counts.index[0]) if len(counts) else tx.UNCLASSIFIED
+
+
+def build_network(
+    edges: pd.DataFrame, mentions: pd.DataFrame, terms: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes and edges from a ``cooccurrence`` table.
+
+    A node's size is how often it is mentioned (keywords: how often the term occurs) and its
+    sector the one it is mentioned in most.
+    """
+    if edges.empty:
+        return pd.DataFrame(columns=NODE_COLUMNS), edges.assign(source_id=[], target_id=[])
+    ends = pd.concat(
+        [
+            edges[["source", "source_type"]].set_axis(["name", "type"], axis=1),
+            edges[["target", "target_type"]].set_axis(["name", "type"], axis=1),
+        ]
+    ).drop_duplicates()
+    rows = []
+    for name, kind in ends.itertuples(index=False):
+        if kind == "keyword":
+            hits = terms[terms["term"] == name]
+            count = int(hits["count"].sum())
+        else:
+            hits = mentions[(mentions["name"] == name) & (mentions["category"] == kind)]
+            count = len(hits)
+        sector = _dominant_sector(hits["sector"]) if len(hits) else tx.UNCLASSIFIED
+        rows.append((_node_id(kind, name), name, kind, sector, max(count, 1)))
+    nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
+    nodes["order"] = nodes["type"].map({k: i for i, k in enumerate(NODE_TYPES)})
+    nodes = nodes.sort_values(["order", "name"]).drop(columns="order").reset_index(drop=True)
+    edges = edges.assign(
+        source_id=[
+            _node_id(k, n) for n, k in zip(edges["source"], edges["source_type"], strict=True)
+        ],
+        target_id=[
+            _node_id(k, n) for n, k in zip(edges["target"], edges["target_type"], strict=True)
+        ],
+    )
+    return nodes, edges
+
+
+def spring_layout(
+    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 200
+) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions in [-1, 1]², started from a circle (so deterministic)."""
+    ids = list(ids)
+    n = len(ids)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {ids[0]: (0.0, 0.0)}
+    index = {node: i for i, node in enumerate(ids)}
+    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    pos = np.column_stack([np.cos(angle), np.sin(angle)])
+    weights = np.zeros((n, n))
+    for s, t, w in zip(edges["source_id"], edges["target_id"], edges["weight"], strict=True):
+        if s in index and t in index and s != t:
+            weights[index[s], index[t]] += w
+            weights[index[t], index[s]] += w
+    k = np.sqrt(4.0 / n)  # ideal distance for an area of 2×2
+    temperature = 0.2
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
+        repulsion = (k * k / distance**2)[:, :, None] * delta
+        attraction = (weights * distance / k)[:, :, None] * delta
+        displacement = (repulsion - attraction).sum(axis=1)
+        # a weak pull to the centre keeps unconnected groups on screen
+        displacement -= 0.05 * pos * n**0.5
+        length = np.maximum(np.linalg.norm(displacement, axis=-1), 1e-9)
+        pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature = max(temperature * 0.97, 0.005)
+    pos -= pos.mean(axis=0)
+    scale = np.abs(pos).max() or 1.0
+    pos /= scale
+    return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
