@@ -79,9 +79,10 @@ def projects_view(projects: pd.DataFrame, filters: Filters, *, generic: bool) ->
     return filter_table(table, filters)
 
 
-def terms_view(terms: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Term counts in the filters; a search narrows them to the sentences containing the text."""
-    table = filter_table(terms, filters, search=False)
+def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows of a per-sentence table (terms, mentions) in the filters; a search keeps the rows
+    of the sentences that contain the search text."""
+    table = filter_table(table, filters, search=False)
     if not filters.q:
         return table
     hits = sentences[search_mask(sentences, filters.q, ["text"])]

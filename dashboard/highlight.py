@@ -154,10 +154,8 @@ def evidence_html(paragraph_text: str, start: int, end: int, *, lang: str = "zh"
 def kwic_html(rows: pd.DataFrame) -> str:
     """Keyword-in-context lines: left context, the term marked, right context."""
     lines = [
-        '<div class="kwic-line"><span class="kwic-left">{}</span>'
-        '<mark class="hl hl-term">{}</mark><span class="kwic-right">{}</span></div>'.format(
-            esc(r.left), esc(r.term), esc(r.right)
-        )
+        f'<div class="kwic-line"><span class="kwic-left">{esc(r.left)}</span>'
+        f'<mark class="hl hl-term">{esc(r.term)}</mark><span class="kwic-right">{esc(r.right)}</span></div>'
         for r in rows.itertuples(index=False)
     ]
     return '<div class="kwic">' + "".join(lines) + "</div>"

@@ -86,20 +86,22 @@ def spring_layout(
         if s in index and t in index and s != t:
             weights[index[s], index[t]] += w
             weights[index[t], index[s]] += w
-    k = np.sqrt(4.0 / n)  # ideal distance for an area of 2×2
-    temperature = 0.2
+    weights = np.log1p(weights)  # a hub with many repeated links should not swallow the rest
+    k = 2.0 / np.sqrt(n)  # ideal distance between nodes
+    temperature = 0.1
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
         distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
         repulsion = (k * k / distance**2)[:, :, None] * delta
         attraction = (weights * distance / k)[:, :, None] * delta
         displacement = (repulsion - attraction).sum(axis=1)
-        # a weak pull to the centre keeps unconnected groups on screen
-        displacement -= 0.05 * pos * n**0.5
+        # gravity keeps unconnected groups from drifting off screen
+        displacement -= 0.5 * k * pos * np.linalg.norm(pos, axis=-1, keepdims=True)
         length = np.maximum(np.linalg.norm(displacement, axis=-1), 1e-9)
         pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature = max(temperature * 0.97, 0.005)
+        temperature = max(temperature * 0.98, 0.002)
     pos -= pos.mean(axis=0)
-    scale = np.abs(pos).max() or 1.0
-    pos /= scale
+    # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
+    scale = np.quantile(np.abs(pos), 0.9, axis=0)
+    pos = np.clip(pos / np.where(scale > 0, scale, 1.0), -1.1, 1.1)
     return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}

@@ -55,15 +55,15 @@ def set_filters(**changes) -> None:
     for key, field in _WIDGET_FIELDS.items():
         if field in changes and key in st.session_state:
             value = getattr(current, field)
-            st.session_state[key] = list(value) if field == "sectors" else value
+            st.session_state[key] = list(value) if field == "sectors" else (value or "")
 
 
 def _from_widgets() -> None:
     ss = st.session_state
     st.session_state[FILTERS] = filters().replace(
         sectors=state.clean_sectors(ss.get(W_SECTOR, [])),
-        pillar=ss.get(W_PILLAR),
-        doc=ss.get(W_DOC),
+        pillar=ss.get(W_PILLAR) or None,
+        doc=ss.get(W_DOC) or None,
         q=" ".join(str(ss.get(W_Q, "")).split())[: state.MAX_TEXT],
         lang=ss.get(W_LANG, "zh"),
         mode=state.PRESENT if ss.get(W_PRESENT) else None,
@@ -83,8 +83,8 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     ss = st.session_state
     seeds = {
         W_SECTOR: list(current.sectors),
-        W_PILLAR: current.pillar,
-        W_DOC: current.doc,
+        W_PILLAR: current.pillar or "",
+        W_DOC: current.doc or "",
         W_Q: current.q,
         W_LANG: current.lang,
         W_PRESENT: current.present,
@@ -103,16 +103,16 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     )
     st.selectbox(
         t("pillar", lang),
-        [None, *state.PILLAR_CHOICES],
-        format_func=lambda p: t("all_pillars", lang) if p is None else name(p, lang),
+        ["", *state.PILLAR_CHOICES],
+        format_func=lambda p: name(p, lang) if p else t("all_pillars", lang),
         key=W_PILLAR,
         on_change=_from_widgets,
     )
     if len(documents) > 1 or current.doc:
         st.selectbox(
             t("document", lang),
-            [None, *documents],
-            format_func=lambda d: t("all_documents", lang) if d is None else documents.get(d, d),
+            ["", *documents],
+            format_func=lambda d: documents.get(d, d) if d else t("all_documents", lang),
             key=W_DOC,
             on_change=_from_widgets,
         )

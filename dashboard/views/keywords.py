@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.filtering import filter_table, terms_view
+from dashboard.filtering import filter_table, sentence_view
 from dashboard.glossary import t
 from dashboard.highlight import STYLE, kwic_html
 from dashboard.keywords import kwic, term_frequencies, textrank, tfidf
@@ -17,7 +17,7 @@ f = frame.filters()
 lang = f.lang
 
 st.title(t("page_keywords", lang))
-terms = terms_view(e.terms, e.sentences, f)
+terms = sentence_view(e.terms, e.sentences, f)
 if terms.empty:
     frame.empty_state(lang)
     st.stop()

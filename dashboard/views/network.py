@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.exports import to_csv_bytes
-from dashboard.filtering import filter_table, terms_view
+from dashboard.filtering import sentence_view
 from dashboard.glossary import t
 from dashboard.keywords import cooccurrence
 from dashboard.network import build_network, spring_layout
@@ -34,8 +34,8 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260
     )
 
-terms = terms_view(e.terms, e.sentences, f)
-mentions = filter_table(e.mentions, f, search=False)
+terms = sentence_view(e.terms, e.sentences, f)
+mentions = sentence_view(e.mentions, e.sentences, f)
 edges = cooccurrence(terms, mentions, top_terms=top_terms)
 nodes, edges = build_network(edges, mentions, terms)
 

@@ -42,8 +42,8 @@ tables = {
 }
 for column, (key, table) in zip(st.columns(4), tables.items(), strict=True):
     counts = sector_counts(table)
-    by_sector = " · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n)
-    column.metric(t(key, lang), len(table), help=f"{t('by_sector', lang)}：{by_sector or '—'}")
+    column.metric(t(key, lang), len(table))
+    column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
 
 if projects.empty:
     frame.empty_state(lang)
