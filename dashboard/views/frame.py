@@ -164,8 +164,8 @@ PRESENTER_CSS = """
 <style>
 html { font-size: 20px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stToolbar"] { display: none !important; }
-.block-container { max-width: 1500px; padding-top: 2rem; }
+[data-testid="stHeader"] { display: none !important; }
+.block-container { max-width: 1500px; padding-top: 1.5rem; }
 </style>
 """
 

@@ -27,41 +27,36 @@ st.caption(
 if shown.empty:
     frame.empty_state(lang)
 else:
-    listing, detail = st.columns([3, 2])
-    with listing:
-        event = st.dataframe(
-            shown,
-            key="projects_table",
-            hide_index=True,
-            on_select="rerun",
-            selection_mode="single-row",
-            column_config={
-                "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
-                "kind": st.column_config.TextColumn(column_label("kind", lang), width="small"),
-                "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
-                "pillar": st.column_config.TextColumn(column_label("pillar", lang), width="small"),
-                "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
-                "places": st.column_config.ListColumn(column_label("places", lang)),
-                "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
-                "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
-            },
-            column_order=["name", "kind", "sector", "pillar", "organizations", "places", "mentions", "evidence"],
-        )  # fmt: skip
-    with detail:
-        st.markdown(f"**{t('project_detail', lang)}**")
-        rows = event.selection.rows
-        if not rows:
-            st.caption(t("select_row_hint", lang))
-        else:
-            project = projects.iloc[rows[0]]
-            with st.container(border=True):
-                st.markdown(f"#### {project['name']}")
-                st.caption(
-                    f"{project['kind']} · {name(project['pillar'], lang)} · {name(project['sector'], lang)}"
-                )
-                paragraph, start, end = evidence_span(e.paragraphs, e.sentences, project)
-                st.markdown(f"**{t('in_paragraph', lang)}**")
-                st.html(STYLE + evidence_html(paragraph, start, end))
+    event = st.dataframe(
+        shown,
+        key="projects_table",
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_config={
+            "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
+            "kind": st.column_config.TextColumn(column_label("kind", lang), width="small"),
+            "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
+            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width="small"),
+            "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
+            "places": st.column_config.ListColumn(column_label("places", lang)),
+            "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
+            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
+        },
+        column_order=["name", "kind", "sector", "pillar", "organizations", "places", "mentions", "evidence"],
+    )  # fmt: skip
+    rows = event.selection.rows
+    if not rows:
+        st.caption(t("select_row_hint", lang))
+    else:
+        project = projects.iloc[rows[0]]
+        with st.container(border=True, key="projects_detail"):
+            st.markdown(f"**{t('project_detail', lang)}** · {project['name']}")
+            st.caption(
+                f"{project['kind']} · {name(project['pillar'], lang)} · {name(project['sector'], lang)}"
+            )
+            paragraph, start, end = evidence_span(e.paragraphs, e.sentences, project)
+            st.html(STYLE + evidence_html(paragraph, start, end))
 
     with st.container(horizontal=True):
         export = {
