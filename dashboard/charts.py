@@ -19,6 +19,8 @@ from dashboard.glossary import name, t
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
+# Passed to st.plotly_chart: no mode bar (it costs render time and officials do not need it).
+CONFIG = {"displayModeBar": False, "displaylogo": False}
 TYPE_COLORS = {
     "project": "#3b6ea8",
     "organization": "#c0713a",
@@ -226,17 +228,22 @@ def network(
 ) -> go.Figure:
     """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent."""
     fig = go.Figure()
-    for weight, group in edges.groupby("weight"):
-        xs, ys = [], []
-        for s, e in zip(group["source_id"], group["target_id"], strict=True):
-            if s in positions and e in positions:
-                xs += [positions[s][0], positions[e][0], None]
-                ys += [positions[s][1], positions[e][1], None]
+    # one trace per line width (1, 2, 3+ shared sentences); NaN breaks the line between edges
+    width = edges["weight"].clip(upper=3)
+    for w, group in edges.groupby(width):
+        pairs = [
+            (positions[s], positions[e])
+            for s, e in zip(group["source_id"], group["target_id"], strict=True)
+            if s in positions and e in positions
+        ]
+        xy = np.full((len(pairs) * 3, 2), np.nan)
+        xy[0::3] = [a for a, _ in pairs]
+        xy[1::3] = [b for _, b in pairs]
         fig.add_scatter(
-            x=xs,
-            y=ys,
+            x=xy[:, 0],
+            y=xy[:, 1],
             mode="lines",
-            line=dict(width=0.6 + 0.9 * float(weight), color="rgba(120,120,120,0.35)"),
+            line=dict(width=0.6 + 0.9 * float(w), color="rgba(120,120,120,0.35)"),
             hoverinfo="skip",
             showlegend=False,
         )
@@ -249,20 +256,20 @@ def network(
         colour = TYPE_COLORS[group_name] if key == "type" else _colour(group_name)
         label = t(group_name, lang) if key == "type" else name(group_name, lang)
         fig.add_scatter(
-            x=[positions[i][0] for i in part["id"]],
-            y=[positions[i][1] for i in part["id"]],
+            x=np.array([positions[i][0] for i in part["id"]]),
+            y=np.array([positions[i][1] for i in part["id"]]),
             mode="markers+text",
-            text=part["name"],
+            text=part["name"].to_numpy(dtype=object),
             textposition="top center",
             textfont=dict(size=11, family=FONT),
             marker=dict(
-                size=(9 + 7 * np.sqrt(part["mentions"].astype(float))).tolist(),
+                size=(9 + 7 * np.sqrt(part["mentions"].astype(float))).to_numpy(),
                 color=colour,
                 line=dict(width=1, color="white"),
                 symbol="diamond" if group_name == "keyword" else "circle",
             ),
             name=label,
-            customdata=part["id"],
+            customdata=part["id"].to_numpy(dtype=object),
             hovertemplate="%{text} (" + label + ")<extra></extra>",
         )
     fig.update_xaxes(visible=False, range=[-1.2, 1.2])

@@ -23,9 +23,20 @@ def _node_id(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 
-def _dominant_sector(sectors: pd.Series) -> str:
-    counts = sectors.value_counts()
-    return str(counts.index[0]) if len(counts) else tx.UNCLASSIFIED
+def _dominant(table: pd.DataFrame, key: str | list[str], *, weight: str | None = None) -> dict:
+    """The sector each key occurs in most (ties: the sector first in the table)."""
+    if table.empty:
+        return {}
+    keys = [key] if isinstance(key, str) else key
+    weights = table[weight] if weight else pd.Series(1, index=table.index)
+    totals = (
+        table[keys + ["sector"]].assign(w=weights).groupby(keys + ["sector"], sort=False)["w"].sum()
+    )
+    best = (
+        totals.reset_index().sort_values("w", ascending=False, kind="stable").drop_duplicates(keys)
+    )
+    index = best[key] if isinstance(key, str) else list(zip(*(best[k] for k in keys), strict=True))
+    return dict(zip(index, best["sector"], strict=True))
 
 
 def build_network(
@@ -44,16 +55,21 @@ def build_network(
             edges[["target", "target_type"]].set_axis(["name", "type"], axis=1),
         ]
     ).drop_duplicates()
+    term_counts = terms.groupby("term")["count"].sum() if len(terms) else pd.Series(dtype=int)
+    term_sectors = _dominant(terms, "term", weight="count")
+    mention_counts = (
+        mentions.groupby(["category", "name"]).size() if len(mentions) else pd.Series(dtype=int)
+    )
+    mention_sectors = _dominant(mentions, ["category", "name"])
     rows = []
     for name, kind in ends.itertuples(index=False):
         if kind == "keyword":
-            hits = terms[terms["term"] == name]
-            count = int(hits["count"].sum())
+            count, sector = term_counts.get(name, 0), term_sectors.get(name)
         else:
-            hits = mentions[(mentions["name"] == name) & (mentions["category"] == kind)]
-            count = len(hits)
-        sector = _dominant_sector(hits["sector"]) if len(hits) else tx.UNCLASSIFIED
-        rows.append((_node_id(kind, name), name, kind, sector, max(count, 1)))
+            count, sector = mention_counts.get((kind, name), 0), mention_sectors.get((kind, name))
+        rows.append(
+            (_node_id(kind, name), name, kind, sector or tx.UNCLASSIFIED, max(int(count), 1))
+        )
     nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
     nodes["order"] = nodes["type"].map({k: i for i, k in enumerate(NODE_TYPES)})
     nodes = nodes.sort_values(["order", "name"]).drop(columns="order").reset_index(drop=True)
@@ -69,7 +85,7 @@ def build_network(
 
 
 def spring_layout(
-    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 200
+    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 120
 ) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold positions in [-1, 1]², started from a circle (so deterministic)."""
     ids = list(ids)
@@ -99,7 +115,7 @@ def spring_layout(
         displacement -= 0.5 * k * pos * np.linalg.norm(pos, axis=-1, keepdims=True)
         length = np.maximum(np.linalg.norm(displacement, axis=-1), 1e-9)
         pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature = max(temperature * 0.98, 0.002)
+        temperature = max(temperature * 0.965, 0.002)
     pos -= pos.mean(axis=0)
     # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
     scale = np.quantile(np.abs(pos), 0.9, axis=0)

@@ -130,7 +130,9 @@ def test_keyword_picker_sets_term_and_shows_contexts():
 def test_keyword_measures(measure):
     at = open_page("keywords")
     at.get("button_group")[0].set_value(measure).run()
+    at.toggle(key="keywords_split").set_value(True).run()
     assert not at.exception
+    assert at.get("plotly_chart")
 
 
 def test_presenter_mode_has_no_sidebar_controls():

@@ -6,26 +6,23 @@ from dashboard import charts
 from dashboard.filtering import filter_table, sentence_view
 from dashboard.glossary import t
 from dashboard.highlight import STYLE, kwic_html
-from dashboard.keywords import kwic, term_frequencies, textrank, tfidf
-from dashboard.views import frame
+from dashboard.keywords import kwic
+from dashboard.views import frame, loaders
 from dashboard.views.loaders import load_extraction
-
-MEASURES = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}
 
 e = load_extraction()
 f = frame.filters()
 lang = f.lang
 
 st.title(t("page_keywords", lang))
-terms = sentence_view(e.terms, e.sentences, f)
-if terms.empty:
+if sentence_view(e.terms, e.sentences, f).empty:
     frame.empty_state(lang)
     st.stop()
 
 with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
     measure = st.segmented_control(
         t("measure", lang),
-        list(MEASURES),
+        list(loaders.RANKINGS),
         format_func=lambda m: t(f"measure_{m}", lang),
         default="count",
         required=True,
@@ -34,18 +31,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
     top = st.slider(t("top_n", lang), 5, 50, 20, step=5, key="keywords_top", width=260)
     split = st.toggle(t("split_by_sector", lang), key="keywords_split")
 
-rank = MEASURES[measure]
-top_terms = rank(terms, top=top)
-if split:
-    by_sector = rank(terms, by="sector", top=len(terms))
-    table = by_sector[by_sector["term"].isin(top_terms["term"])]
-else:
-    table = top_terms
-dominant = (
-    terms.groupby(["term", "sector"])["count"].sum().reset_index()
-    .sort_values("count", ascending=False).drop_duplicates("term")
-    .set_index("term")["sector"].to_dict()
-)  # fmt: skip
+top_terms, table, dominant = loaders.keywords(f, measure=measure, top=top, split=split)
 
 
 def _pick_term(key: str) -> None:
@@ -64,6 +50,7 @@ with bars:
     st.plotly_chart(
         charts.term_bar(table, measure, lang=lang, by_sector=split),
         key="keywords_bar",
+        config=charts.CONFIG,
         on_select=lambda: _pick_term("keywords_bar"),
         selection_mode="points",
     )
@@ -74,7 +61,7 @@ with cloud:
         key="keywords_cloud",
         on_select=lambda: _pick_term("keywords_cloud"),
         selection_mode="points",
-        config={"displayModeBar": False},
+        config=charts.CONFIG,
     )
 st.caption(t("click_term_hint", lang))
 

@@ -60,12 +60,15 @@ def _narrow_to_sector() -> None:
 left, right = st.columns([3, 2])
 with left:
     st.markdown(f"**{t('structure', lang)}**")
-    st.plotly_chart(charts.sunburst(projects, lang=lang), key="overview_sunburst")
+    st.plotly_chart(
+        charts.sunburst(projects, lang=lang), key="overview_sunburst", config=charts.CONFIG
+    )
 with right:
     st.markdown(f"**{t('projects_per_sector', lang)}**")
     st.plotly_chart(
         charts.sector_bar(projects, lang=lang),
         key="overview_sector_bar",
+        config=charts.CONFIG,
         on_select=_narrow_to_sector,
         selection_mode="points",
     )

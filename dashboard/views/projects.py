@@ -65,7 +65,7 @@ else:
         }
         st.download_button(
             t("download_csv", lang),
-            to_csv_bytes(for_export(shown, lang=lang)),
+            lambda: to_csv_bytes(for_export(shown, lang=lang)),
             file_name="projects.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -74,7 +74,7 @@ else:
         )
         st.download_button(
             t("download_xlsx", lang),
-            to_xlsx_bytes(export),
+            lambda: to_xlsx_bytes(export),
             file_name="projects.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
