@@ -6,14 +6,22 @@ import pytest
 from dashboard import extract_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "articles" / "2022-04-22-wuzhou-digital-economy.md"
-FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
-GOLD_ARTICLES = sorted([SEED, *FIXTURE_ARTICLES.iterdir()])
+CORPUS = ROOT / "data" / "articles"
+SEED = CORPUS / "2022-04-22-wuzhou-digital-economy.md"
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+GOLD_ARTICLES = sorted([SEED, *FIXTURES.iterdir()])
 
 
 @pytest.fixture(scope="session")
 def seed_extraction():
+    """The bundled article, extracted once for the whole run."""
     return extract_paths([SEED])
+
+
+@pytest.fixture(scope="session")
+def extraction(seed_extraction):
+    """The bundled corpus (the seed article), as the app reads it."""
+    return seed_extraction
 
 
 @pytest.fixture(scope="session")
@@ -21,9 +29,15 @@ def gold_extraction():
     return extract_paths(GOLD_ARTICLES)
 
 
+@pytest.fixture(scope="session")
+def two_articles():
+    """The bundled article and a second one (txt, no front matter), for multi-document views."""
+    return extract_paths([CORPUS, FIXTURES / "2024-06-02-huzhou-digital-economy.txt"])
+
+
 @pytest.fixture
 def corpus_copy(tmp_path):
     """A writable copy of the bundled corpus."""
     folder = tmp_path / "articles"
-    shutil.copytree(ROOT / "data" / "articles", folder)
+    shutil.copytree(CORPUS, folder)
     return folder

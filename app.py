@@ -1,0 +1,45 @@
+"""数字经济看板 — the router and frame: page config, navigation, global filters. Nothing else."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import state
+from dashboard.glossary import t
+from dashboard.views import frame
+from dashboard.views.loaders import load_extraction
+
+VIEWS = Path(__file__).parent / "dashboard" / "views"
+
+st.set_page_config(page_title="数字经济看板", page_icon="📊", layout="wide")
+
+extraction = load_extraction()
+documents = dict(zip(extraction.documents["document"], extraction.documents["title"], strict=True))
+filters = frame.init_filters(list(documents))
+lang = filters.lang
+
+pages = [
+    st.Page(VIEWS / "overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
+    st.Page(VIEWS / "keywords.py", title=t("page_keywords", lang), icon=":material/label:", url_path="keywords"),
+    st.Page(VIEWS / "projects.py", title=t("page_projects", lang), icon=":material/table_view:", url_path="projects"),
+    st.Page(VIEWS / "reader.py", title=t("page_reader", lang), icon=":material/article:", url_path="reader"),
+    st.Page(VIEWS / "network.py", title=t("page_network", lang), icon=":material/hub:", url_path="network"),
+]  # fmt: skip
+page = st.navigation(pages, position="hidden")
+frame.write_url(filters)
+
+if filters.present:
+    frame.presenter_bar(pages, filters, documents)
+else:
+    with st.sidebar:
+        st.markdown(f"### {t('app_title', lang)}")
+        query = state.to_query(filters)
+        for p in pages:
+            st.page_link(p, query_params=query)
+        st.divider()
+        frame.sidebar(documents, filters)
+
+page.run()
+
+if filters.present:
+    frame.exit_presenter_button(lang)

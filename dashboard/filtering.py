@@ -1,0 +1,100 @@
+"""The global filters applied to the extracted tables (pure pandas, no Streamlit).
+
+    >>> view = filter_table(extraction.projects, Filters(sectors=("agriculture",)))  # doctest: +SKIP
+
+Every table carries ``document`` and ``sector``; ``pillar`` is derived from the sector where a
+table has none, so one function serves projects, initiatives, organizations, places and terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from dashboard import taxonomy as tx
+from dashboard.state import Filters
+
+# Columns that free-text search looks in, per kind of table (the first that exist are used).
+SEARCH_COLUMNS: tuple[str, ...] = (
+    "name",
+    "kind",
+    "action",
+    "object",
+    "term",
+    "text",
+    "evidence",
+    "organizations",
+    "places",
+    "projects",
+)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(map(str, value))
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = None) -> pd.Series:
+    """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive; lists included)."""
+    q = q.strip().casefold()
+    if not q:
+        return pd.Series(True, index=table.index)
+    columns = [c for c in (columns or SEARCH_COLUMNS) if c in table.columns]
+    mask = pd.Series(False, index=table.index)
+    for column in columns:
+        mask |= table[column].map(lambda v: q in _as_text(v).casefold()).astype(bool)
+    return mask
+
+
+def filter_table(
+    table: pd.DataFrame,
+    filters: Filters,
+    *,
+    search: bool = True,
+    search_columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The rows of ``table`` inside the sector, pillar, document and search filters."""
+    mask = pd.Series(True, index=table.index)
+    if filters.sectors and "sector" in table.columns:
+        mask &= table["sector"].isin(filters.sectors)
+    if filters.pillar and "sector" in table.columns:
+        pillars = (
+            table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
+        )
+        mask &= pillars == filters.pillar
+    if filters.doc and "document" in table.columns:
+        mask &= table["document"] == filters.doc
+    if search and filters.q:
+        mask &= search_mask(table, filters.q, search_columns)
+    return table[mask.astype(bool)]
+
+
+def projects_view(projects: pd.DataFrame, filters: Filters, *, generic: bool) -> pd.DataFrame:
+    """Projects in the filters; generic phrases (``named`` false) only when asked for."""
+    table = projects if generic else projects[projects["named"].astype(bool)]
+    return filter_table(table, filters)
+
+
+def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows of a per-sentence table (terms, mentions) in the filters; a search keeps the rows
+    of the sentences that contain the search text."""
+    table = filter_table(table, filters, search=False)
+    if not filters.q:
+        return table
+    hits = sentences[search_mask(sentences, filters.q, ["text"])]
+    keys = set(zip(hits["document"], hits["paragraph"], hits["sentence"], strict=True))
+    inside = [
+        (d, p, s) in keys
+        for d, p, s in zip(table["document"], table["paragraph"], table["sentence"], strict=True)
+    ]
+    return table[inside]
+
+
+def sector_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Rows per sector, every sector present (zeros included), in the taxonomy's order."""
+    counts = table["sector"].value_counts() if "sector" in table.columns else pd.Series()
+    return {s: int(counts.get(s, 0)) for s in (*tx.SECTORS, tx.UNCLASSIFIED)}

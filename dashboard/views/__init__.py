@@ -1,0 +1,1 @@
+"""The Streamlit pages (thin) and the frame around them; everything else lives below in pure modules."""

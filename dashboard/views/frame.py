@@ -1,0 +1,200 @@
+"""The frame around every page: global filters in the sidebar, kept in step with the URL.
+
+The filters live in ``st.session_state[FILTERS]`` (a ``state.Filters``). They are seeded from
+the query parameters when a session starts (a shared link), changed only by widget callbacks
+(which run before the script, so every part of a run sees the same filters), and written back
+to the query parameters on every run. Page links carry the query parameters, so the filters
+survive a page switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dashboard import state
+from dashboard import taxonomy as tx
+from dashboard.glossary import name, t
+
+FILTERS = "app_filters"
+W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
+    "filters_sector",
+    "filters_pillar",
+    "filters_doc",
+    "filters_q",
+    "filters_lang",
+    "filters_present",
+)
+_WIDGET_FIELDS = {
+    W_SECTOR: "sectors",
+    W_PILLAR: "pillar",
+    W_DOC: "doc",
+    W_Q: "q",
+    W_LANG: "lang",
+}
+
+
+def filters() -> state.Filters:
+    """The filters of this session (call ``init_filters`` first, as ``app.py`` does)."""
+    return st.session_state.get(FILTERS, state.Filters())
+
+
+def init_filters(documents: Sequence[str]) -> state.Filters:
+    """Filters from the URL on a session's first run, from session state afterwards."""
+    if FILTERS not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[FILTERS] = state.parse(params, documents=documents)
+    return filters()
+
+
+def set_filters(**changes) -> None:
+    """Change filters from a callback; the sidebar widgets follow."""
+    current = filters().replace(**changes)
+    st.session_state[FILTERS] = current
+    for key, field in _WIDGET_FIELDS.items():
+        if field in changes and key in st.session_state:
+            value = getattr(current, field)
+            st.session_state[key] = list(value) if field == "sectors" else (value or "")
+
+
+def _from_widgets() -> None:
+    ss = st.session_state
+    st.session_state[FILTERS] = filters().replace(
+        sectors=state.clean_sectors(ss.get(W_SECTOR, [])),
+        pillar=ss.get(W_PILLAR) or None,
+        doc=ss.get(W_DOC) or None,
+        q=" ".join(str(ss.get(W_Q, "")).split())[: state.MAX_TEXT],
+        lang=ss.get(W_LANG, "zh"),
+        mode=state.PRESENT if ss.get(W_PRESENT) else None,
+    )
+
+
+def write_url(current: state.Filters) -> None:
+    """Make the query parameters say what the filters say (only when they differ)."""
+    wanted = state.to_query(current)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def sidebar(documents: dict[str, str], current: state.Filters) -> None:
+    """Sector, pillar, document, search, language and presenter mode; and the share link."""
+    lang = current.lang
+    ss = st.session_state
+    seeds = {
+        W_SECTOR: list(current.sectors),
+        W_PILLAR: current.pillar or "",
+        W_DOC: current.doc or "",
+        W_Q: current.q,
+        W_LANG: current.lang,
+        W_PRESENT: current.present,
+    }
+    for key, value in seeds.items():
+        ss.setdefault(key, value)
+
+    st.subheader(t("filters", lang))
+    st.multiselect(
+        t("sector", lang),
+        state.SECTOR_CHOICES,
+        format_func=lambda s: name(s, lang),
+        key=W_SECTOR,
+        on_change=_from_widgets,
+        placeholder=t("sector", lang),
+    )
+    st.selectbox(
+        t("pillar", lang),
+        ["", *state.PILLAR_CHOICES],
+        format_func=lambda p: name(p, lang) if p else t("all_pillars", lang),
+        key=W_PILLAR,
+        on_change=_from_widgets,
+    )
+    if len(documents) > 1 or current.doc:
+        st.selectbox(
+            t("document", lang),
+            ["", *documents],
+            format_func=lambda d: documents.get(d, d) if d else t("all_documents", lang),
+            key=W_DOC,
+            on_change=_from_widgets,
+        )
+    st.text_input(
+        t("search", lang),
+        key=W_Q,
+        on_change=_from_widgets,
+        help=t("search_help", lang),
+        placeholder="例如：交易中心",
+    )
+    st.divider()
+    st.segmented_control(
+        t("language", lang),
+        state.LANGS,
+        format_func={"zh": "中文", "en": "English"}.get,
+        key=W_LANG,
+        on_change=_from_widgets,
+        required=True,
+    )
+    st.toggle(t("presenter_mode", lang), key=W_PRESENT, on_change=_from_widgets)
+    with st.expander(t("share", lang), icon=":material/link:"):
+        st.caption(t("share_help", lang))
+        st.code(share_link(current), language=None, wrap_lines=True)
+
+
+def share_link(current: state.Filters) -> str:
+    """The full link of this page and its filters (a relative one where no URL is known)."""
+    return state.with_query(st.context.url or "/", current)
+
+
+def caption(current: state.Filters, documents: dict[str, str]) -> str:
+    """The filters in words, for presenter mode: ``领域：农业 · 搜索：“茶”``."""
+    lang = current.lang
+    parts = []
+    if current.sectors:
+        parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in current.sectors))
+    if current.pillar:
+        parts.append(f"{t('pillar', lang)}：{name(current.pillar, lang)}")
+    if current.doc:
+        parts.append(f"{t('document', lang)}：{documents.get(current.doc, current.doc)}")
+    if current.q:
+        parts.append(f"{t('search', lang)}：“{current.q}”")
+    if current.term:
+        parts.append(f"{t('term', lang)}：{current.term}")
+    return " · ".join(parts) or t("no_filters", lang)
+
+
+PRESENTER_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"] { display: none !important; }
+.block-container { max-width: 1500px; padding-top: 1.5rem; }
+</style>
+"""
+
+
+def presenter_bar(pages: Sequence, current: state.Filters, documents: dict[str, str]) -> None:
+    """Presenter mode: page links in a row and the filters as a caption; no controls."""
+    st.html(PRESENTER_CSS)
+    query = state.to_query(current)
+    with st.container(horizontal=True, gap="medium"):
+        for page in pages:
+            st.page_link(page, query_params=query)
+    st.caption(f"{t('filtered_by', current.lang)}：{caption(current, documents)}")
+
+
+def exit_presenter_button(lang: str) -> None:
+    st.button(
+        t("exit_presenter", lang),
+        key="frame_exit_presenter",
+        type="tertiary",
+        icon=":material/close_fullscreen:",
+        on_click=set_filters,
+        kwargs={"mode": None},
+    )
+
+
+def empty_state(lang: str, key: str = "empty_body") -> None:
+    """The friendly message shown instead of an empty table or chart."""
+    st.info(f"**{t('empty_title', lang)}**  \n{t(key, lang)}", icon=":material/search_off:")
+
+
+def sector_options() -> tuple[str, ...]:
+    return (*tx.SECTORS, tx.UNCLASSIFIED)

@@ -1,0 +1,87 @@
+"""Keywords (/keywords): top terms by count, TF-IDF or TextRank; a word cloud; a term in context."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.filtering import filter_table, sentence_view
+from dashboard.glossary import t
+from dashboard.highlight import STYLE, kwic_html
+from dashboard.keywords import kwic
+from dashboard.views import frame, loaders
+from dashboard.views.loaders import load_extraction
+
+e = load_extraction()
+f = frame.filters()
+lang = f.lang
+
+st.title(t("page_keywords", lang))
+if sentence_view(e.terms, e.sentences, f).empty:
+    frame.empty_state(lang)
+    st.stop()
+
+with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
+    measure = st.segmented_control(
+        t("measure", lang),
+        list(loaders.RANKINGS),
+        format_func=lambda m: t(f"measure_{m}", lang),
+        default="count",
+        required=True,
+        key="keywords_measure",
+    )
+    top = st.slider(t("top_n", lang), 5, 50, 20, step=5, key="keywords_top", width=260)
+    split = st.toggle(t("split_by_sector", lang), key="keywords_split")
+
+top_terms, table, dominant = loaders.keywords(f, measure=measure, top=top, split=split)
+
+
+def _pick_term(key: str) -> None:
+    points = st.session_state[key].selection.points
+    if points:
+        frame.set_filters(term=str(points[0].get("customdata") or points[0].get("y") or ""))
+
+
+def _picked() -> None:
+    frame.set_filters(term=st.session_state.get("keywords_term") or "")
+
+
+bars, cloud = st.columns([1, 1])
+with bars:
+    st.markdown(f"**{t('top_terms', lang)}**")
+    st.plotly_chart(
+        charts.term_bar(table, measure, lang=lang, by_sector=split),
+        key="keywords_bar",
+        config=charts.CONFIG,
+        on_select=lambda: _pick_term("keywords_bar"),
+        selection_mode="points",
+    )
+with cloud:
+    st.markdown(f"**{t('word_cloud', lang)}**")
+    st.plotly_chart(
+        charts.word_cloud(top_terms, measure, lang=lang, sectors=dominant),
+        key="keywords_cloud",
+        on_select=lambda: _pick_term("keywords_cloud"),
+        selection_mode="points",
+        config=charts.CONFIG,
+    )
+st.caption(t("click_term_hint", lang))
+
+choices = list(dict.fromkeys([*top_terms["term"], *([f.term] if f.term else [])]))
+st.session_state["keywords_term"] = f.term or None
+st.selectbox(
+    t("pick_term", lang),
+    choices,
+    key="keywords_term",
+    on_change=_picked,
+    placeholder=t("no_term", lang),
+)
+
+if f.term:
+    st.subheader(f"{t('contexts', lang)}：{f.term}", anchor=False)
+    paragraphs = filter_table(e.paragraphs, f, search=False)
+    rows = kwic(paragraphs, e.sentences, f.term, width=18)
+    if f.q:
+        rows = rows[rows["evidence"].str.contains(f.q, regex=False)]
+    if rows.empty:
+        st.info(t("no_contexts", lang), icon=":material/search_off:")
+    else:
+        st.html(STYLE + kwic_html(rows))

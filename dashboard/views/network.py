@@ -1,0 +1,50 @@
+"""Network (/network): projects, organizations, places and keywords that share sentences."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.exports import to_csv_bytes
+from dashboard.glossary import t
+from dashboard.tables import for_export
+from dashboard.views import frame, loaders
+
+EDGE_COLUMNS = ["source", "target", "source_type", "target_type", "weight"]
+
+f = frame.filters()
+lang = f.lang
+
+st.title(t("page_network", lang))
+st.caption(t("network_hint", lang))
+
+with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
+    colour_by = st.segmented_control(
+        t("colour_by", lang),
+        ["type", "sector"],
+        format_func=lambda c: t("by_type" if c == "type" else "by_sector_colour", lang),
+        default="type",
+        required=True,
+        key="network_colour",
+    )
+    top_terms = st.slider(
+        t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260
+    )
+
+figure, edges = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
+if figure is None:
+    frame.empty_state(lang)
+    st.stop()
+
+st.plotly_chart(figure, key="network_chart", config=charts.CONFIG)
+
+edge_list = for_export(edges[EDGE_COLUMNS], lang=lang)
+with st.expander(f"{t('edge_list', lang)} ({len(edge_list)})"):
+    st.dataframe(edge_list, hide_index=True, key="network_edges")
+st.download_button(
+    t("download_edges", lang),
+    lambda: to_csv_bytes(edge_list),
+    file_name="network-edges.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="network_csv",
+    on_click="ignore",
+)

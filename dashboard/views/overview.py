@@ -1,0 +1,75 @@
+"""Overview (/): the articles at a glance, headline figures, the pillar → sector → project picture."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard import taxonomy as tx
+from dashboard.filtering import filter_table, sector_counts
+from dashboard.glossary import name, t
+from dashboard.views import frame
+from dashboard.views.loaders import load_extraction
+
+e = load_extraction()
+f = frame.filters()
+lang = f.lang
+
+st.title(t("app_title", lang))
+
+if e.errors:
+    with st.expander(t("read_errors", lang), icon=":material/warning:"):
+        for error in e.errors:
+            st.text(str(error))
+if e.documents.empty:
+    frame.empty_state(lang, "empty_corpus")
+    st.stop()
+
+documents = e.documents if not f.doc else e.documents[e.documents["document"] == f.doc]
+for doc in documents.itertuples(index=False):
+    with st.container(border=True):
+        st.subheader(doc.title, anchor=False)
+        meta = [str(doc.date or "")[:10], str(doc.outlet or "")]
+        line = " · ".join(m for m in meta if m and m != "nan")
+        if isinstance(doc.source_url, str) and doc.source_url.startswith(("http://", "https://")):
+            line += f" · [{t('source', lang)}]({doc.source_url})"
+        st.caption(line)
+
+projects = filter_table(e.named_projects, f)
+tables = {
+    "projects": projects,
+    "initiatives": filter_table(e.initiatives, f),
+    "organizations": filter_table(e.organizations, f),
+    "places": filter_table(e.places, f),
+}
+for column, (key, table) in zip(st.columns(4), tables.items(), strict=True):
+    counts = sector_counts(table)
+    column.metric(t(key, lang), len(table))
+    column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
+
+if projects.empty:
+    frame.empty_state(lang)
+    st.stop()
+
+
+def _narrow_to_sector() -> None:
+    points = st.session_state["overview_sector_bar"].selection.points
+    sectors = [p["customdata"] for p in points if p.get("customdata") in tx.SECTOR_COLORS]
+    if sectors:
+        frame.set_filters(sectors=tuple(dict.fromkeys(sectors)))
+
+
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**{t('structure', lang)}**")
+    st.plotly_chart(
+        charts.sunburst(projects, lang=lang), key="overview_sunburst", config=charts.CONFIG
+    )
+with right:
+    st.markdown(f"**{t('projects_per_sector', lang)}**")
+    st.plotly_chart(
+        charts.sector_bar(projects, lang=lang),
+        key="overview_sector_bar",
+        config=charts.CONFIG,
+        on_select=_narrow_to_sector,
+        selection_mode="points",
+    )
+    st.caption(t("click_sector_hint", lang))

@@ -1,0 +1,44 @@
+"""Reader (/reader): the article paragraph by paragraph, mentions highlighted in sector colours."""
+
+import streamlit as st
+
+from dashboard.filtering import filter_table
+from dashboard.glossary import t
+from dashboard.highlight import STYLE, article_html, legend_html, outline_html
+from dashboard.views import frame
+from dashboard.views.loaders import load_extraction
+
+e = load_extraction()
+f = frame.filters()
+lang = f.lang
+
+st.title(t("page_reader", lang))
+if e.documents.empty:
+    frame.empty_state(lang, "empty_corpus")
+    st.stop()
+
+titles = dict(zip(e.documents["document"], e.documents["title"], strict=True))
+if f.doc:
+    document = f.doc
+else:
+    document = st.selectbox(
+        t("document", lang), list(titles), format_func=titles.get, key="reader_doc"
+    ) if len(titles) > 1 else next(iter(titles))  # fmt: skip
+index = list(titles).index(document)
+row = e.documents.iloc[index]
+paragraphs = e.paragraphs[e.paragraphs["document"] == document]
+mentions = filter_table(e.mentions[e.mentions["document"] == document], f, search=False)
+
+st.subheader(row["title"], anchor=False)
+st.caption(
+    " · ".join(str(v) for v in (str(row["date"])[:10], row["outlet"]) if isinstance(v, str) and v)
+)
+st.html(STYLE + legend_html(lang))
+st.caption(t("reader_hint", lang))
+
+outline, text = st.columns([1, 3])
+with outline:
+    st.markdown(f"**{t('outline', lang)}**")
+    st.html(STYLE + outline_html(paragraphs, document_index=index))
+with text:
+    st.html(STYLE + article_html(paragraphs, mentions, document_index=index, lang=lang, search=f.q))

@@ -1,0 +1,216 @@
+"""The app in a real browser: rendering, shared links, page switches, hostile articles.
+
+Drives Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) through Playwright against
+``streamlit run app.py`` started here. Screenshots go to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network"}  # fmt: skip
+RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stMain"] h1'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(corpus: Path):
+    """``streamlit run app.py`` on a free port with ``DASHBOARD_CORPUS=corpus``; always stopped."""
+    port = _free_port()
+    env = {**os.environ, "DASHBOARD_CORPUS": str(corpus)}
+    log = (ROOT / "test-artifacts").joinpath(f"streamlit-{port}.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.headless", "true", "--server.address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"streamlit exited early; see {log}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            "(apt-get install chromium fonts-noto-cjk) or set CHROMIUM to its path.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    for article in (ROOT / "data" / "articles").iterdir():
+        shutil.copy(article, corpus)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile")
+    (corpus / "2024-01-01-hostile.md").write_text(
+        "---\n"
+        f"title: '{HOSTILE}数字经济'\n"
+        "date: 2024-01-01\n"
+        "---\n"
+        f"<p>推进数字产业化</p><p>加快建设{HOSTILE}数字经济产业园，打造农产品交易中心。</p>"
+        f"<p>{HOSTILE}</p>\n",
+        encoding="utf-8",
+    )
+    # plain text keeps the tags in the body itself, so the reader must escape them
+    (corpus / "2024-01-02-hostile.txt").write_text(
+        f"恶意标题{HOSTILE}\n\n加快建设{HOSTILE}数字经济产业园，打造交易中心。\n", encoding="utf-8"
+    )
+    shutil.copy(ROOT / "data" / "articles" / "2022-04-22-wuzhou-digital-economy.md", corpus)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    page.errors = []
+    page.dialogs = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield page
+    context.close()
+
+
+def open_page(page, url: str):
+    page.goto(url)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_timeout(800)  # let plotly and the data grid draw
+    page.wait_for_selector(RENDERED, timeout=30_000)
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def grid_cells(page) -> list[str]:
+    # the data grid draws its accessible cells a moment after the table appears
+    page.wait_for_selector('[data-testid="stDataFrame"] [role="gridcell"]', state="attached", timeout=15_000)
+    return (
+        page.locator('[data-testid="stDataFrame"]')
+        .first.locator('[role="gridcell"]')
+        .all_inner_texts()
+    )
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("query", ["", "?lang=en", "?mode=present&sector=services"])
+def test_every_page_renders(page, app_url, name, query):
+    open_page(page, app_url + PAGES[name] + query)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.errors == []
+    suffix = {"": "", "?lang=en": "-en", "?mode=present&sector=services": "-present"}[query]
+    shot(page, f"{name}{suffix}")
+
+
+def test_shared_link_shows_only_agriculture_projects(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture")
+    cells = grid_cells(page)
+    assert "中农联·梧州国际农产品交易中心" in cells
+    assert "农业" in cells
+    for other in ("数字产业", "制造业", "服务业", "粤桂云数据中心", "梧州综保区"):
+        assert other not in cells
+
+
+def test_switching_pages_keeps_the_filter(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture&lang=en")
+    page.get_by_test_id("stSidebar").get_by_text("Network", exact=True).click()
+    page.wait_for_url("**/network?*", timeout=15_000)
+    page.locator(RENDERED, has_text="Network").wait_for(timeout=30_000)
+    assert "sector=agriculture" in page.url and "lang=en" in page.url
+    page.get_by_test_id("stSidebar").get_by_text("Projects", exact=True).click()
+    page.wait_for_url("**/projects?*", timeout=15_000)
+    page.locator(RENDERED, has_text="Projects").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    assert "sector=agriculture" in page.url
+    assert "agriculture" in grid_cells(page)
+
+
+def test_changing_a_filter_updates_the_link(page, app_url):
+    open_page(page, app_url + "/projects")
+    page.get_by_test_id("stSidebar").get_by_placeholder("例如：交易中心").fill("交易中心")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/projects?q=*", timeout=15_000)
+    assert "q=%E4%BA%A4%E6%98%93%E4%B8%AD%E5%BF%83" in page.url
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("doc", ["", "2024-01-01-hostile", "2024-01-02-hostile"])
+def test_hostile_article_runs_no_script(page, hostile_url, name, doc):
+    open_page(page, hostile_url + PAGES[name] + (f"?doc={doc}" if doc else ""))
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    assert page.errors == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('[data-testid="stMain"] script').count() == 0
+    if doc and name in ("overview", "reader"):
+        assert "<script>alert(1)</script>" in page.locator('[data-testid="stMain"]').inner_text()
+    if doc == "2024-01-02-hostile" and name == "reader":
+        assert HOSTILE + "数字经济产业园" in page.locator('[data-testid="stMain"]').inner_text()
+    shot(page, f"hostile-{name}{'-' + doc[-12:] if doc else ''}")
