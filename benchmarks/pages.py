@@ -113,11 +113,7 @@ def filter_change(browser, url: str, selector: str, placeholder: str | None) -> 
     page = context.new_page()
     page.goto(url)
     page.wait_for_function(DONE, arg=selector, timeout=60_000, polling="raf")
-    box = (
-        page.get_by_placeholder(placeholder)
-        if placeholder
-        else page.get_by_test_id("stTextInputField")
-    )
+    box = page.get_by_placeholder(placeholder) if placeholder else page.get_by_test_id("stTextInputField")
     box.fill("平台" if placeholder else "1")
     page.evaluate(WATCH_RERUN)
     start = time.perf_counter()
@@ -137,9 +133,7 @@ def median(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument(
-        "--pages", nargs="*", default=list(PAGES), help="page paths, e.g. / /keywords"
-    )
+    parser.add_argument("--pages", nargs="*", default=list(PAGES), help="page paths, e.g. / /keywords")
     args = parser.parse_args()
     runs, pages = args.runs, {p: PAGES[p] for p in args.pages}
 

@@ -105,9 +105,7 @@ def sunburst(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
     return _frame(fig, height=460)
 
 
-def term_bar(
-    table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False
-) -> go.Figure:
+def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False) -> go.Figure:
     """Horizontal bars of terms by ``measure`` (count, tfidf or textrank), largest on top.
 
     With ``by_sector`` the table has a ``sector`` column and the bars are stacked by sector.
@@ -151,9 +149,7 @@ def _boxes_overlap(box: tuple[float, float, float, float], placed: list) -> bool
     return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in placed)
 
 
-def cloud_layout(
-    words: list[str], sizes: list[float], *, aspect: float = 2.2
-) -> list[tuple[float, float]]:
+def cloud_layout(words: list[str], sizes: list[float], *, aspect: float = 2.2) -> list[tuple[float, float]]:
     """Centres for words (largest first) on an Archimedean spiral so that no two boxes overlap.
 
     Sizes are font sizes in pixels; a CJK character is about one em wide, Latin about half.

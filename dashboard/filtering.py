@@ -62,9 +62,7 @@ def filter_table(
     if filters.sectors and "sector" in table.columns:
         mask &= table["sector"].isin(filters.sectors)
     if filters.pillar and "sector" in table.columns:
-        pillars = (
-            table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
-        )
+        pillars = table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
         mask &= pillars == filters.pillar
     if filters.doc and "document" in table.columns:
         mask &= table["document"] == filters.doc

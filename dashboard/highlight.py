@@ -61,8 +61,7 @@ def _open_tag(span: Span, lang: str) -> str:
     if span.category in CATEGORIES:
         title = f"{t(span.category, lang)} · {name(span.sector, lang)}"
         return (
-            f'<mark class="hl hl-{span.category}" style="--hl:{_colour(span.sector)}" '
-            f'title="{esc(title)}">'
+            f'<mark class="hl hl-{span.category}" style="--hl:{_colour(span.sector)}" title="{esc(title)}">'
         )
     return f'<mark class="hl hl-{esc(span.category)}">'
 
@@ -136,12 +135,9 @@ def legend_html(lang: str = "zh", sectors: Sequence[str] | None = None) -> str:
     """Sector colours and the three kinds of mark."""
     sectors = sectors or (*tx.SECTORS, tx.UNCLASSIFIED)
     chips = [
-        f'<span class="chip" style="--hl:{_colour(s)}"><i></i>{esc(name(s, lang))}</span>'
-        for s in sectors
+        f'<span class="chip" style="--hl:{_colour(s)}"><i></i>{esc(name(s, lang))}</span>' for s in sectors
     ]
-    kinds = [
-        f'<mark class="hl hl-{c}" style="--hl:#8c8c8c">{esc(t(c, lang))}</mark>' for c in CATEGORIES
-    ]
+    kinds = [f'<mark class="hl hl-{c}" style="--hl:#8c8c8c">{esc(t(c, lang))}</mark>' for c in CATEGORIES]
     return f'<div class="legend">{"".join(chips)}<span class="sep"></span>{"".join(kinds)}</div>'
 
 

@@ -29,12 +29,8 @@ def _dominant(table: pd.DataFrame, key: str | list[str], *, weight: str | None =
         return {}
     keys = [key] if isinstance(key, str) else key
     weights = table[weight] if weight else pd.Series(1, index=table.index)
-    totals = (
-        table[keys + ["sector"]].assign(w=weights).groupby(keys + ["sector"], sort=False)["w"].sum()
-    )
-    best = (
-        totals.reset_index().sort_values("w", ascending=False, kind="stable").drop_duplicates(keys)
-    )
+    totals = table[keys + ["sector"]].assign(w=weights).groupby(keys + ["sector"], sort=False)["w"].sum()
+    best = totals.reset_index().sort_values("w", ascending=False, kind="stable").drop_duplicates(keys)
     index = best[key] if isinstance(key, str) else list(zip(*(best[k] for k in keys), strict=True))
     return dict(zip(index, best["sector"], strict=True))
 
@@ -57,9 +53,7 @@ def build_network(
     ).drop_duplicates()
     term_counts = terms.groupby("term")["count"].sum() if len(terms) else pd.Series(dtype=int)
     term_sectors = _dominant(terms, "term", weight="count")
-    mention_counts = (
-        mentions.groupby(["category", "name"]).size() if len(mentions) else pd.Series(dtype=int)
-    )
+    mention_counts = mentions.groupby(["category", "name"]).size() if len(mentions) else pd.Series(dtype=int)
     mention_sectors = _dominant(mentions, ["category", "name"])
     rows = []
     for name, kind in ends.itertuples(index=False):
@@ -67,19 +61,13 @@ def build_network(
             count, sector = term_counts.get(name, 0), term_sectors.get(name)
         else:
             count, sector = mention_counts.get((kind, name), 0), mention_sectors.get((kind, name))
-        rows.append(
-            (_node_id(kind, name), name, kind, sector or tx.UNCLASSIFIED, max(int(count), 1))
-        )
+        rows.append((_node_id(kind, name), name, kind, sector or tx.UNCLASSIFIED, max(int(count), 1)))
     nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
     nodes["order"] = nodes["type"].map({k: i for i, k in enumerate(NODE_TYPES)})
     nodes = nodes.sort_values(["order", "name"]).drop(columns="order").reset_index(drop=True)
     edges = edges.assign(
-        source_id=[
-            _node_id(k, n) for n, k in zip(edges["source"], edges["source_type"], strict=True)
-        ],
-        target_id=[
-            _node_id(k, n) for n, k in zip(edges["target"], edges["target_type"], strict=True)
-        ],
+        source_id=[_node_id(k, n) for n, k in zip(edges["source"], edges["source_type"], strict=True)],
+        target_id=[_node_id(k, n) for n, k in zip(edges["target"], edges["target_type"], strict=True)],
     )
     return nodes, edges
 

@@ -73,9 +73,7 @@ def clean_sectors(sectors: Iterable[str]) -> tuple[str, ...]:
     return tuple(s for s in SECTOR_CHOICES if s in wanted)
 
 
-def parse(
-    params: Mapping[str, str | list[str]], *, documents: Iterable[str] | None = None
-) -> Filters:
+def parse(params: Mapping[str, str | list[str]], *, documents: Iterable[str] | None = None) -> Filters:
     """Filters from query parameters; values that are not known are dropped.
 
     ``documents`` lists the document ids of the corpus; when given, an unknown ``doc`` is dropped.

@@ -38,9 +38,7 @@ def for_export(table: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     return table.rename(columns=lambda c: column_label(c, lang))
 
 
-def evidence_span(
-    paragraphs: pd.DataFrame, sentences: pd.DataFrame, item: pd.Series
-) -> tuple[str, int, int]:
+def evidence_span(paragraphs: pd.DataFrame, sentences: pd.DataFrame, item: pd.Series) -> tuple[str, int, int]:
     """The paragraph text of an item and the offsets of its evidence sentence in it.
 
     Falls back to the evidence alone (wholly marked) when the paragraph is not found.

@@ -29,9 +29,7 @@ def open_page(page: str, **params: str) -> AppTest:
 
 def texts(at: AppTest) -> str:
     parts = [
-        e.value
-        for kind in ("title", "subheader", "markdown", "caption", "info")
-        for e in getattr(at, kind)
+        e.value for kind in ("title", "subheader", "markdown", "caption", "info") for e in getattr(at, kind)
     ]
     return "\n".join(map(str, parts))
 

@@ -151,11 +151,7 @@ def shot(page, name: str) -> None:
 def grid_cells(page) -> list[str]:
     # the data grid draws its accessible cells a moment after the table appears
     page.wait_for_selector('[data-testid="stDataFrame"] [role="gridcell"]', state="attached", timeout=15_000)
-    return (
-        page.locator('[data-testid="stDataFrame"]')
-        .first.locator('[role="gridcell"]')
-        .all_inner_texts()
-    )
+    return page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]').all_inner_texts()
 
 
 @pytest.mark.parametrize("name", PAGES)

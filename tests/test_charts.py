@@ -92,10 +92,7 @@ class TestWordCloud:
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
                 assert not (
-                    a[0] < b[2] - 1e-9
-                    and b[0] < a[2] - 1e-9
-                    and a[1] < b[3] - 1e-9
-                    and b[1] < a[3] - 1e-9
+                    a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
                 )
 
     def test_text_drawn_by_the_browser(self, extraction):

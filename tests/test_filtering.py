@@ -30,9 +30,7 @@ class TestFilterTable:
         assert len(filter_table(table, Filters())) == 3
 
     def test_sector(self, table):
-        assert filter_table(table, Filters(sectors=("agriculture",)))["name"].tolist() == [
-            "温氏集团养殖场"
-        ]
+        assert filter_table(table, Filters(sectors=("agriculture",)))["name"].tolist() == ["温氏集团养殖场"]
 
     def test_pillar_derived_from_sector(self, table):
         view = filter_table(table, Filters(pillar=tx.INDUSTRIAL_DIGITALIZATION))

@@ -40,18 +40,13 @@ def tags_of(markup: str) -> _Tags:
 
 def paragraphs(*rows):
     return pd.DataFrame(
-        [
-            {"document": "d", "paragraph": i, "role": role, "text": text}
-            for i, (role, text) in enumerate(rows)
-        ]
+        [{"document": "d", "paragraph": i, "role": role, "text": text} for i, (role, text) in enumerate(rows)]
     )
 
 
 def mentions(*rows):
     columns = ["document", "paragraph", "start", "end", "category", "sector", "name"]
-    return pd.DataFrame(
-        [dict(zip(columns, ("d", *row), strict=True)) for row in rows], columns=columns
-    )
+    return pd.DataFrame([dict(zip(columns, ("d", *row), strict=True)) for row in rows], columns=columns)
 
 
 class TestEscaping:
@@ -125,9 +120,7 @@ class TestArticle:
         assert outline_html(paragraphs(("body", "正文"))) == ""
 
     def test_search_text_marked(self):
-        html = article_html(
-            paragraphs(("body", "发展跨境电商，跨境物流")), mentions(), search="跨境"
-        )
+        html = article_html(paragraphs(("body", "发展跨境电商，跨境物流")), mentions(), search="跨境")
         assert html.count('class="hl hl-term"') == 2
 
     def test_bundled_article(self, extraction):

@@ -81,9 +81,7 @@ class TestSerialise:
 
     def test_with_query_replaces_an_old_query(self):
         f = Filters(sectors=("agriculture",), lang="en")
-        assert with_query("http://h:1/projects?x=1", f) == (
-            "http://h:1/projects?sector=agriculture&lang=en"
-        )
+        assert with_query("http://h:1/projects?x=1", f) == ("http://h:1/projects?sector=agriculture&lang=en")
         assert with_query("http://h:1/", Filters()) == "http://h:1/"
 
     def test_replace(self):

@@ -55,9 +55,7 @@ def _network(folder: str, signature: tuple, query: str, top_terms: int, colour_b
     filters = state.parse(parse_qs(query))
     terms = sentence_view(extraction.terms, extraction.sentences, filters)
     mentions = sentence_view(extraction.mentions, extraction.sentences, filters)
-    nodes, edges = build_network(
-        cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms
-    )
+    nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
     if edges.empty:
         return None, edges
     positions = spring_layout(nodes["id"], edges)
@@ -71,9 +69,7 @@ def network(filters: state.Filters, *, top_terms: int, colour_by: str):
     Layout and figure take ~0.1 s, so they are cached per view like the extraction itself.
     """
     folder = corpus_folder()
-    return _network(
-        str(folder), corpus_signature(folder), state.query_string(filters), top_terms, colour_by
-    )
+    return _network(str(folder), corpus_signature(folder), state.query_string(filters), top_terms, colour_by)
 
 
 RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}

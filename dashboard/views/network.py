@@ -25,9 +25,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         required=True,
         key="network_colour",
     )
-    top_terms = st.slider(
-        t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260
-    )
+    top_terms = st.slider(t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260)
 
 figure, edges = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
 if figure is None:

@@ -60,9 +60,7 @@ def _narrow_to_sector() -> None:
 left, right = st.columns([3, 2])
 with left:
     st.markdown(f"**{t('structure', lang)}**")
-    st.plotly_chart(
-        charts.sunburst(projects, lang=lang), key="overview_sunburst", config=charts.CONFIG
-    )
+    st.plotly_chart(charts.sunburst(projects, lang=lang), key="overview_sunburst", config=charts.CONFIG)
 with right:
     st.markdown(f"**{t('projects_per_sector', lang)}**")
     st.plotly_chart(

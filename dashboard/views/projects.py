@@ -20,9 +20,7 @@ projects = projects_view(e.projects, f, generic=generic)
 initiatives = filter_table(e.initiatives, f)
 
 shown = project_rows(projects, lang=lang)
-st.caption(
-    t("shown_of", lang, shown=len(shown), total=len(e.projects if generic else e.named_projects))
-)
+st.caption(t("shown_of", lang, shown=len(shown), total=len(e.projects if generic else e.named_projects)))
 
 if shown.empty:
     frame.empty_state(lang)

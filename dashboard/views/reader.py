@@ -30,9 +30,7 @@ paragraphs = e.paragraphs[e.paragraphs["document"] == document]
 mentions = filter_table(e.mentions[e.mentions["document"] == document], f, search=False)
 
 st.subheader(row["title"], anchor=False)
-st.caption(
-    " · ".join(str(v) for v in (str(row["date"])[:10], row["outlet"]) if isinstance(v, str) and v)
-)
+st.caption(" · ".join(str(v) for v in (str(row["date"])[:10], row["outlet"]) if isinstance(v, str) and v))
 st.html(STYLE + legend_html(lang))
 st.caption(t("reader_hint", lang))
 
