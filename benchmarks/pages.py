@@ -72,7 +72,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str):
+def server(script: str, *, with_process: bool = False):
+    """A streamlit server for ``script`` on a free port of 127.0.0.1; yields its URL (and the
+    process, with ``with_process``), and stops it afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
@@ -90,7 +92,7 @@ def server(script: str):
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise SystemExit(f"{script} did not start") from None
                 time.sleep(0.3)
-        yield url
+        yield (url, process) if with_process else url
     finally:
         process.terminate()
         process.wait(timeout=10)
