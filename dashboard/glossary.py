@@ -56,7 +56,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "projects_per_sector": ("各领域项目数", "Projects per sector"),
     "click_sector_hint": ("点击柱形即可按该领域筛选。", "Click a bar to filter by that sector."),
     "count": ("数量", "Count"),
-    "read_errors": ("以下文件未能读取", "These files could not be read"),
+    "read_errors": (
+        "以下文件未能读取，其余文章照常显示",
+        "These files could not be read; the other articles are shown",
+    ),
+    "read_error_reasons": ("原因", "Reasons"),
     # keywords
     "top_terms": ("高频关键词", "Top terms"),
     "measure": ("指标", "Measure"),

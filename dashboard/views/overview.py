@@ -1,5 +1,7 @@
 """Overview (/): the articles at a glance, headline figures, the pillar → sector → project picture."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import charts
@@ -16,7 +18,9 @@ lang = f.lang
 st.title(t("app_title", lang))
 
 if e.errors:
-    with st.expander(t("read_errors", lang), icon=":material/warning:"):
+    names = "、".join(Path(error.path).name for error in e.errors)
+    st.warning(f"{t('read_errors', lang)}（{len(e.errors)}）：{names}", icon=":material/warning:")
+    with st.expander(t("read_error_reasons", lang)):
         for error in e.errors:
             st.text(str(error))
 if e.documents.empty:
