@@ -83,3 +83,13 @@ def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
     changed = extract_paths([folder], cache=cache)
     assert cache.hits == len(GOLD_ARTICLES) - 1  # the other documents come from their own entries
     assert len(changed.projects) < len(first.projects)
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder would be")  # unwritable, even for root
+    cache = ExtractionCache(blocker / "extractions")
+    documents, _ = read_documents([SEED])
+    first = extract_documents(documents, cache=cache)
+    again = extract_documents(documents, cache=cache)
+    assert cache.hits == 0 and again.projects.equals(first.projects)
