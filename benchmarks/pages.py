@@ -53,14 +53,20 @@ DONE = """selector => {
 }"""
 
 WATCH_RERUN = """() => {
+  // A quick rerun may never show 'running' in the DOM (React batches the two states), so a
+  // change inside the main area also counts as the rerun having started.
   const app = document.querySelector('[data-testid="stApp"]');
-  window.__rerun = {started: false, done: false};
+  const main = document.querySelector('[data-testid="stMain"]');
+  window.__rerun = {started: false};
+  const seen = () => { window.__rerun.started = true; };
   new MutationObserver(() => {
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'running') window.__rerun.started = true;
-    else if (window.__rerun.started && state === 'notRunning') window.__rerun.done = true;
+    if (app.getAttribute('data-test-script-state') === 'running') seen();
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver(seen).observe(main, {subtree: true, childList: true, characterData: true});
 }"""
+
+RERUN_DONE = """() => window.__rerun.started
+  && document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state') === 'notRunning'"""
 
 PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -120,7 +126,7 @@ def filter_change(browser, url: str, selector: str, placeholder: str | None) -> 
     page.evaluate(WATCH_RERUN)
     start = time.perf_counter()
     box.press("Enter")
-    page.wait_for_function("() => window.__rerun.done", timeout=60_000, polling="raf")
+    page.wait_for_function(RERUN_DONE, timeout=60_000, polling="raf")
     page.wait_for_function(DONE, arg=selector, timeout=60_000, polling="raf")
     page.evaluate(PAINTED)
     elapsed = time.perf_counter() - start

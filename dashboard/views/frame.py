@@ -9,6 +9,7 @@ survive a page switch.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import streamlit as st
@@ -135,7 +136,12 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     st.toggle(t("presenter_mode", lang), key=W_PRESENT, on_change=_from_widgets)
     with st.expander(t("share", lang), icon=":material/link:"):
         st.caption(t("share_help", lang))
-        st.code(share_link(current), language=None, wrap_lines=True)
+        # A read-only box rather than st.code: st.code pulls a 1.5 MB highlighter into the page.
+        link = html.escape(share_link(current), quote=True)
+        st.html(
+            f'<input readonly value="{link}" aria-label="link" style="width:100%;font-size:0.8rem;'
+            'padding:0.35rem;border:1px solid #ccc;border-radius:4px;background:#fff">'
+        )
 
 
 def share_link(current: state.Filters) -> str:
