@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard import taxonomy as tx
-from dashboard.glossary import name, t
+from dashboard.glossary import describe_filters, name, t
 
 FILTERS = "app_filters"
 W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
@@ -145,19 +145,7 @@ def share_link(current: state.Filters) -> str:
 
 def caption(current: state.Filters, documents: dict[str, str]) -> str:
     """The filters in words, for presenter mode: ``领域：农业 · 搜索：“茶”``."""
-    lang = current.lang
-    parts = []
-    if current.sectors:
-        parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in current.sectors))
-    if current.pillar:
-        parts.append(f"{t('pillar', lang)}：{name(current.pillar, lang)}")
-    if current.doc:
-        parts.append(f"{t('document', lang)}：{documents.get(current.doc, current.doc)}")
-    if current.q:
-        parts.append(f"{t('search', lang)}：“{current.q}”")
-    if current.term:
-        parts.append(f"{t('term', lang)}：{current.term}")
-    return " · ".join(parts) or t("no_filters", lang)
+    return describe_filters(current, documents)
 
 
 PRESENTER_CSS = """
