@@ -38,7 +38,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "复制此链接，打开即可看到相同的页面和筛选条件。",
         "Copy this link: it opens the same page with the same filters.",
     ),
-    "save_and_open": ("导出报告 / 保存分析 / 打开分析", "Export report / save / open analysis"),
+    "save_and_open": ("导出报告 / 保存分析 / 打开分析", "Report / save / open"),
     "export_report": ("导出报告", "Export report"),
     "export_report_help": (
         "当前视图的 HTML 文件：筛选条件、数字、图表、项目及原文句子、出处；断网也能打开。",
