@@ -38,6 +38,7 @@ else:
             st.page_link(p, query_params=query)
         st.divider()
         frame.sidebar(documents, filters)
+        frame.save_and_open(extraction, filters, list(documents))
 
 page.run()
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard extract|keywords …``. It only parses and prints; the work
+"""Command line: ``python -m dashboard extract|ingest|keywords|report …``. It only parses and prints; the work
 is done by the same functions the app uses."""
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from dashboard import exports
+from dashboard import exports, state
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import Extraction, extract_paths
 from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
 from dashboard.keywords import GROUPINGS, term_frequencies, textrank, tfidf
+from dashboard.report import render_report
 
 EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
@@ -103,6 +104,36 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     return _report_errors(extraction)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    extraction = _extraction(args)
+    if args.doc and args.doc not in set(extraction.documents["document"]):
+        print(f"error: {args.doc}: no such document in the corpus", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    params = {"pillar": args.pillar, "doc": args.doc, "q": args.q, "term": args.term, "lang": args.lang}
+    params["sector"] = [s for group in args.sector or [] for s in group]
+    filters = state.parse({key: value for key, value in params.items() if value})
+    try:
+        Path(args.output).write_text(
+            render_report(extraction, filters, generic=args.generic), encoding="utf-8"
+        )
+    except OSError as error:
+        print(f"error: {args.output}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {args.output}", file=sys.stderr)
+    return _report_errors(extraction)
+
+
+def _sectors(text: str) -> tuple[str, ...]:
+    """Comma-separated sector slugs, each one known."""
+    slugs = tuple(s.strip() for s in text.split(",") if s.strip())
+    unknown = [s for s in slugs if s not in state.SECTOR_CHOICES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown sector {unknown[0]!r} (choose from {', '.join(state.SECTOR_CHOICES)})"
+        )
+    return slugs
+
+
 def _size(text: str) -> int:
     """A size such as 5000000, 5MB or 500KB."""
     units = {"kb": 1_000, "mb": 1_000_000, "gb": 1_000_000_000}
@@ -178,6 +209,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="how to rank terms (default count)",
     )
     keywords.set_defaults(handler=cmd_keywords)
+
+    report = commands.add_parser(
+        "report",
+        help="write an HTML snapshot of a view: figures, charts, projects with evidence, sources",
+        description="Write one self-contained HTML file (plotly.js embedded: it opens with no network "
+        "and no server) of the view the filters describe, as the dashboard's 导出报告 does.",
+    )
+    with_inputs(report)
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    report.add_argument(
+        "--sector",
+        type=_sectors,
+        action="append",
+        metavar="SLUG[,SLUG]",
+        help=f"only these sectors ({', '.join(state.SECTOR_CHOICES)}); may be repeated",
+    )
+    report.add_argument("--pillar", choices=state.PILLAR_CHOICES, help="only this pillar")
+    report.add_argument("--doc", metavar="ID", help="only this document (its file name without extension)")
+    report.add_argument("--q", default="", metavar="TEXT", help="only rows whose name or evidence holds TEXT")
+    report.add_argument("--term", default="", metavar="WORD", help="show this keyword in its contexts")
+    report.add_argument(
+        "--lang", choices=state.LANGS, default="zh", help="language of the labels (default zh)"
+    )
+    report.add_argument("--generic", action="store_true", help="list generic phrases (智能工厂) too")
+    report.set_defaults(handler=cmd_report)
     return parser
 
 

@@ -38,6 +38,43 @@ TERMS: dict[str, tuple[str, str]] = {
         "复制此链接，打开即可看到相同的页面和筛选条件。",
         "Copy this link: it opens the same page with the same filters.",
     ),
+    "save_and_open": ("导出报告 / 保存分析 / 打开分析", "Report / save / open"),
+    "export_report": ("导出报告", "Export report"),
+    "export_report_help": (
+        "当前视图的 HTML 文件：筛选条件、数字、图表、项目及原文句子、出处；断网也能打开。",
+        "One HTML file of this view: filters, figures, charts, projects with evidence, sources; "
+        "opens without a network.",
+    ),
+    "save_analysis": ("保存分析", "Save analysis"),
+    "save_analysis_help": (
+        "把筛选条件、关键词、语言和词表修改存为一个小 JSON 文件，之后可再打开。",
+        "Filters, keyword, language and lexicon edits in one small JSON file, to open again later.",
+    ),
+    "open_analysis": ("打开分析", "Open analysis"),
+    "analysis_opened": ("已打开分析：{file}", "Opened the analysis {file}"),
+    "analysis_refused": ("无法打开 {file}：{reason}", "Cannot open {file}: {reason}"),
+    "refused_too_large": ("文件过大（超过 {limit} KB）", "the file is too large (over {limit} KB)"),
+    "refused_not_text": ("不是 UTF-8 文本", "it is not UTF-8 text"),
+    "refused_not_json": (
+        "不是有效的 JSON（第 {line} 行第 {column} 列）",
+        "it is not valid JSON (line {line}, column {column})",
+    ),
+    "refused_foreign": ("不是本看板保存的分析文件", "it is not an analysis saved by this dashboard"),
+    "refused_version": (
+        "文件版本为 {found}，本看板只能打开版本 {supported}",
+        "its version is {found}; this dashboard opens version {supported}",
+    ),
+    "refused_bad_filter": (
+        "筛选条件 {param} 的值无法识别：{value!r}",
+        "filter {param} has an unknown value: {value!r}",
+    ),
+    "refused_unknown_document": ("当前文章中没有 {doc}", "the corpus has no document {doc}"),
+    "refused_bad_lexicon": ("词表修改格式有误：{detail}", "its lexicon edits are malformed: {detail}"),
+    # report
+    "report": ("报告", "Report"),
+    "generated": ("生成时间", "Generated"),
+    "sources": ("资料来源", "Sources"),
+    "title": ("标题", "Title"),
     "no_filters": ("未筛选", "No filters"),
     "filtered_by": ("筛选条件", "Filtered by"),
     "term": ("关键词", "Keyword"),
@@ -161,6 +198,26 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     zh, en = TERMS[key]
     text = en if lang == "en" else zh
     return text.format(**values) if values else text
+
+
+def describe_filters(filters, documents: dict[str, str] | None = None) -> str:
+    """A ``state.Filters`` in words, in its own language: ``领域：农业 · 搜索：“茶”``.
+
+    ``documents`` maps document ids to titles, so that a document is named by its title.
+    """
+    lang, documents = filters.lang, documents or {}
+    parts = []
+    if filters.sectors:
+        parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in filters.sectors))
+    if filters.pillar:
+        parts.append(f"{t('pillar', lang)}：{name(filters.pillar, lang)}")
+    if filters.doc:
+        parts.append(f"{t('document', lang)}：{documents.get(filters.doc, filters.doc)}")
+    if filters.q:
+        parts.append(f"{t('search', lang)}：“{filters.q}”")
+    if filters.term:
+        parts.append(f"{t('term', lang)}：{filters.term}")
+    return " · ".join(parts) or t("no_filters", lang)
 
 
 def name(slug: str, lang: str = "zh") -> str:

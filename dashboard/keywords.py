@@ -175,6 +175,13 @@ def cooccurrence(
     )
 
 
+def main_sectors(terms: pd.DataFrame) -> dict[str, str]:
+    """The sector each term occurs in most (ties: the sector first in the table)."""
+    totals = terms.groupby(["term", "sector"])["count"].sum().reset_index()
+    dominant = totals.sort_values("count", ascending=False, kind="stable").drop_duplicates("term")
+    return dict(zip(dominant["term"], dominant["sector"], strict=True))
+
+
 def idf_weight(term: str) -> float:
     """The general-Chinese IDF of a term (for explaining TF-IDF in the UI)."""
     idf, median = _idf_table()

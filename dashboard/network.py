@@ -9,11 +9,18 @@ Pure numpy, deterministic: the same tables always give the same picture::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from dashboard import taxonomy as tx
+from dashboard.filtering import sentence_view
+from dashboard.keywords import cooccurrence
+from dashboard.state import Filters
+
+if TYPE_CHECKING:
+    from dashboard.corpus import Extraction
 
 NODE_TYPES = ("project", "organization", "place", "keyword")
 NODE_COLUMNS = ["id", "name", "type", "sector", "mentions"]
@@ -109,3 +116,15 @@ def spring_layout(
     scale = np.quantile(np.abs(pos), 0.9, axis=0)
     pos = np.clip(pos / np.where(scale > 0, scale, 1.0), -1.1, 1.1)
     return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
+
+
+def network_view(
+    extraction: Extraction, filters: Filters, *, top_terms: int = 20
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
+    """Nodes, edges and positions of the network inside ``filters``; edges are empty when nothing
+    in the view shares a sentence."""
+    terms = sentence_view(extraction.terms, extraction.sentences, filters)
+    mentions = sentence_view(extraction.mentions, extraction.sentences, filters)
+    nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
+    positions = spring_layout(nodes["id"], edges) if not edges.empty else {}
+    return nodes, edges, positions

@@ -210,3 +210,102 @@ def test_hostile_article_runs_no_script(page, hostile_url, name, doc):
     if doc == "2024-01-02-hostile" and name == "reader":
         assert HOSTILE + "数字经济产业园" in page.locator('[data-testid="stMain"]').inner_text()
     shot(page, f"hostile-{name}{'-' + doc[-12:] if doc else ''}")
+
+
+def test_the_snapshot_draws_its_charts_with_no_network(browser, extraction, tmp_path):
+    from dashboard.report import render_report
+    from dashboard.state import Filters
+
+    snapshot = tmp_path / "report.html"
+    snapshot.write_text(render_report(extraction, Filters()), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    elsewhere = []
+
+    def only_files(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(snapshot.as_uri())
+    page.wait_for_selector(".chart .main-svg", timeout=15_000)
+    page.wait_for_timeout(500)
+    assert page.locator(".chart .js-plotly-plot").count() == 5
+    assert page.locator("#chart-sectors .main-svg .bars path").count() >= 4  # the bars are drawn
+    listing = page.locator("table").first.inner_text()
+    for project in extraction.named_projects["name"]:
+        assert project in listing
+    assert "梧州日报" in page.locator("ol").inner_text()
+    assert errors == [] and elsewhere == []
+    shot(page, "report-snapshot")
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_fetch_nothing_from_the_internet(browser, app_url, name):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    hosts = set()
+    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page = context.new_page()
+    open_page(page, app_url + PAGES[name] + "?lang=en")
+    page.wait_for_timeout(1000)
+    assert hosts == {app_url.split("/")[2]}
+    context.close()
+
+
+def open_save_area(page):
+    page.get_by_test_id("stSidebar").get_by_text("导出报告 / 保存分析 / 打开分析").click()
+
+
+def open_file(page, path: Path) -> None:
+    page.get_by_test_id("stSidebar").locator('input[type="file"]').set_input_files(str(path))
+
+
+def test_a_saved_analysis_reopens_the_same_view(page, app_url, tmp_path):
+    open_page(page, app_url + "/projects?sector=agriculture,services&q=交易中心")
+    before = grid_cells(page)
+    open_save_area(page)
+    with page.expect_download() as download:
+        page.get_by_test_id("stSidebar").get_by_role("button", name="保存分析").click()
+    saved = tmp_path / "analysis.json"
+    download.value.save_as(saved)
+
+    open_page(page, app_url + "/projects")
+    assert grid_cells(page) != before
+    open_save_area(page)
+    open_file(page, saved)
+    page.wait_for_url("**/projects?sector=*", timeout=15_000)
+    page.get_by_text("已打开分析：analysis.json").wait_for(timeout=15_000)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_timeout(800)  # let the data grid draw its new rows
+    assert "sector=services,agriculture" in page.url or "sector=services%2Cagriculture" in page.url
+    assert "q=%E4%BA%A4%E6%98%93%E4%B8%AD%E5%BF%83" in page.url
+    assert grid_cells(page) == before
+    assert page.get_by_test_id("stSidebar").get_by_placeholder("例如：交易中心").input_value() == "交易中心"
+
+
+def test_a_foreign_file_is_refused_with_its_reason(page, app_url, tmp_path):
+    foreign = tmp_path / "map.json"
+    foreign.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    open_page(page, app_url + "/projects?sector=agriculture")
+    open_save_area(page)
+    open_file(page, foreign)
+    error = page.get_by_test_id("stSidebar").get_by_test_id("stAlertContentError")
+    error.wait_for(timeout=15_000)
+    assert "无法打开 map.json：不是本看板保存的分析文件" in error.inner_text()
+    assert page.url.endswith("/projects?sector=agriculture")
+
+
+def test_the_report_button_downloads_the_view(page, app_url, tmp_path):
+    open_page(page, app_url + "/?sector=agriculture&lang=en")
+    page.get_by_test_id("stSidebar").get_by_text("Report / save / open").click()
+    with page.expect_download() as download:
+        page.get_by_test_id("stSidebar").get_by_role("button", name="Export report").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Sector：agriculture" in report and "<td>中农联·梧州国际农产品交易中心</td>" in report
+    assert "粤桂云数据中心" not in report

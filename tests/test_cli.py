@@ -79,7 +79,7 @@ def test_keywords_prints_a_table_by_sector():
     assert any(row.split()[0] == "agriculture" for row in rows)
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["keywords"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["keywords"], ["report"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:
         main([*command, "--help"])

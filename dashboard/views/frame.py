@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import analysis, report, state
 from dashboard import taxonomy as tx
-from dashboard.glossary import name, t
+from dashboard.corpus import Extraction
+from dashboard.glossary import describe_filters, name, t
 
 FILTERS = "app_filters"
 W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
@@ -27,6 +28,10 @@ W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
     "filters_lang",
     "filters_present",
 )
+# The lexicon edits of this session ({"domain": {"added": [...], "removed": [...]}, ...}): saved with
+# an analysis and restored from one; the lexicon editor reads and writes them here.
+LEXICON_EDITS = "app_lexicon_edits"
+W_OPEN, OPENED, OPEN_RESULT = "frame_open_analysis", "frame_opened", "frame_open_result"
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
     W_PILLAR: "pillar",
@@ -144,6 +149,67 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
         )
 
 
+def lexicon_edits() -> analysis.LexiconEdits:
+    return st.session_state.get(LEXICON_EDITS, {})
+
+
+def save_and_open(extraction: Extraction, current: state.Filters, documents: Sequence[str]) -> None:
+    """Export the view as an HTML report, save it as an analysis (JSON), or open a saved one."""
+    lang = current.lang
+    ss = st.session_state
+    with st.expander(t("save_and_open", lang), icon=":material/save:"):
+        generic = bool(ss.get("projects_generic"))
+        st.download_button(
+            t("export_report", lang),
+            lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
+            file_name="dashboard-report.html",
+            mime="text/html",
+            help=t("export_report_help", lang),
+            icon=":material/description:",
+            key="frame_report",
+            on_click="ignore",
+            width="stretch",
+        )
+        st.download_button(
+            t("save_analysis", lang),
+            analysis.dump(current, lexicon_edits()),
+            file_name="dashboard-analysis.json",
+            mime="application/json",
+            help=t("save_analysis_help", lang),
+            icon=":material/save:",
+            key="frame_save_analysis",
+            on_click="ignore",
+            width="stretch",
+        )
+        key = f"{W_OPEN}_{ss.get(OPENED, 0)}"  # a new key empties the uploader once a file is opened
+        st.file_uploader(
+            t("open_analysis", lang), type=["json"], key=key, on_change=_open_analysis, args=(key, documents)
+        )
+        outcome = ss.pop(OPEN_RESULT, None)
+        if outcome and outcome[1] is None:
+            st.success(t("analysis_opened", lang, file=outcome[0]), icon=":material/check:")
+        elif outcome:
+            reason = outcome[1].message(lang)
+            st.error(t("analysis_refused", lang, file=outcome[0], reason=reason), icon=":material/error:")
+
+
+def _open_analysis(key: str, documents: Sequence[str]) -> None:
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    try:
+        opened, edits = analysis.load(upload.getvalue(), documents=documents)
+    except analysis.AnalysisError as error:
+        st.session_state[OPEN_RESULT] = (upload.name, error)
+        return
+    set_filters(
+        **{field: getattr(opened, field) for field in ("sectors", "pillar", "doc", "q", "term", "lang")}
+    )
+    st.session_state[LEXICON_EDITS] = edits
+    st.session_state[OPEN_RESULT] = (upload.name, None)
+    st.session_state[OPENED] = st.session_state.get(OPENED, 0) + 1
+
+
 def share_link(current: state.Filters) -> str:
     """The full link of this page and its filters (a relative one where no URL is known)."""
     return state.with_query(st.context.url or "/", current)
@@ -151,19 +217,7 @@ def share_link(current: state.Filters) -> str:
 
 def caption(current: state.Filters, documents: dict[str, str]) -> str:
     """The filters in words, for presenter mode: ``领域：农业 · 搜索：“茶”``."""
-    lang = current.lang
-    parts = []
-    if current.sectors:
-        parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in current.sectors))
-    if current.pillar:
-        parts.append(f"{t('pillar', lang)}：{name(current.pillar, lang)}")
-    if current.doc:
-        parts.append(f"{t('document', lang)}：{documents.get(current.doc, current.doc)}")
-    if current.q:
-        parts.append(f"{t('search', lang)}：“{current.q}”")
-    if current.term:
-        parts.append(f"{t('term', lang)}：{current.term}")
-    return " · ".join(parts) or t("no_filters", lang)
+    return describe_filters(current, documents)
 
 
 PRESENTER_CSS = """

@@ -8,11 +8,12 @@ from urllib.parse import parse_qs
 
 import streamlit as st
 
-from dashboard import charts, cooccurrence, extract_paths, state, term_frequencies, textrank, tfidf
+from dashboard import charts, extract_paths, state, term_frequencies, textrank, tfidf
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import Extraction
 from dashboard.filtering import sentence_view
-from dashboard.network import build_network, spring_layout
+from dashboard.keywords import main_sectors
+from dashboard.network import network_view
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT / "data" / "articles"
@@ -53,12 +54,9 @@ def load_extraction() -> Extraction:
 def _network(folder: str, signature: tuple, query: str, top_terms: int, colour_by: str):
     extraction = _extract(folder, signature)
     filters = state.parse(parse_qs(query))
-    terms = sentence_view(extraction.terms, extraction.sentences, filters)
-    mentions = sentence_view(extraction.mentions, extraction.sentences, filters)
-    nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
+    nodes, edges, positions = network_view(extraction, filters, top_terms=top_terms)
     if edges.empty:
         return None, edges
-    positions = spring_layout(nodes["id"], edges)
     figure = charts.network(nodes, edges, positions, lang=filters.lang, colour_by=colour_by)
     return figure, edges
 
@@ -87,9 +85,7 @@ def _keywords(folder: str, signature: tuple, query: str, measure: str, top: int,
     if split:
         by_sector = rank(terms, by="sector", top=len(terms))
         table = by_sector[by_sector["term"].isin(top_terms["term"])]
-    totals = terms.groupby(["term", "sector"])["count"].sum().reset_index()
-    dominant = totals.sort_values("count", ascending=False, kind="stable").drop_duplicates("term")
-    return top_terms, table, dict(zip(dominant["term"], dominant["sector"], strict=True))
+    return top_terms, table, main_sectors(terms)
 
 
 def keywords(filters: state.Filters, *, measure: str, top: int, split: bool):
