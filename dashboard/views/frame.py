@@ -29,7 +29,7 @@ W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
     W_PILLAR: "pillar",
-    W_DOC: "doc",
+    W_DOC: "docs",
     W_Q: "q",
     W_LANG: "lang",
 }
@@ -55,7 +55,7 @@ def set_filters(**changes) -> None:
     for key, field in _WIDGET_FIELDS.items():
         if field in changes and key in st.session_state:
             value = getattr(current, field)
-            st.session_state[key] = list(value) if field == "sectors" else (value or "")
+            st.session_state[key] = list(value) if field in ("sectors", "docs") else (value or "")
 
 
 def _from_widgets() -> None:
@@ -63,7 +63,7 @@ def _from_widgets() -> None:
     st.session_state[FILTERS] = filters().replace(
         sectors=state.clean_sectors(ss.get(W_SECTOR, [])),
         pillar=ss.get(W_PILLAR) or None,
-        doc=ss.get(W_DOC) or None,
+        docs=state.clean_docs(ss.get(W_DOC, [])),
         q=" ".join(str(ss.get(W_Q, "")).split())[: state.MAX_TEXT],
         lang=ss.get(W_LANG, "zh"),
         mode=state.PRESENT if ss.get(W_PRESENT) else None,
@@ -84,7 +84,7 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     seeds = {
         W_SECTOR: list(current.sectors),
         W_PILLAR: current.pillar or "",
-        W_DOC: current.doc or "",
+        W_DOC: list(current.docs),
         W_Q: current.q,
         W_LANG: current.lang,
         W_PRESENT: current.present,
@@ -108,13 +108,14 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
         key=W_PILLAR,
         on_change=_from_widgets,
     )
-    if len(documents) > 1 or current.doc:
-        st.selectbox(
+    if len(documents) > 1 or current.docs:
+        st.multiselect(
             t("document", lang),
-            ["", *documents],
-            format_func=lambda d: documents.get(d, d) if d else t("all_documents", lang),
+            list(documents),
+            format_func=lambda d: documents.get(d, d),
             key=W_DOC,
             on_change=_from_widgets,
+            placeholder=t("all_documents", lang),
         )
     st.text_input(
         t("search", lang),
@@ -151,8 +152,8 @@ def caption(current: state.Filters, documents: dict[str, str]) -> str:
         parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in current.sectors))
     if current.pillar:
         parts.append(f"{t('pillar', lang)}：{name(current.pillar, lang)}")
-    if current.doc:
-        parts.append(f"{t('document', lang)}：{documents.get(current.doc, current.doc)}")
+    if current.docs:
+        parts.append(f"{t('document', lang)}：" + "、".join(documents.get(d, d) for d in current.docs))
     if current.q:
         parts.append(f"{t('search', lang)}：“{current.q}”")
     if current.term:
