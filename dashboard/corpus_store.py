@@ -131,24 +131,42 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def add_article(folder: Path, upload: str, data: bytes, *, lexicon: Lexicon | None = None) -> AddResult:
-    """Check an uploaded file against the articles in ``folder`` and, if accepted, write it there.
-    Raises OSError when the folder cannot be written."""
+def add_article(
+    folder: Path,
+    upload: str,
+    data: bytes,
+    *,
+    lexicon: Lexicon | None = None,
+    session: dict[str, bytes] | None = None,
+) -> AddResult:
+    """Check an uploaded file against the articles in ``folder`` and, if accepted, write it there;
+    or, given a ``session`` (file name → bytes: the uploads of a browser session, where the folder
+    is read-only), check it against those too and keep it there. Raises OSError when the folder
+    cannot be written."""
     existing, _ = read_files([folder])
+    if session is not None:
+        existing += session_articles(session)
     result = check_article(upload, data, existing, lexicon=lexicon)
-    if result.accepted:
+    if result.accepted and session is not None:
+        session[result.name] = data
+    elif result.accepted:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomically(folder / result.name, data)
     return result
 
 
-def remove_article(folder: Path, document_id: str) -> Path:
-    """Delete the file of a document (its id is the file name without extension); returns its path.
-    Raises FileNotFoundError when no article file in ``folder`` has that id."""
-    for path in sorted(folder.iterdir()):
+def remove_article(folder: Path, document_id: str, *, session: dict[str, bytes] | None = None) -> str:
+    """Remove a document (its id is its file name without extension): from the ``session``'s
+    uploads if it is one, else by deleting its file; returns the file name. Raises
+    FileNotFoundError when no article has that id, OSError when the file cannot be deleted."""
+    for name in list(session or {}):
+        if Path(name).stem == document_id:
+            del session[name]
+            return name
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
         if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and path.stem == document_id:
             path.unlink()
-            return path
+            return path.name
     raise FileNotFoundError(f"no article {document_id!r} in {folder}")
 
 

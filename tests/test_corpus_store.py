@@ -128,11 +128,20 @@ class TestSession:
         assert Path(result.name).stem in set(extraction.documents["document"])
         assert len(extraction.documents) == 4
 
+    def test_with_a_session_an_upload_is_kept_there_and_the_folder_left_alone(self, folder):
+        session: dict[str, bytes] = {}
+        result = add_article(folder, "a.md", NEW, session=session)
+        assert session == {result.name: NEW}
+        assert add_article(folder, "b.md", NEW, session=session).status == DUPLICATE
+        assert len(list(folder.iterdir())) == 3
+        assert remove_article(folder, Path(result.name).stem, session=session) == result.name
+        assert session == {}
+
 
 class TestRemove:
     def test_removing_deletes_the_file(self, folder):
-        path = remove_article(folder, "2023-02-15-article-0001")
-        assert path.name == "2023-02-15-article-0001.md" and not path.exists()
+        assert remove_article(folder, "2023-02-15-article-0001") == "2023-02-15-article-0001.md"
+        assert not (folder / "2023-02-15-article-0001.md").exists()
         assert len(extract_paths([folder]).documents) == 2
 
     @pytest.mark.parametrize("document", ["nope", "../articles", ""])
