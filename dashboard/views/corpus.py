@@ -94,6 +94,7 @@ with articles_tab:
         session_ids = {n.rsplit(".", 1)[0] for n in uploads}
         listing = e.documents.assign(
             date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
+            outlet=e.documents["outlet"].fillna(""),
             projects=e.documents["document"].map(counts).fillna(0).astype(int),
             file=[
                 (p.rsplit("/", 1)[-1] + (f" ({t('in_session', lang)})" if d in session_ids else ""))

@@ -63,6 +63,13 @@ draft = edit_files(files, target, add=add, remove=remove, sector=sector, weight=
 changed = draft != files
 
 paragraphs = filter_table(e.paragraphs, f, search=False)
+with_projects = set(zip(e.named_projects["document"], e.named_projects["paragraph"], strict=True))
+paragraphs = paragraphs.assign(
+    first=[
+        (d, p) not in with_projects
+        for d, p in zip(paragraphs["document"], paragraphs["paragraph"], strict=True)
+    ]
+).sort_values("first", kind="stable")  # paragraphs that name projects first
 paragraphs = paragraphs[paragraphs["text"].str.len() > 30].head(200)
 choice = st.selectbox(
     t("preview_paragraph", lang),
