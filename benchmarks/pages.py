@@ -72,12 +72,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str):
+def server(script: str, env: dict[str, str] | None = None):
+    """``streamlit run script`` on a free port (with ``env`` added to the environment)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
