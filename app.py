@@ -24,6 +24,8 @@ pages = [
     st.Page(VIEWS / "projects.py", title=t("page_projects", lang), icon=":material/table_view:", url_path="projects"),
     st.Page(VIEWS / "reader.py", title=t("page_reader", lang), icon=":material/article:", url_path="reader"),
     st.Page(VIEWS / "network.py", title=t("page_network", lang), icon=":material/hub:", url_path="network"),
+    st.Page(VIEWS / "corpus.py", title=t("page_corpus", lang), icon=":material/library_books:", url_path="corpus"),
+    st.Page(VIEWS / "lexicon.py", title=t("page_lexicon", lang), icon=":material/dictionary:", url_path="lexicon"),
 ]  # fmt: skip
 page = st.navigation(pages, position="hidden")
 frame.write_url(filters)

@@ -78,14 +78,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str, *, with_process: bool = False):
-    """A streamlit server for ``script`` on a free port of 127.0.0.1; yields its URL (and the
-    process, with ``with_process``), and stops it afterwards."""
+def server(script: str, env: dict[str, str] | None = None, *, with_process: bool = False):
+    """``streamlit run script`` on a free port of 127.0.0.1 (with ``env`` added to the environment);
+    yields its URL (and the process, with ``with_process``), and stops it afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:

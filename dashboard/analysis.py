@@ -3,7 +3,7 @@ one small JSON file that can be opened again later.
 
     >>> text = dump(state.Filters(sectors=("agriculture",), term="跨境电商", lang="en"))
     >>> load(text)
-    (Filters(sectors=('agriculture',), pillar=None, doc=None, q='', term='跨境电商', lang='en', mode=None), {})
+    (Filters(sectors=('agriculture',), pillar=None, docs=(), q='', term='跨境电商', lang='en', mode=None), {})
 
 The filters are stored as the query parameters of a shared link (``sector``, ``pillar``, ``doc``,
 ``q``, ``term``, ``lang``), so a saved analysis and a link describe a view in the same words.
@@ -91,8 +91,9 @@ def _filters(raw: object, documents: Iterable[str] | None) -> state.Filters:
     for key, value in raw.items():
         if not _kept(key, value, filters):
             raise AnalysisError("bad_filter", param=key, value=value)
-    if filters.doc and documents is not None and filters.doc not in set(documents):
-        raise AnalysisError("unknown_document", doc=filters.doc)
+    unknown = [d for d in filters.docs if documents is not None and d not in set(documents)]
+    if unknown:
+        raise AnalysisError("unknown_document", doc="、".join(unknown))
     return filters
 
 
@@ -100,7 +101,9 @@ def _kept(key: str, value: str, filters: state.Filters) -> bool:
     """Whether parsing kept ``value`` of ``key`` (free text, ``q`` and ``term``, always is)."""
     if key == "sector":
         return {s.strip() for s in value.split(",") if s.strip()} <= set(filters.sectors)
-    if key in ("pillar", "doc", "lang"):
+    if key == "doc":
+        return {d.strip() for d in value.split(",") if d.strip()} <= set(filters.docs)
+    if key in ("pillar", "lang"):
         return value.strip() == (getattr(filters, key) or "") or (key == "lang" and not value)
     return True
 

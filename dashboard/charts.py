@@ -272,3 +272,66 @@ def network(
     fig.update_yaxes(visible=False, range=[-1.15, 1.2])
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
     return _frame(fig, height=640, legend=True)
+
+
+def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh") -> go.Figure:
+    """Named projects (or initiatives) per period, stacked by sector; ``table`` is the one
+    ``compare.timeline`` gives (period, sector, projects, initiatives)."""
+    periods = sorted(table["period"].unique())
+    fig = go.Figure()
+    for sector in ALL_SECTORS:
+        part = table[(table["sector"] == sector) & (table[measure] > 0)]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["period"],
+            y=part[measure],
+            name=name(sector, lang),
+            marker_color=_colour(sector),
+            hovertemplate="%{x} · " + name(sector, lang) + ": %{y}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=None)
+    fig.update_yaxes(title=t(measure, lang), rangemode="tozero")
+    return _frame(fig, height=340, legend=True)
+
+
+SIDE_COLORS = ("#9a8c98", "#3b6ea8")  # left, right
+
+
+def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh") -> go.Figure:
+    """Named projects per sector on two sides, bars side by side; ``sectors`` has the columns
+    sector, left and right (``compare.compare(...)["sectors"]``)."""
+    fig = go.Figure()
+    for side, label, colour in zip(("left", "right"), labels, SIDE_COLORS, strict=True):
+        fig.add_bar(
+            x=[name(s, lang) for s in sectors["sector"]],
+            y=sectors[side],
+            name=label,
+            marker_color=colour,
+            text=sectors[side],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x} · " + label + ": %{y}<extra></extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
+    return _frame(fig, height=320, legend=True)
+
+
+def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+    """Terms whose share rose (right of zero) or fell (left), per thousand terms; ``keywords`` is
+    ``compare.compare(...)["keywords"]``."""
+    table = keywords.sort_values("change")
+    fig = go.Figure(
+        go.Bar(
+            y=table["term"],
+            x=table["change"],
+            orientation="h",
+            marker_color=[SIDE_COLORS[1] if c > 0 else SIDE_COLORS[0] for c in table["change"]],
+            hovertemplate="%{y}: %{x:+.1f}‰<extra></extra>",
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=table["term"].tolist(), title=None)
+    fig.update_xaxes(title=t("keyword_change", lang), zeroline=True, showgrid=True)
+    return _frame(fig, height=max(240, 24 * len(table) + 70))

@@ -106,8 +106,10 @@ def cmd_keywords(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     extraction = _extraction(args)
-    if args.doc and args.doc not in set(extraction.documents["document"]):
-        print(f"error: {args.doc}: no such document in the corpus", file=sys.stderr)
+    known = set(extraction.documents["document"])
+    unknown = [d for d in (args.doc or "").split(",") if d.strip() and d.strip() not in known]
+    if unknown:
+        print(f"error: {', '.join(unknown)}: no such document in the corpus", file=sys.stderr)
         return EXIT_BAD_INPUT
     params = {"pillar": args.pillar, "doc": args.doc, "q": args.q, "term": args.term, "lang": args.lang}
     params["sector"] = [s for group in args.sector or [] for s in group]

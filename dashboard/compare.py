@@ -82,17 +82,22 @@ def recurring_projects(
     )
 
 
+def document_periods(documents: pd.DataFrame, *, period: str = "M") -> pd.Series:
+    """The period (``2023-01``, ``2023Q1``, ``2023``) of each document, by id; None when undated."""
+    dates = pd.to_datetime(
+        documents.set_index("document")["date"].map(lambda d: str(d)[:10] if d else None),
+        errors="coerce",
+    )
+    return dates.dt.to_period(period).astype(str).where(dates.notna())
+
+
 def timeline(
     projects: pd.DataFrame, initiatives: pd.DataFrame, documents: pd.DataFrame, *, period: str = "M"
 ) -> pd.DataFrame:
     """Named projects and initiatives per period (``M`` month, ``Q`` quarter, ``Y`` year) and sector,
     by article date. Undated articles are left out. Columns: period, sector, projects, initiatives."""
     columns = ["period", "sector", "projects", "initiatives"]
-    dates = pd.to_datetime(
-        documents.set_index("document")["date"].map(lambda d: str(d)[:10] if d else None),
-        errors="coerce",
-    )
-    periods = dates.dt.to_period(period).astype(str).where(dates.notna())
+    periods = document_periods(documents, period=period)
     counts = []
     for name, table in (("projects", projects[projects["named"]]), ("initiatives", initiatives)):
         if table.empty:

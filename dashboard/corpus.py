@@ -232,19 +232,22 @@ def tabulate(extractions: list[ex.DocumentExtraction], errors: list[ReadError] |
 def extract_paths(
     paths: Iterable[str | Path],
     *,
+    extra: Iterable[ArticleFile] = (),
     max_bytes: int | None = None,
     lexicon: Lexicon | None = None,
     cache: ExtractionCache | None = None,
     workers: int = 1,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Extraction:
-    """Read and extract the articles under ``paths``; unreadable files are listed in ``errors``.
+    """Read and extract the articles under ``paths``, and the ``extra`` ones already read (uploads
+    kept in a browser session); unreadable files are listed in ``errors``.
     With a ``cache``, an article already extracted is not even parsed again.
 
     >>> extraction = extract_paths(["data/articles"])  # doctest: +SKIP
     >>> extraction.projects[["name", "sector", "evidence"]]  # doctest: +SKIP
     """
     articles, errors = read_files(paths, max_bytes=max_bytes)
+    articles += extra
     lexicon = lexicon or load_lexicon()
     key = cache.corpus_key([_identity(a) for a in articles], lexicon) if cache else ""
     extraction = cache.load(key, Extraction) if cache else None

@@ -64,8 +64,8 @@ def filter_table(
     if filters.pillar and "sector" in table.columns:
         pillars = table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
         mask &= pillars == filters.pillar
-    if filters.doc and "document" in table.columns:
-        mask &= table["document"] == filters.doc
+    if filters.docs and "document" in table.columns:
+        mask &= table["document"].isin(filters.docs)
     if search and filters.q:
         mask &= search_mask(table, filters.q, search_columns)
     return table[mask.astype(bool)]

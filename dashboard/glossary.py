@@ -21,6 +21,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "page_projects": ("项目", "Projects"),
     "page_reader": ("原文", "Reader"),
     "page_network": ("关系网络", "Network"),
+    "page_corpus": ("文章库", "Corpus"),
+    "page_lexicon": ("词表", "Lexicon"),
     # filters
     "filters": ("筛选", "Filters"),
     "sector": ("领域", "Sector"),
@@ -150,6 +152,17 @@ TERMS: dict[str, tuple[str, str]] = {
     "col_source_type": ("起点类型", "Source type"),
     "col_target_type": ("终点类型", "Target type"),
     "col_weight": ("共现次数", "Co-occurrences"),
+    "col_title": ("标题", "Title"),
+    "col_date": ("日期", "Date"),
+    "col_outlet": ("来源", "Outlet"),
+    "col_paragraphs": ("段落数", "Paragraphs"),
+    "col_documents": ("文章数", "Articles"),
+    "col_first": ("最早", "First"),
+    "col_last": ("最近", "Last"),
+    "col_sources": ("来源文章", "Sources"),
+    "col_side": ("所在", "Where"),
+    "col_change": ("变化（‰）", "Change (‰)"),
+    "col_file": ("文件", "File"),
     # reader
     "outline": ("目录", "Outline"),
     "legend": ("图例", "Legend"),
@@ -173,6 +186,107 @@ TERMS: dict[str, tuple[str, str]] = {
     "top_keywords": ("关键词数量", "Keywords shown"),
     "edge_list": ("边列表", "Edge list"),
     "download_edges": ("下载边列表 CSV", "Download edge list (CSV)"),
+    # corpus
+    "corpus_articles": ("文章", "Articles"),
+    "corpus_across": ("跨文章分析", "Across articles"),
+    "corpus_summary": (
+        "{documents} 篇文章 · {projects} 个专名项目",
+        "{documents} articles · {projects} named projects",
+    ),
+    "add_articles": ("添加文章", "Add articles"),
+    "upload_label": (
+        "选择文件（.md、.txt、.html，可多选）",
+        "Choose files (.md, .txt, .html; several at once)",
+    ),
+    "upload_help": (
+        "每个文件先读取并抽取，通过检查后才加入文章库；内容相同的文件不会重复加入。",
+        "Each file is read and extracted before it joins the corpus; a file already in it is not added twice.",
+    ),
+    "session_only": (
+        "文章库文件夹不可写入（托管部署）：上传的文章只保存在本次浏览会话中，关闭页面后即消失。",
+        "The corpus folder cannot be written (a hosted deployment): uploads live in this browser session "
+        "only, and are gone when it ends.",
+    ),
+    "added_as": ("已加入：{name}", "Added as {name}"),
+    "duplicate_of": ("未加入（重复）：{reason}", "Not added (duplicate): {reason}"),
+    "refused_because": ("未加入：{reason}", "Refused: {reason}"),
+    "no_named_projects": ("未找到专名项目", "no named projects found"),
+    "in_session": ("仅本次会话", "this session only"),
+    "remove_article": ("删除文章", "Remove an article"),
+    "remove": ("删除", "Remove"),
+    "confirm_remove": (
+        "确定删除“{title}”？文件 {name} 将被删除。",
+        "Remove “{title}”? Its file {name} will be deleted.",
+    ),
+    "confirm": ("确认删除", "Yes, remove it"),
+    "cancel": ("取消", "Cancel"),
+    "removed": ("已删除：{name}", "Removed {name}"),
+    "cannot_remove": ("无法删除：{reason}", "Could not remove it: {reason}"),
+    "timeline": ("时间线", "Timeline"),
+    "timeline_hint": (
+        "按文章日期统计各领域的专名项目和举措；没有日期的文章不计入。",
+        "Named projects and initiatives by article date and sector; undated articles are left out.",
+    ),
+    "period": ("时间单位", "Period"),
+    "period_M": ("月", "Month"),
+    "period_Q": ("季度", "Quarter"),
+    "period_Y": ("年", "Year"),
+    "no_timeline": ("没有带日期的项目或举措。", "No dated projects or initiatives."),
+    "recurring": ("多篇文章提及的项目", "Projects in several articles"),
+    "recurring_hint": (
+        "同名项目（忽略括号内的地名）合并为一项，列出每篇来源。",
+        "Projects of the same name (brackets ignored) are merged, with every source.",
+    ),
+    "no_recurring": ("没有项目出现在两篇及以上文章中。", "No project appears in more than one article."),
+    "comparison": ("比较", "Compare"),
+    "compare_by": ("比较对象", "Compare"),
+    "compare_documents": ("两篇文章", "Two articles"),
+    "compare_periods": ("两个时期", "Two periods"),
+    "side_a": ("A", "A"),
+    "side_b": ("B", "B"),
+    "need_two": (
+        "至少需要两篇文章（或两个时期）才能比较。",
+        "Comparing needs two articles (or two periods).",
+    ),
+    "only_in": ("仅见于 {side}", "Only in {side}"),
+    "in_both": ("两者皆有", "In both"),
+    "keywords_changed": ("升降最多的关键词（B 相对 A）", "Keywords that rose or fell most (B against A)"),
+    "keyword_change": ("每千词出现次数之差（B − A）", "Change in occurrences per thousand terms (B − A)"),
+    "none": ("无", "none"),
+    # lexicon
+    "lexicon_hint": (
+        "领域词帮助分词，停用词不计入关键词，领域关键词决定段落属于哪个领域。修改先在段落上预览，保存后所有文章按新词表重新抽取。",
+        "Domain words guide segmentation, stopwords are left out of keywords, sector keywords decide a "
+        "paragraph's sector. Preview a change on a paragraph; once saved, every article is extracted again.",
+    ),
+    "word_list": ("修改哪个词表", "Which list"),
+    "list_domain": ("领域词", "Domain words"),
+    "list_stopwords": ("停用词", "Stopwords"),
+    "list_sectors": ("领域关键词", "Sector keywords"),
+    "words_add": ("添加（以空格、逗号或顿号分隔）", "Add (separated by spaces or commas)"),
+    "words_remove": ("删除", "Remove"),
+    "weight": ("权重", "Weight"),
+    "preview_paragraph": ("预览段落", "Paragraph to preview"),
+    "own_paragraph": ("或输入一段文字", "Or type a paragraph"),
+    "before": ("修改前", "Before"),
+    "after": ("修改后", "After"),
+    "segmentation": ("分词", "Segmentation"),
+    "found_projects": ("识别出的项目", "Projects found"),
+    "no_change": (
+        "尚未修改：输入要添加或删除的词，即可对比修改前后的效果。",
+        "No change yet: type words to add or remove to compare before and after.",
+    ),
+    "save_lexicon": ("保存词表", "Save the lexicon"),
+    "lexicon_saved": (
+        "词表已保存，文章已按新词表重新抽取。",
+        "Lexicon saved; the articles are extracted again with it.",
+    ),
+    "lexicon_session": (
+        "词表文件夹不可写入（托管部署）：修改只在本次浏览会话中生效。",
+        "The lexicon folder cannot be written (a hosted deployment): changes apply to this browser session only.",
+    ),
+    "discard_session_lexicon": ("放弃本次会话的修改", "Discard this session's changes"),
+    "words_in_list": ("当前 {n} 个词", "{n} words now"),
     # empty states
     "empty_title": ("没有符合条件的内容", "Nothing matches"),
     "empty_body": (
@@ -211,8 +325,8 @@ def describe_filters(filters, documents: dict[str, str] | None = None) -> str:
         parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in filters.sectors))
     if filters.pillar:
         parts.append(f"{t('pillar', lang)}：{name(filters.pillar, lang)}")
-    if filters.doc:
-        parts.append(f"{t('document', lang)}：{documents.get(filters.doc, filters.doc)}")
+    if filters.docs:
+        parts.append(f"{t('document', lang)}：" + "、".join(documents.get(d, d) for d in filters.docs))
     if filters.q:
         parts.append(f"{t('search', lang)}：“{filters.q}”")
     if filters.term:

@@ -189,5 +189,24 @@ mark.hl-evidence, mark.hl-term { background: #fbe7a1; }
 .kwic-left { text-align: right; }
 .kwic-left, .kwic-right { color: #555; }
 .evidence-para { line-height: 1.9; }
+.tokens { display: flex; flex-wrap: wrap; gap: 0.3em; line-height: 1.6; }
+.tokens span { border: 1px solid #d9d4c7; border-radius: 3px; padding: 0 0.3em; }
+.tokens span.new { border-color: #3b6ea8; background: #e6eef7; font-weight: 600; }
 </style>
 """
+
+
+def tokens_html(tokens: Sequence[str], *, new: Iterable[str] = ()) -> str:
+    """A segmentation as a row of boxed tokens; the ``new`` ones (not in the other segmentation)
+    stand out. Blank tokens (spaces) are left out.
+
+    >>> tokens_html(["建设", "<b>"], new=["<b>"])
+    '<div class="tokens"><span>建设</span><span class="new">&lt;b&gt;</span></div>'
+    """
+    marked = set(new)
+    boxes = "".join(
+        f'<span class="new">{esc(tok)}</span>' if tok in marked else f"<span>{esc(tok)}</span>"
+        for tok in tokens
+        if tok.strip()
+    )
+    return f'<div class="tokens">{boxes}</div>'

@@ -4,6 +4,7 @@ change does to a paragraph, and save it back atomically."""
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,36 @@ def edit_sector_words(
     weights[weight] += [w for w in dict.fromkeys(_clean(list(add))) if w not in existing]
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     return header + yaml.safe_dump(table, allow_unicode=True, sort_keys=False, width=100)
+
+
+_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+def split_words(text: str) -> list[str]:
+    """Words typed in a box: ``split_words("云脑、算力枢纽, 数据港") == ["云脑", "算力枢纽", "数据港"]``."""
+    return [word for word in _SEPARATORS.split(text) if word]
+
+
+def edit_files(
+    files: dict[str, str],
+    target: str,
+    *,
+    add: list[str] = (),
+    remove: list[str] = (),
+    sector: str | None = None,
+    weight: int = 1,
+) -> dict[str, str]:
+    """The lexicon's file texts with one list edited: ``domain``, ``stopwords``, or ``sectors``
+    (the words of ``sector``, added at ``weight``). Unchanged when there is nothing to do."""
+    if not add and not remove:
+        return dict(files)
+    if target in WORD_LISTS:
+        name = WORD_LISTS[target]
+        return {**files, name: edit_word_list(files[name], add=add, remove=remove)}
+    if target == "sectors" and sector:
+        edited = edit_sector_words(files["sectors.yaml"], sector, add=add, remove=remove, weight=weight)
+        return {**files, "sectors.yaml": edited}
+    raise ValueError(f"unknown word list {target!r}")
 
 
 def build_lexicon(files: dict[str, str]) -> Lexicon:

@@ -145,8 +145,8 @@ def render_report(
     """
     lang = filters.lang
     documents = extraction.documents
-    if filters.doc:
-        documents = documents[documents["document"] == filters.doc]
+    if filters.docs:
+        documents = documents[documents["document"].isin(filters.docs)]
     titles = dict(zip(extraction.documents["document"], extraction.documents["title"], strict=True))
     projects = projects_view(extraction.projects, filters, generic=generic)
     figures = {

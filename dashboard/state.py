@@ -33,7 +33,7 @@ PARAMS = ("sector", "pillar", "doc", "q", "term", "lang", "mode")
 class Filters:
     sectors: tuple[str, ...] = ()
     pillar: str | None = None
-    doc: str | None = None
+    docs: tuple[str, ...] = ()  # document ids; none means every document
     q: str = ""
     term: str = ""
     lang: str = "zh"
@@ -73,18 +73,24 @@ def clean_sectors(sectors: Iterable[str]) -> tuple[str, ...]:
     return tuple(s for s in SECTOR_CHOICES if s in wanted)
 
 
+def clean_docs(docs: Iterable[str], documents: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Document ids without repeats, in the order given; unknown ones dropped when ``documents``
+    (the ids of the corpus) is given."""
+    known = set(documents) if documents is not None else None
+    wanted = [" ".join(d.split())[:MAX_TEXT] for d in docs]
+    return tuple(d for d in dict.fromkeys(wanted) if d and (known is None or d in known))
+
+
 def parse(params: Mapping[str, str | list[str]], *, documents: Iterable[str] | None = None) -> Filters:
     """Filters from query parameters; values that are not known are dropped.
 
-    ``documents`` lists the document ids of the corpus; when given, an unknown ``doc`` is dropped.
+    ``doc`` holds one or several document ids, comma-separated; ``documents`` lists the ids of the
+    corpus and, when given, unknown ones are dropped.
     """
-    doc = _first(params, "doc") or None
-    if doc is not None and documents is not None:
-        doc = _one_of(doc, documents)
     return Filters(
         sectors=clean_sectors(_values(params, "sector")),
         pillar=_one_of(_first(params, "pillar"), PILLAR_CHOICES),
-        doc=doc,
+        docs=clean_docs(_values(params, "doc"), documents),
         q=_first(params, "q"),
         term=_first(params, "term"),
         lang=_one_of(_first(params, "lang"), LANGS) or "zh",
@@ -97,7 +103,7 @@ def to_query(filters: Filters) -> dict[str, str]:
     values = {
         "sector": ",".join(filters.sectors),
         "pillar": filters.pillar or "",
-        "doc": filters.doc or "",
+        "doc": ",".join(filters.docs),
         "q": filters.q,
         "term": filters.term,
         "lang": "" if filters.lang == "zh" else filters.lang,

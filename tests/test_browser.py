@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from corpus_factory import article_text, named_projects
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
-PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network"}  # fmt: skip
+PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network",
+         "corpus": "/corpus", "lexicon": "/lexicon"}  # fmt: skip
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stMain"] h1'
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -309,3 +311,44 @@ def test_the_report_button_downloads_the_view(page, app_url, tmp_path):
     report = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Sector：agriculture" in report and "<td>中农联·梧州国际农产品交易中心</td>" in report
     assert "粤桂云数据中心" not in report
+
+
+@pytest.fixture
+def corpus_url(tmp_path):
+    """A server of its own on a copy of the bundled corpus, which its test may change."""
+    corpus = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles", corpus)
+    with streamlit_server(corpus) as url:
+        yield url, corpus
+
+
+def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, corpus_url, tmp_path):
+    url, corpus = corpus_url
+    upload = tmp_path / "upload.md"
+    upload.write_text(
+        article_text("安宁", "天承", "2024-03-08", ["agriculture", "services"]), encoding="utf-8"
+    )
+    open_page(page, url + "/corpus")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)
+    page.get_by_test_id("stAlertContentSuccess").wait_for(timeout=30_000)
+    assert (
+        "已加入：2024-03-08-安宁数字经济发展观察.md"
+        in page.get_by_test_id("stAlertContentSuccess").inner_text()
+    )
+    assert (corpus / "2024-03-08-安宁数字经济发展观察.md").exists()
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    shot(page, "corpus-uploaded")
+    page.get_by_role("tab", name="跨文章分析").click()
+    page.wait_for_timeout(800)
+    shot(page, "corpus-across")
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)  # the same file again
+    page.get_by_test_id("stAlertContentWarning").wait_for(timeout=30_000)
+    assert "重复" in page.get_by_test_id("stAlertContentWarning").inner_text()
+
+    open_page(page, url + "/projects?q=安宁")
+    cells = grid_cells(page)
+    for sector in ("agriculture", "services"):
+        for name in named_projects("安宁", "天承", sector):
+            assert name in cells
+    assert page.errors == []

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from corpus_factory import CITIES, named_projects, write_corpus
 
-from dashboard.compare import compare, project_key, recurring_projects, subset, timeline
+from dashboard.compare import compare, document_periods, project_key, recurring_projects, subset, timeline
 from dashboard.corpus import extract_paths
 from dashboard.taxonomy import SECTORS
 
@@ -69,3 +69,10 @@ def test_comparing_two_articles(corpus):
     sides = result["projects"].set_index("name")["side"]
     assert sides["江州鸿途数字经济产业园"] == "left" and sides["临川蓝湾数字茶园"] == "right"
     assert not result["keywords"].empty
+
+
+@pytest.mark.parametrize("period, first", [("M", "2023-01"), ("Q", "2023Q1"), ("Y", "2023")])
+def test_each_document_has_its_period(corpus, period, first):
+    periods = document_periods(corpus.documents, period=period)
+    assert periods["2023-01-15-article-0000"] == first
+    assert periods.notna().all()

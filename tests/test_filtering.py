@@ -37,7 +37,8 @@ class TestFilterTable:
         assert set(view["sector"]) == {"agriculture", "services"}
 
     def test_document(self, table):
-        assert len(filter_table(table, Filters(doc="b"))) == 1
+        assert len(filter_table(table, Filters(docs=("b",)))) == 1
+        assert len(filter_table(table, Filters(docs=("a", "b")))) == 3
 
     @pytest.mark.parametrize(
         "q, names",

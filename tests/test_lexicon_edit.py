@@ -1,10 +1,12 @@
 from dashboard.lexicon import load_lexicon, read_lexicon_files
 from dashboard.lexicon_edit import (
     build_lexicon,
+    edit_files,
     edit_sector_words,
     edit_word_list,
     preview,
     save_lexicon,
+    split_words,
 )
 
 PARAGRAPH = "加快建设星河云脑算力枢纽，推动制造业数字化。"
@@ -49,3 +51,19 @@ def test_saving_writes_every_file(tmp_path):
     save_lexicon(files, tmp_path)
     assert "看板" in load_lexicon(tmp_path).stopwords
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_words_typed_in_a_box_are_split_on_spaces_commas_and_enumeration_commas():
+    assert split_words(" 云脑、算力枢纽, 数据港，智算；\n") == ["云脑", "算力枢纽", "数据港", "智算"]
+
+
+def test_editing_files_changes_one_list_and_nothing_else():
+    files = read_lexicon_files()
+    assert edit_files(files, "sectors", sector="services") == files
+    domain = edit_files(files, "domain", add=["算力枢纽"])
+    assert "算力枢纽" in build_lexicon(domain).domain_vocabulary
+    assert {n for n in files if files[n] != domain[n]} == {"domain_words.txt"}
+    stop = edit_files(files, "stopwords", add=["看板"])
+    assert "看板" in build_lexicon(stop).stopwords
+    sectors = edit_files(files, "sectors", add=["算力"], sector="agriculture", weight=3)
+    assert build_lexicon(sectors).sector_words["agriculture"]["算力"] == 3

@@ -46,9 +46,21 @@ class TestParse:
         assert parse({"utm_source": "x", "embed": "true"}) == Filters()
 
     def test_unknown_document_dropped_when_documents_known(self):
-        assert parse({"doc": "a"}, documents=["a", "b"]).doc == "a"
-        assert parse({"doc": "z"}, documents=["a", "b"]).doc is None
-        assert parse({"doc": "z"}).doc == "z"
+        assert parse({"doc": "a"}, documents=["a", "b"]).docs == ("a",)
+        assert parse({"doc": "z"}, documents=["a", "b"]).docs == ()
+        assert parse({"doc": "z"}).docs == ("z",)
+
+    @pytest.mark.parametrize(
+        "raw, docs",
+        [
+            ("b,a", ("b", "a")),  # the order chosen is kept
+            ("a,z,a", ("a",)),
+            (["a", "b"], ("a", "b")),  # repeated parameter
+            (" , ", ()),
+        ],
+    )
+    def test_several_documents(self, raw, docs):
+        assert parse({"doc": raw}, documents=["a", "b"]).docs == docs
 
     def test_long_text_is_cut_not_rejected(self):
         assert len(parse({"q": "数" * 1000}).q) == state.MAX_TEXT
@@ -66,7 +78,7 @@ class TestSerialise:
         f = Filters(
             sectors=("manufacturing", "agriculture"),
             pillar="industrial-digitalization",
-            doc="2022-04-22-wuzhou-digital-economy",
+            docs=("2022-04-22-wuzhou-digital-economy", "2024-06-02-huzhou-digital-economy"),
             q="交易 中心",
             term="数字经济",
             lang="en",

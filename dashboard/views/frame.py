@@ -35,7 +35,7 @@ W_OPEN, OPENED, OPEN_RESULT = "frame_open_analysis", "frame_opened", "frame_open
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
     W_PILLAR: "pillar",
-    W_DOC: "doc",
+    W_DOC: "docs",
     W_Q: "q",
     W_LANG: "lang",
 }
@@ -61,7 +61,7 @@ def set_filters(**changes) -> None:
     for key, field in _WIDGET_FIELDS.items():
         if field in changes and key in st.session_state:
             value = getattr(current, field)
-            st.session_state[key] = list(value) if field == "sectors" else (value or "")
+            st.session_state[key] = list(value) if field in ("sectors", "docs") else (value or "")
 
 
 def _from_widgets() -> None:
@@ -69,7 +69,7 @@ def _from_widgets() -> None:
     st.session_state[FILTERS] = filters().replace(
         sectors=state.clean_sectors(ss.get(W_SECTOR, [])),
         pillar=ss.get(W_PILLAR) or None,
-        doc=ss.get(W_DOC) or None,
+        docs=state.clean_docs(ss.get(W_DOC, [])),
         q=" ".join(str(ss.get(W_Q, "")).split())[: state.MAX_TEXT],
         lang=ss.get(W_LANG, "zh"),
         mode=state.PRESENT if ss.get(W_PRESENT) else None,
@@ -90,7 +90,7 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     seeds = {
         W_SECTOR: list(current.sectors),
         W_PILLAR: current.pillar or "",
-        W_DOC: current.doc or "",
+        W_DOC: list(current.docs),
         W_Q: current.q,
         W_LANG: current.lang,
         W_PRESENT: current.present,
@@ -114,13 +114,14 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
         key=W_PILLAR,
         on_change=_from_widgets,
     )
-    if len(documents) > 1 or current.doc:
-        st.selectbox(
+    if len(documents) > 1 or current.docs:
+        st.multiselect(
             t("document", lang),
-            ["", *documents],
-            format_func=lambda d: documents.get(d, d) if d else t("all_documents", lang),
+            list(documents),
+            format_func=lambda d: documents.get(d, d),
             key=W_DOC,
             on_change=_from_widgets,
+            placeholder=t("all_documents", lang),
         )
     st.text_input(
         t("search", lang),

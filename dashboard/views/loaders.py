@@ -1,4 +1,5 @@
-"""Cached loaders: the corpus is extracted once per change of its files, never per filter change."""
+"""Cached loaders: the corpus is extracted once per change of its files, its lexicon or the uploads
+kept in the session, never per filter change."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import streamlit as st
 
 from dashboard import charts, extract_paths, state, term_frequencies, textrank, tfidf
 from dashboard.cache import ExtractionCache
-from dashboard.corpus import Extraction
+from dashboard.corpus import ArticleFile, Extraction
+from dashboard.corpus_store import session_articles
 from dashboard.filtering import sentence_view
 from dashboard.keywords import main_sectors
+from dashboard.lexicon import Lexicon, lexicon_dir, load_lexicon, read_lexicon_files
+from dashboard.lexicon_edit import build_lexicon
 from dashboard.network import network_view
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,24 +41,66 @@ def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(signature)
 
 
+# Session state where the folders cannot be written (a hosted deployment): uploaded articles
+# (file name → bytes) and the edited lexicon (file name → text).
+SESSION_UPLOADS = "corpus_session_uploads"
+SESSION_LEXICON = "lexicon_session_files"
+
+
+def session_uploads() -> dict[str, bytes]:
+    return st.session_state.setdefault(SESSION_UPLOADS, {})
+
+
+def lexicon_files() -> dict[str, str]:
+    """The texts of the lexicon in use: edited in this session, else saved in the lexicon folder."""
+    return st.session_state.get(SESSION_LEXICON) or read_lexicon_files(lexicon_dir())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _lexicon(files: tuple[tuple[str, str], ...]) -> Lexicon:
+    return build_lexicon(dict(files))
+
+
+def lexicon_from(files: dict[str, str]) -> Lexicon:
+    """A lexicon from its file texts (an edit being previewed, or kept in the session)."""
+    return _lexicon(tuple(sorted(files.items())))
+
+
+def lexicon() -> Lexicon:
+    """The lexicon in use (its version changes whenever one of its files does)."""
+    files = st.session_state.get(SESSION_LEXICON)
+    return lexicon_from(files) if files else load_lexicon(lexicon_dir())
+
+
 @st.cache_resource(show_spinner="正在读取文章… Reading articles…", max_entries=4)
-def _extract(folder: str, signature: tuple) -> Extraction:
+def _extract(
+    folder: str, signature: tuple, lexicon_version: str, uploads: tuple, _lexicon: Lexicon, _extra: tuple
+) -> Extraction:
     # A resource, not data: every session shares the one copy (pages never modify it), and the
     # on-disk cache makes a restart or a changed file cost a read, not a re-extraction.
-    return extract_paths([folder], cache=ExtractionCache())
+    return extract_paths([folder], extra=_extra, lexicon=_lexicon, cache=ExtractionCache())
+
+
+def _source() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...]]:
+    """What the extraction is of: its cache key, and the lexicon and session uploads behind it."""
+    folder = corpus_folder()
+    lex = lexicon()
+    extra = tuple(session_articles(session_uploads()))
+    uploads = tuple((a.path.name, a.content_hash) for a in extra)
+    return (str(folder), corpus_signature(folder), lex.version, uploads), lex, extra
 
 
 def load_extraction() -> Extraction:
-    """The extraction of the corpus folder, from cache unless a file changed."""
-    folder = corpus_folder()
-    return _extract(str(folder), corpus_signature(folder))
+    """The extraction of the corpus folder and this session's uploads, from cache unless a file,
+    an upload or the lexicon changed."""
+    key, lex, extra = _source()
+    return _extract(*key, lex, extra)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _network(folder: str, signature: tuple, query: str, top_terms: int, colour_by: str):
-    extraction = _extract(folder, signature)
+def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extraction: Extraction):
     filters = state.parse(parse_qs(query))
-    nodes, edges, positions = network_view(extraction, filters, top_terms=top_terms)
+    nodes, edges, positions = network_view(_extraction, filters, top_terms=top_terms)
     if edges.empty:
         return None, edges
     figure = charts.network(nodes, edges, positions, lang=filters.lang, colour_by=colour_by)
@@ -66,17 +112,16 @@ def network(filters: state.Filters, *, top_terms: int, colour_by: str):
 
     Layout and figure take ~0.1 s, so they are cached per view like the extraction itself.
     """
-    folder = corpus_folder()
-    return _network(str(folder), corpus_signature(folder), state.query_string(filters), top_terms, colour_by)
+    key, lex, extra = _source()
+    return _network(key, state.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
 
 
 RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _keywords(folder: str, signature: tuple, query: str, measure: str, top: int, split: bool):
-    extraction = _extract(folder, signature)
-    terms = sentence_view(extraction.terms, extraction.sentences, state.parse(parse_qs(query)))
+def _keywords(source: tuple, query: str, measure: str, top: int, split: bool, _extraction: Extraction):
+    terms = sentence_view(_extraction.terms, _extraction.sentences, state.parse(parse_qs(query)))
     if terms.empty:
         return terms, terms, {}
     rank = RANKINGS[measure]
@@ -90,6 +135,6 @@ def _keywords(folder: str, signature: tuple, query: str, measure: str, top: int,
 
 def keywords(filters: state.Filters, *, measure: str, top: int, split: bool):
     """The top terms, the table to chart (split by sector or not), and each term's main sector."""
-    folder = corpus_folder()
+    key, lex, extra = _source()
     query = state.query_string(filters.replace(term=""))  # the selected term does not change them
-    return _keywords(str(folder), corpus_signature(folder), query, measure, top, split)
+    return _keywords(key, query, measure, top, split, _extract(*key, lex, extra))

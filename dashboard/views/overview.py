@@ -27,7 +27,7 @@ if e.documents.empty:
     frame.empty_state(lang, "empty_corpus")
     st.stop()
 
-documents = e.documents if not f.doc else e.documents[e.documents["document"] == f.doc]
+documents = e.documents if not f.docs else e.documents[e.documents["document"].isin(f.docs)]
 for doc in documents.itertuples(index=False):
     with st.container(border=True):
         st.subheader(doc.title, anchor=False)

@@ -18,12 +18,10 @@ if e.documents.empty:
     st.stop()
 
 titles = dict(zip(e.documents["document"], e.documents["title"], strict=True))
-if f.doc:
-    document = f.doc
-else:
-    document = st.selectbox(
-        t("document", lang), list(titles), format_func=titles.get, key="reader_doc"
-    ) if len(titles) > 1 else next(iter(titles))  # fmt: skip
+choices = [d for d in f.docs if d in titles] or list(titles)
+document = st.selectbox(
+    t("document", lang), choices, format_func=titles.get, key="reader_doc"
+) if len(choices) > 1 else choices[0]  # fmt: skip
 index = list(titles).index(document)
 row = e.documents.iloc[index]
 paragraphs = e.paragraphs[e.paragraphs["document"] == document]

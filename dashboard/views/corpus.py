@@ -1,0 +1,235 @@
+"""Corpus (/corpus): the articles, adding and removing them; across articles, a timeline, projects
+that recur, and two articles or two periods compared."""
+
+import streamlit as st
+
+from dashboard import charts, corpus_store
+from dashboard.compare import compare, document_periods, recurring_projects, subset, timeline
+from dashboard.filtering import filter_table
+from dashboard.glossary import column_label, name, t
+from dashboard.views import frame, loaders
+
+e = loaders.load_extraction()
+f = frame.filters()
+lang = f.lang
+folder = loaders.corpus_folder()
+in_session = not corpus_store.writable(folder)
+uploads = loaders.session_uploads()
+ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "corpus_confirm", "corpus_removed"
+
+
+def _add(key: str) -> None:
+    """Check, extract and add each uploaded file; then empty the uploader (a new key)."""
+    results = []
+    for file in st.session_state.get(key) or []:
+        try:
+            result = corpus_store.add_article(
+                folder,
+                file.name,
+                file.getvalue(),
+                lexicon=loaders.lexicon(),
+                session=uploads if in_session else None,
+            )
+        except OSError as error:
+            result = corpus_store.AddResult(file.name, corpus_store.REFUSED, str(error))
+        results.append(result)
+    st.session_state[RESULTS] = results
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+
+
+def _remove(document: str) -> None:
+    try:
+        removed = corpus_store.remove_article(folder, document, session=uploads if in_session else None)
+        st.session_state[REMOVED] = t("removed", lang, name=removed)
+    except OSError as error:
+        st.session_state[REMOVED] = t("cannot_remove", lang, reason=error.strerror or error)
+    st.session_state[CONFIRM] = None
+    frame.set_filters(docs=tuple(d for d in f.docs if d != document))
+
+
+st.title(t("page_corpus", lang))
+st.caption(t("corpus_summary", lang, documents=len(e.documents), projects=len(e.named_projects)))
+articles_tab, across_tab = st.tabs([t("corpus_articles", lang), t("corpus_across", lang)])
+
+with articles_tab:
+    st.subheader(t("add_articles", lang), anchor=False)
+    if in_session:
+        st.info(t("session_only", lang), icon=":material/cloud_off:")
+    uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
+    st.file_uploader(
+        t("upload_label", lang),
+        type=[s.lstrip(".") for s in corpus_store.ARTICLE_SUFFIXES],
+        accept_multiple_files=True,
+        key=uploader,
+        on_change=_add,
+        args=(uploader,),
+        help=t("upload_help", lang),
+    )
+    for r in st.session_state.get(RESULTS, []):
+        if r.accepted:
+            found = " · ".join(f"{name(s, lang)} {n}" for s, n in r.projects.items()) or t(
+                "no_named_projects", lang
+            )
+            date = (r.document.date or "")[:10]
+            st.success(
+                f"**{t('added_as', lang, name=r.name)}**  \n{r.document.title} · {date}  \n{found}",
+                icon=":material/check_circle:",
+            )
+        elif r.status == corpus_store.DUPLICATE:
+            st.warning(
+                f"{r.upload} — {t('duplicate_of', lang, reason=r.reason)}", icon=":material/content_copy:"
+            )
+        else:
+            st.error(f"{r.upload} — {t('refused_because', lang, reason=r.reason)}", icon=":material/block:")
+
+    st.subheader(f"{t('corpus_articles', lang)} ({len(e.documents)})", anchor=False)
+    if e.errors:
+        with st.expander(t("read_errors", lang), icon=":material/warning:"):
+            for error in e.errors:
+                st.text(str(error))
+    if e.documents.empty:
+        frame.empty_state(lang, "empty_corpus")
+    else:
+        counts = e.named_projects.groupby("document").size()
+        session_ids = {n.rsplit(".", 1)[0] for n in uploads}
+        listing = e.documents.assign(
+            date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
+            outlet=e.documents["outlet"].fillna(""),
+            projects=e.documents["document"].map(counts).fillna(0).astype(int),
+            file=[
+                (p.rsplit("/", 1)[-1] + (f" ({t('in_session', lang)})" if d in session_ids else ""))
+                for p, d in zip(e.documents["path"], e.documents["document"], strict=True)
+            ],
+        ).sort_values("date", ascending=False)
+        st.dataframe(
+            listing[["title", "date", "outlet", "paragraphs", "projects", "file"]],
+            key="corpus_documents",
+            hide_index=True,
+            column_config={
+                "title": st.column_config.TextColumn(column_label("title", lang), width="large", pinned=True),
+                "date": st.column_config.TextColumn(column_label("date", lang), width="small"),
+                "outlet": st.column_config.TextColumn(column_label("outlet", lang), width="small"),
+                "paragraphs": st.column_config.NumberColumn(column_label("paragraphs", lang), width="small"),
+                "projects": st.column_config.NumberColumn(t("projects", lang), width="small"),
+                "file": st.column_config.TextColumn(column_label("file", lang), width="medium"),
+            },
+        )  # fmt: skip
+
+        titles = dict(zip(listing["document"], listing["title"], strict=True))
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            chosen = st.selectbox(
+                t("remove_article", lang), list(titles), format_func=titles.get, key="corpus_remove_doc"
+            )
+            st.button(t("remove", lang), key="corpus_remove", icon=":material/delete:", on_click=st.session_state.__setitem__, args=(CONFIRM, chosen))  # fmt: skip
+        pending = st.session_state.get(CONFIRM)
+        if pending in titles:
+            file_name = listing.set_index("document").loc[pending, "file"]
+            st.warning(
+                t("confirm_remove", lang, title=titles[pending], name=file_name),
+                icon=":material/delete_forever:",
+            )
+            with st.container(horizontal=True):
+                st.button(
+                    t("confirm", lang),
+                    key="corpus_remove_confirm",
+                    type="primary",
+                    on_click=_remove,
+                    args=(pending,),
+                )
+                st.button(t("cancel", lang), key="corpus_remove_cancel", on_click=st.session_state.__setitem__, args=(CONFIRM, None))  # fmt: skip
+    if st.session_state.get(REMOVED):
+        st.caption(st.session_state[REMOVED])
+
+with across_tab:
+    projects = filter_table(e.projects, f)
+    initiatives = filter_table(e.initiatives, f)
+
+    st.subheader(t("timeline", lang), anchor=False)
+    st.caption(t("timeline_hint", lang))
+    with st.container(horizontal=True, gap="large"):
+        period = st.segmented_control(t("period", lang), ["M", "Q", "Y"], format_func=lambda p: t(f"period_{p}", lang), default="M", required=True, key="corpus_period")  # fmt: skip
+        measure = st.segmented_control(t("count", lang), ["projects", "initiatives"], format_func=lambda m: t(m, lang), default="projects", required=True, key="corpus_measure")  # fmt: skip
+    table = timeline(projects, initiatives, e.documents, period=period)
+    if table.empty or not table[measure].any():
+        st.info(t("no_timeline", lang), icon=":material/event_busy:")
+    else:
+        st.plotly_chart(
+            charts.timeline(table, measure=measure, lang=lang), key="corpus_timeline", config=charts.CONFIG
+        )
+
+    st.subheader(t("recurring", lang), anchor=False)
+    st.caption(t("recurring_hint", lang))
+    merged = recurring_projects(projects, e.documents)
+    recurring = merged[merged["documents"] > 1]
+    if recurring.empty:
+        st.info(t("no_recurring", lang), icon=":material/search_off:")
+    else:
+        shown = recurring.assign(
+            sector=recurring["sector"].map(lambda s: name(s, lang)),
+            sources=recurring["sources"].map(
+                lambda sources: [f"{s['date'] or ''} {s['title']}" for s in sources]
+            ),
+        )
+        event = st.dataframe(
+            shown[["name", "sector", "documents", "mentions", "first", "last", "sources"]],
+            key="corpus_recurring",
+            hide_index=True,
+            on_select="rerun",
+            selection_mode="single-row",
+            column_config={
+                "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
+                "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
+                "documents": st.column_config.NumberColumn(column_label("documents", lang), width="small"),
+                "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
+                "first": st.column_config.TextColumn(column_label("first", lang), width="small"),
+                "last": st.column_config.TextColumn(column_label("last", lang), width="small"),
+                "sources": st.column_config.ListColumn(column_label("sources", lang), width="large"),
+            },
+        )  # fmt: skip
+        if event.selection.rows:
+            project = recurring.iloc[event.selection.rows[0]]
+            with st.container(border=True, key="corpus_recurring_detail"):
+                st.markdown(f"**{project['name']}** · {t('sources', lang)}")
+                for source in project["sources"]:
+                    st.markdown(f"- {source['date'] or ''} **{source['title']}**：{source['evidence']}")
+        else:
+            st.caption(t("select_row_hint", lang))
+
+    st.subheader(t("comparison", lang), anchor=False)
+    by = st.segmented_control(t("compare_by", lang), ["documents", "periods"], format_func=lambda b: t(f"compare_{b}", lang), default="documents", required=True, key="corpus_compare_by")  # fmt: skip
+    if by == "documents":
+        dated = e.documents.sort_values("date", na_position="first")
+        groups = {d: [d] for d in dated["document"]}
+        labels = dict(zip(dated["document"], dated["title"], strict=True))
+    else:
+        periods = document_periods(e.documents, period=period).dropna()
+        groups = {p: list(docs.index) for p, docs in periods.groupby(periods)}
+        labels = {p: p for p in groups}
+    if len(groups) < 2:
+        st.info(t("need_two", lang), icon=":material/compare_arrows:")
+    else:
+        options = list(groups)
+        a_col, b_col = st.columns(2)
+        a = a_col.selectbox(t("side_a", lang), options, index=0, format_func=labels.get, key=f"corpus_a_{by}")
+        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}")  # fmt: skip
+        everywhere = f.replace(docs=())
+        tables = {"projects": filter_table(e.projects, everywhere), "terms": filter_table(e.terms, everywhere, search=False)}  # fmt: skip
+        result = compare(subset(tables, groups[a]), subset(tables, groups[b]))
+        st.plotly_chart(
+            charts.sector_comparison(result["sectors"], (t("side_a", lang), t("side_b", lang)), lang=lang),
+            key="corpus_compare_sectors",
+            config=charts.CONFIG,
+        )
+        sides = result["projects"].groupby("side")["name"].apply(list).to_dict()
+        for column, side, title in zip(
+            st.columns(3),
+            ("left", "both", "right"),
+            (t("only_in", lang, side="A"), t("in_both", lang), t("only_in", lang, side="B")),
+            strict=True,
+        ):
+            with column.container(border=True):
+                st.markdown(f"**{title}** ({len(sides.get(side, []))})")
+                st.caption("、".join(sides.get(side, [])) or t("none", lang))
+        if not result["keywords"].empty:
+            st.markdown(f"**{t('keywords_changed', lang)}**")
+            st.plotly_chart(charts.keyword_change(result["keywords"], lang=lang), key="corpus_compare_keywords", config=charts.CONFIG)  # fmt: skip

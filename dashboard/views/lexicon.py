@@ -1,0 +1,111 @@
+"""Lexicon (/lexicon): add or remove domain words, stopwords and sector keywords; see what a change
+does to a paragraph before saving it; saving extracts the articles again."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.corpus_store import writable
+from dashboard.filtering import filter_table
+from dashboard.glossary import name, t
+from dashboard.highlight import STYLE, tokens_html
+from dashboard.lexicon import lexicon_dir
+from dashboard.lexicon_edit import edit_files, preview, save_lexicon, split_words
+from dashboard.views import frame, loaders
+
+e = loaders.load_extraction()
+f = frame.filters()
+lang = f.lang
+folder = lexicon_dir()
+in_session = not writable(folder)
+files = loaders.lexicon_files()
+current = loaders.lexicon()
+ADD, REMOVE, SAVED = "lexicon_add", "lexicon_remove", "lexicon_saved"
+
+
+def _save(draft: dict[str, str]) -> None:
+    if in_session:
+        st.session_state[loaders.SESSION_LEXICON] = draft
+    else:
+        save_lexicon(draft, folder)
+    st.session_state[ADD] = st.session_state[REMOVE] = ""
+    st.session_state[SAVED] = True
+
+
+def _discard() -> None:
+    st.session_state.pop(loaders.SESSION_LEXICON, None)
+
+
+st.title(t("page_lexicon", lang))
+st.caption(t("lexicon_hint", lang))
+if in_session:
+    st.info(t("lexicon_session", lang), icon=":material/cloud_off:")
+    if st.session_state.get(loaders.SESSION_LEXICON):
+        st.button(
+            t("discard_session_lexicon", lang), key="lexicon_discard", on_click=_discard, type="tertiary"
+        )
+if st.session_state.pop(SAVED, False):
+    st.success(t("lexicon_saved", lang), icon=":material/check_circle:")
+
+with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+    target = st.segmented_control(t("word_list", lang), ["domain", "stopwords", "sectors"], format_func=lambda w: t(f"list_{w}", lang), default="domain", required=True, key="lexicon_list")  # fmt: skip
+    sector = weight = None
+    if target == "sectors":
+        sector = st.selectbox(t("sector", lang), state.SECTOR_CHOICES[:-1], format_func=lambda s: name(s, lang), key="lexicon_sector", width=200)  # fmt: skip
+        weight = st.number_input(t("weight", lang), 1, 5, 1, key="lexicon_weight", width=120)
+sizes = {"domain": len(current.domain_words), "stopwords": len(current.stopwords)}
+sizes["sectors"] = len(current.sector_words.get(sector, {})) if sector else 0
+st.caption(t("words_in_list", lang, n=sizes[target]))
+left, right = st.columns(2)
+add = split_words(left.text_input(t("words_add", lang), key=ADD, placeholder="算力枢纽、数据港"))
+remove = split_words(right.text_input(t("words_remove", lang), key=REMOVE))
+draft = edit_files(files, target, add=add, remove=remove, sector=sector, weight=weight or 1)
+changed = draft != files
+
+paragraphs = filter_table(e.paragraphs, f, search=False)
+with_projects = set(zip(e.named_projects["document"], e.named_projects["paragraph"], strict=True))
+paragraphs = paragraphs.assign(
+    first=[
+        (d, p) not in with_projects
+        for d, p in zip(paragraphs["document"], paragraphs["paragraph"], strict=True)
+    ]
+).sort_values("first", kind="stable")  # paragraphs that name projects first
+paragraphs = paragraphs[paragraphs["text"].str.len() > 30].head(200)
+choice = st.selectbox(
+    t("preview_paragraph", lang),
+    paragraphs["text"].tolist(),
+    format_func=lambda p: p[:60] + ("…" if len(p) > 60 else ""),
+    key="lexicon_paragraph",
+)
+typed = st.text_area(t("own_paragraph", lang), key="lexicon_text", height=90)
+paragraph = typed.strip() or choice or ""
+
+
+def _projects(found: list[tuple[str, bool, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(n, name(s, lang)) for n, named, s in found if named],
+        columns=[t("project", lang), t("sector", lang)],
+    )
+
+
+if paragraph:
+    before = preview(paragraph, current)
+    after = preview(paragraph, loaders.lexicon_from(draft)) if changed else None
+    columns = st.columns(2) if after else [st.container()]
+    for column, label, shown, other in (
+        (columns[0], t("before", lang), before, after),
+        *([(columns[1], t("after", lang), after, before)] if after else []),
+    ):
+        with column.container(border=True):
+            st.markdown(f"**{label}** · {t('segmentation', lang)}")
+            new = set(shown.tokens) - set(other.tokens) if other else ()
+            st.html(STYLE + tokens_html(shown.tokens, new=new))
+            st.markdown(f"**{t('found_projects', lang)}**")
+            table = _projects(shown.projects)
+            if table.empty:
+                st.caption(t("no_named_projects", lang))
+            else:
+                st.dataframe(table, hide_index=True, key=f"lexicon_projects_{label}")
+if not changed:
+    st.caption(t("no_change", lang))
+st.button(t("save_lexicon", lang), key="lexicon_save", type="primary", disabled=not changed, on_click=_save, args=(draft,))  # fmt: skip
