@@ -341,6 +341,7 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
     page.get_by_role("tab", name="跨文章分析").click()
     page.wait_for_timeout(800)
     shot(page, "corpus-across")
+    page.get_by_role("tab", name="文章", exact=True).click()
 
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)  # the same file again
     page.get_by_test_id("stAlertContentWarning").wait_for(timeout=30_000)
