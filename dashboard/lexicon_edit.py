@@ -110,3 +110,35 @@ def save_lexicon(files: dict[str, str], folder: Path) -> None:
         ) as handle:
             handle.write(files[name])
         os.replace(handle.name, folder / name)
+
+
+def _word_sets(files: dict[str, str]) -> dict[str, set[str]]:
+    """Each editable list of a lexicon as a set: ``domain``, ``stopwords`` and each sector."""
+    lexicon = parse_lexicon(files)
+    sets = {"domain": set(lexicon.domain_vocabulary), "stopwords": set(lexicon.stopwords)}
+    sets.update({sector: set(words) for sector, words in lexicon.sector_words.items()})
+    return sets
+
+
+def lexicon_diff(before: dict[str, str], after: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    """What was added to and removed from each list between two versions of the lexicon files, in
+    the form a saved analysis keeps: ``{"domain": {"added": [...], "removed": [...]}, …}``."""
+    old, new = _word_sets(before), _word_sets(after)
+    edits = {}
+    for name in dict.fromkeys([*old, *new]):
+        added = sorted(new.get(name, set()) - old.get(name, set()))
+        removed = sorted(old.get(name, set()) - new.get(name, set()))
+        if added or removed:
+            edits[name] = {"added": added, "removed": removed}
+    return edits
+
+
+def apply_edits(files: dict[str, str], edits: dict[str, dict[str, list[str]]]) -> dict[str, str]:
+    """The lexicon files with a saved analysis's edits applied (the inverse of ``lexicon_diff``)."""
+    for name, change in edits.items():
+        add, remove = change.get("added", []), change.get("removed", [])
+        if name in WORD_LISTS:
+            files = edit_files(files, name, add=add, remove=remove)
+        else:
+            files = edit_files(files, "sectors", add=add, remove=remove, sector=name)
+    return files

@@ -329,7 +329,7 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
         article_text("安宁", "天承", "2024-03-08", ["agriculture", "services"]), encoding="utf-8"
     )
     open_page(page, url + "/corpus")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)
     page.get_by_test_id("stAlertContentSuccess").wait_for(timeout=30_000)
     assert (
         "已加入：2024-03-08-安宁数字经济发展观察.md"
@@ -343,7 +343,9 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
     shot(page, "corpus-across")
     page.get_by_role("tab", name="文章", exact=True).click()
 
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)  # the same file again
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        upload
+    )  # the same file again
     page.get_by_test_id("stAlertContentWarning").wait_for(timeout=30_000)
     assert "重复" in page.get_by_test_id("stAlertContentWarning").inner_text()
 

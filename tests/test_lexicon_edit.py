@@ -67,3 +67,18 @@ def test_editing_files_changes_one_list_and_nothing_else():
     assert "看板" in build_lexicon(stop).stopwords
     sectors = edit_files(files, "sectors", add=["算力"], sector="agriculture", weight=3)
     assert build_lexicon(sectors).sector_words["agriculture"]["算力"] == 3
+
+
+def test_a_diff_applied_to_the_original_gives_the_edited_lexicon():
+    from dashboard.lexicon_edit import apply_edits, lexicon_diff
+
+    before = read_lexicon_files()
+    after = dict(before)
+    after["domain_words.txt"] = edit_word_list(after["domain_words.txt"], add=["算力券"], remove=["物联网"])
+    after["sectors.yaml"] = edit_sector_words(after["sectors.yaml"], "agriculture", add=["预制菜"])
+    edits = lexicon_diff(before, after)
+    assert edits == {
+        "domain": {"added": ["算力券"], "removed": ["物联网"]},
+        "agriculture": {"added": ["预制菜"], "removed": []},
+    }
+    assert build_lexicon(apply_edits(before, edits)).version == build_lexicon(after).version

@@ -18,6 +18,9 @@ from dashboard import analysis, report, state
 from dashboard import taxonomy as tx
 from dashboard.corpus import Extraction
 from dashboard.glossary import describe_filters, name, t
+from dashboard.lexicon import lexicon_dir, read_lexicon_files
+from dashboard.lexicon_edit import apply_edits, lexicon_diff
+from dashboard.views import loaders
 
 FILTERS = "app_filters"
 W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
@@ -30,7 +33,6 @@ W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
 )
 # The lexicon edits of this session ({"domain": {"added": [...], "removed": [...]}, ...}): saved with
 # an analysis and restored from one; the lexicon editor reads and writes them here.
-LEXICON_EDITS = "app_lexicon_edits"
 W_OPEN, OPENED, OPEN_RESULT = "frame_open_analysis", "frame_opened", "frame_open_result"
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
@@ -151,7 +153,11 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
 
 
 def lexicon_edits() -> analysis.LexiconEdits:
-    return st.session_state.get(LEXICON_EDITS, {})
+    """The lexicon edits of this session that are not saved in the lexicon folder."""
+    edited = st.session_state.get(loaders.SESSION_LEXICON)
+    if not edited:
+        return {}
+    return lexicon_diff(read_lexicon_files(lexicon_dir()), edited)
 
 
 def save_and_open(extraction: Extraction, current: state.Filters, documents: Sequence[str]) -> None:
@@ -204,9 +210,10 @@ def _open_analysis(key: str, documents: Sequence[str]) -> None:
         st.session_state[OPEN_RESULT] = (upload.name, error)
         return
     set_filters(
-        **{field: getattr(opened, field) for field in ("sectors", "pillar", "doc", "q", "term", "lang")}
+        **{field: getattr(opened, field) for field in ("sectors", "pillar", "docs", "q", "term", "lang")}
     )
-    st.session_state[LEXICON_EDITS] = edits
+    if edits:  # the analysis's lexicon is used for this session, the folder is left as it is
+        st.session_state[loaders.SESSION_LEXICON] = apply_edits(read_lexicon_files(lexicon_dir()), edits)
     st.session_state[OPEN_RESULT] = (upload.name, None)
     st.session_state[OPENED] = st.session_state.get(OPENED, 0) + 1
 
