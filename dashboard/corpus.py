@@ -185,6 +185,8 @@ def extract_documents(
     for n, item in enumerate(items):
         cached = cache.get(*_identity(item), lexicon) if cache else None
         if cached is not None:
+            if isinstance(item, ArticleFile) and cached.document.path != str(item.path):
+                cached.document = dataclasses.replace(cached.document, path=str(item.path))  # moved file
             finish(n, cached, store=False)
         else:
             todo.append(n)
@@ -249,7 +251,9 @@ def extract_paths(
     articles, errors = read_files(paths, max_bytes=max_bytes)
     articles += extra
     lexicon = lexicon or load_lexicon()
-    key = cache.corpus_key([_identity(a) for a in articles], lexicon) if cache else ""
+    # the paths are part of the key: the tables name the files they came from
+    identities = [(a.content_hash, f"{a.document_id}:{a.path}") for a in articles]
+    key = cache.corpus_key(identities, lexicon) if cache else ""
     extraction = cache.load(key, Extraction) if cache else None
     if extraction is None:
         extraction = extract_documents(

@@ -100,6 +100,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "These files could not be read; the other articles are shown",
     ),
     "read_error_reasons": ("原因", "Reasons"),
+    "rows_shown": (
+        "显示前 {shown} 条，共 {total} 条；下载 Excel 可得全部。",
+        "The first {shown} of {total} rows; the Excel download has them all.",
+    ),
     # keywords
     "top_terms": ("高频关键词", "Top terms"),
     "measure": ("指标", "Measure"),

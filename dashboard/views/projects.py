@@ -10,6 +10,8 @@ from dashboard.tables import evidence_span, for_export, initiative_rows, project
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
+MAX_INITIATIVE_ROWS = 1000
+
 e = load_extraction()
 f = frame.filters()
 lang = f.lang
@@ -57,10 +59,15 @@ else:
             st.html(STYLE + evidence_html(paragraph, start, end))
 
     with st.container(horizontal=True):
-        export = {
-            t("page_projects", lang): for_export(shown, lang=lang),
-            t("initiatives", lang): for_export(initiative_rows(initiatives, lang=lang), lang=lang),
-        }
+
+        def workbook() -> bytes:  # built only when the button is pressed
+            return to_xlsx_bytes(
+                {
+                    t("page_projects", lang): for_export(shown, lang=lang),
+                    t("initiatives", lang): for_export(initiative_rows(initiatives, lang=lang), lang=lang),
+                }
+            )
+
         st.download_button(
             t("download_csv", lang),
             lambda: to_csv_bytes(for_export(shown, lang=lang)),
@@ -72,7 +79,7 @@ else:
         )
         st.download_button(
             t("download_xlsx", lang),
-            lambda: to_xlsx_bytes(export),
+            workbook,
             file_name="projects.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
@@ -84,8 +91,10 @@ st.subheader(t("initiatives", lang), anchor=False)
 if initiatives.empty:
     frame.empty_state(lang)
 else:
+    if len(initiatives) > MAX_INITIATIVE_ROWS:  # a large corpus: the first rows here, all in the download
+        st.caption(t("rows_shown", lang, shown=MAX_INITIATIVE_ROWS, total=len(initiatives)))
     st.dataframe(
-        initiative_rows(initiatives, lang=lang),
+        initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang),
         key="projects_initiatives",
         hide_index=True,
         column_config={
