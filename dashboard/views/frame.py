@@ -15,7 +15,6 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard import state
-from dashboard import taxonomy as tx
 from dashboard.glossary import name, t
 
 FILTERS = "app_filters"
@@ -200,7 +199,3 @@ def exit_presenter_button(lang: str) -> None:
 def empty_state(lang: str, key: str = "empty_body") -> None:
     """The friendly message shown instead of an empty table or chart."""
     st.info(f"**{t('empty_title', lang)}**  \n{t(key, lang)}", icon=":material/search_off:")
-
-
-def sector_options() -> tuple[str, ...]:
-    return (*tx.SECTORS, tx.UNCLASSIFIED)
