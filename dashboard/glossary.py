@@ -303,13 +303,6 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
 }
 
-TYPE_NAMES = {
-    "project": "project",
-    "organization": "organization",
-    "place": "place",
-    "keyword": "keyword",
-}
-
 
 def t(key: str, lang: str = "zh", **values: object) -> str:
     """The label for ``key`` in ``lang``; ``{name}`` placeholders are filled from ``values``."""

@@ -28,6 +28,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network",
          "corpus": "/corpus", "lexicon": "/lexicon"}  # fmt: skip
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stMain"] h1'
+NO_STALE = """() => !document.querySelector('[data-stale="true"]')"""
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 
@@ -151,9 +152,14 @@ def shot(page, name: str) -> None:
 
 
 def grid_cells(page) -> list[str]:
-    # the data grid draws its accessible cells a moment after the table appears
-    page.wait_for_selector('[data-testid="stDataFrame"] [role="gridcell"]', state="attached", timeout=15_000)
-    return page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]').all_inner_texts()
+    """The cell texts of the first table. The data grid draws on a canvas and mirrors its cells
+    in an accessible table, which fills in after the data arrives; stale elements of the page
+    before must be gone first."""
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    cells = page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(300)
+    return cells.all_inner_texts()
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -355,3 +361,14 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
         for name in named_projects("安宁", "天承", sector):
             assert name in cells
     assert page.errors == []
+
+
+def test_clicking_a_sector_bar_narrows_the_filter(page, app_url):
+    open_page(page, app_url + "/")
+    bars = page.locator(".stPlotlyChart").nth(1).locator("g.point path")
+    box = bars.nth(3).bounding_box()  # the fourth sector: agriculture
+    # plotly's drag layer sits on top of the bars, so click where the bar is drawn
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/?sector=agriculture*", timeout=15_000)
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard import analysis, report, state
-from dashboard import taxonomy as tx
 from dashboard.corpus import Extraction
 from dashboard.glossary import describe_filters, name, t
 from dashboard.lexicon import lexicon_dir, read_lexicon_files
@@ -262,7 +261,3 @@ def exit_presenter_button(lang: str) -> None:
 def empty_state(lang: str, key: str = "empty_body") -> None:
     """The friendly message shown instead of an empty table or chart."""
     st.info(f"**{t('empty_title', lang)}**  \n{t(key, lang)}", icon=":material/search_off:")
-
-
-def sector_options() -> tuple[str, ...]:
-    return (*tx.SECTORS, tx.UNCLASSIFIED)
