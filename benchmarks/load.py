@@ -30,13 +30,23 @@ from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import ARGS, CHROMIUM, DONE, PAINTED, WATCH_RERUN, server  # noqa: E402
+from pages import ARGS, CHROMIUM, DONE, PAINTED, server  # noqa: E402
 
 LINK = "/projects?sector=agriculture"
 CONTENT = '[data-testid="stDataFrame"] canvas'
 SEARCH_BOX = "例如：交易中心"
 WORDS = ["平台", "中心", "农", "交易", ""]
 TIMEOUT_MS = 60_000
+# Marks the end of the rerun a filter change starts: the script goes to running, then back.
+WATCH_RERUN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__rerun = {started: false, done: false};
+  new MutationObserver(() => {
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') window.__rerun.started = true;
+    else if (window.__rerun.started && state === 'notRunning') window.__rerun.done = true;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
 
 
 def resident_kib(pid: int) -> int:
