@@ -15,7 +15,7 @@ from dashboard import exports, state
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import Extraction, extract_paths
 from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
-from dashboard.keywords import GROUPINGS, term_frequencies, textrank, tfidf
+from dashboard.keywords import GROUPINGS, RANKINGS, term_frequencies
 from dashboard.report import render_report
 
 EXIT_BAD_INPUT = 2
@@ -93,7 +93,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_keywords(args: argparse.Namespace) -> int:
     extraction = _extraction(args)
-    weigh = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}[args.weight]
+    weigh = RANKINGS[args.weight]
     table = weigh(extraction.terms, by=args.by, top=args.top)
     if table.empty:
         print("no keywords", file=sys.stderr)
@@ -206,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     keywords.add_argument("--top", type=int, default=20, help="terms per list (default 20)")
     keywords.add_argument(
         "--weight",
-        choices=("count", "tfidf", "textrank"),
+        choices=list(RANKINGS),
         default="count",
         help="how to rank terms (default count)",
     )

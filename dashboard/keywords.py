@@ -14,10 +14,11 @@ import pandas as pd
 GROUPINGS = ("document", "sector", "pillar")
 
 
-def _grouped(terms: pd.DataFrame, by: str | None) -> tuple[pd.DataFrame, list[str]]:
+def _keys(by: str | None) -> list[str]:
+    """The columns to group by: none, or one of GROUPINGS."""
     if by is not None and by not in GROUPINGS:
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
-    return terms, [by] if by else []
+    return [by] if by else []
 
 
 def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> pd.DataFrame:
@@ -32,7 +33,7 @@ def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | N
 
     Columns: [by,] term, count, sentences (how many sentences contain it).
     """
-    terms, keys = _grouped(terms, by)
+    keys = _keys(by)
     if terms.empty:
         return pd.DataFrame(columns=keys + ["term", "count", "sentences"])
     table = (
@@ -182,7 +183,5 @@ def main_sectors(terms: pd.DataFrame) -> dict[str, str]:
     return dict(zip(dominant["term"], dominant["sector"], strict=True))
 
 
-def idf_weight(term: str) -> float:
-    """The general-Chinese IDF of a term (for explaining TF-IDF in the UI)."""
-    idf, median = _idf_table()
-    return idf.get(term, median)
+# How terms can be ranked, by name (the CLI's --weight, the keywords page's measure).
+RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}

@@ -8,7 +8,6 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,7 +18,6 @@ from dashboard.lexicon import Lexicon, load_lexicon
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 _CLAUSE_SEPARATORS = "，、：,:"
 _OPENING_QUOTES = "“‘「『《"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -168,11 +166,3 @@ def tokens(text: str, tok: jieba.Tokenizer) -> list[Span]:
 def is_term(word: str, stopwords: frozenset[str]) -> bool:
     """Whether a token can count as a keyword: two or more characters, wordlike, not a stopword."""
     return len(word) >= 2 and bool(_WORDLIKE.search(word)) and word not in stopwords
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
-def iter_terms(words: list[str], stopwords: frozenset[str]) -> Iterator[str]:
-    return (w for w in words if is_term(w, stopwords))

@@ -9,12 +9,12 @@ from urllib.parse import parse_qs
 
 import streamlit as st
 
-from dashboard import charts, extract_paths, state, term_frequencies, textrank, tfidf
+from dashboard import charts, extract_paths, state
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import ArticleFile, Extraction
 from dashboard.corpus_store import session_articles
 from dashboard.filtering import sentence_view
-from dashboard.keywords import main_sectors
+from dashboard.keywords import RANKINGS, main_sectors
 from dashboard.lexicon import Lexicon, lexicon_dir, load_lexicon, read_lexicon_files
 from dashboard.lexicon_edit import build_lexicon
 from dashboard.network import network_view
@@ -114,9 +114,6 @@ def network(filters: state.Filters, *, top_terms: int, colour_by: str):
     """
     key, lex, extra = _source()
     return _network(key, state.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
-
-
-RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
