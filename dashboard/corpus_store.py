@@ -13,6 +13,7 @@ import dataclasses
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -35,6 +36,8 @@ from dashboard.lexicon import Lexicon
 ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
 READ_ONLY = "DASHBOARD_READ_ONLY"  # set (1, true, yes) to keep uploads in the browser session
 SLUG_LENGTH = 40
+UNFINISHED = ".upload-"  # prefix of an upload being written; it becomes the article by a rename
+UNFINISHED_AFTER = 600  # seconds: an upload file this old was cut off (the app stopped mid-write)
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -122,13 +125,29 @@ def check_article(
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a temporary file next to ``path``, then rename it: a crash leaves no half-written file."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".upload-", suffix=".tmp", delete=False) as out:
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=UNFINISHED, suffix=".tmp", delete=False) as out:
         out.write(data)
     try:
         os.replace(out.name, path)
     except OSError:
         Path(out.name).unlink(missing_ok=True)
         raise
+
+
+def remove_unfinished_uploads(folder: Path, *, older_than: float = UNFINISHED_AFTER) -> list[str]:
+    """Delete what uploads cut off by a crash left behind: their temporary files (never read as
+    articles), once older than ``older_than`` seconds so that an upload in progress is left alone.
+    Returns their names; a folder that is missing or cannot be written is left as it is."""
+    removed = []
+    now = time.time()
+    for path in folder.glob(f"{UNFINISHED}*.tmp") if folder.is_dir() else ():
+        try:
+            if now - path.stat().st_mtime >= older_than:
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed
 
 
 def add_article(

@@ -226,6 +226,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "cancel": ("取消", "Cancel"),
     "removed": ("已删除：{name}", "Removed {name}"),
     "cannot_remove": ("无法删除：{reason}", "Could not remove it: {reason}"),
+    "cannot_write": ("文章库文件夹无法写入（{reason}）", "the corpus folder cannot be written ({reason})"),
     "timeline": ("时间线", "Timeline"),
     "timeline_hint": (
         "按文章日期统计各领域的专名项目和举措；没有日期的文章不计入。",

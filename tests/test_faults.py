@@ -1,10 +1,19 @@
-"""Faults while the app runs: the corpus folder missing, read-only, or with a bad file in it."""
+"""Faults while the app runs: the corpus folder missing, read-only, or with a bad file in it; an upload
+cut off by a crash."""
 
+import errno
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from conftest import CORPUS
+from conftest import CORPUS, FIXTURES, ROOT
 from streamlit.testing.v1 import AppTest
+
+from dashboard.corpus import read_files
+from dashboard.corpus_store import remove_unfinished_uploads
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = [
@@ -58,3 +67,76 @@ def test_a_bad_file_is_named_and_the_rest_is_shown(tmp_path, monkeypatch):
     text = shown(at)
     assert "broken.md" in text and "binary" in text
     assert "让经济发展插上" in text
+
+
+# Stands in for a crash between writing an upload and renaming it into place: os.replace
+# announces itself, then waits to be killed.
+CUT_OFF_UPLOAD = """
+import os, sys, time
+from pathlib import Path
+from dashboard import corpus_store
+
+def killed_here(*args):
+    print("written", flush=True)
+    time.sleep(600)
+
+os.replace = killed_here
+corpus_store.add_article(Path(sys.argv[1]), "new.md", Path(sys.argv[2]).read_bytes())
+"""
+
+
+def test_an_upload_cut_off_by_a_crash_leaves_no_partial_article(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    shutil.copytree(CORPUS, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    upload = FIXTURES / "2023-03-15-yibin-digital-economy.md"
+    process = subprocess.Popen(
+        [sys.executable, "-c", CUT_OFF_UPLOAD, str(folder), str(upload)], cwd=ROOT, stdout=subprocess.PIPE
+    )
+    try:
+        assert process.stdout.readline().strip() == b"written"
+    finally:
+        process.kill()
+        process.wait()
+
+    left = [p for p in folder.iterdir() if p.name not in before]
+    assert [p.name.startswith(".upload-") and p.suffix == ".tmp" for p in left] == [True]
+    assert left[0].read_bytes() == upload.read_bytes()  # the whole upload, but never under an article name
+    articles, problems = read_files([folder])
+    assert {a.path.name: a.data for a in articles} == before and not problems
+
+    # Restarted later: the app opens on the same articles and clears the cut-off upload away.
+    an_hour_ago = time.time() - 3600
+    os.utime(left[0], (an_hour_ago, an_hour_ago))
+    at = run_all_pages(folder, monkeypatch)
+    assert "让经济发展插上" in shown(at.switch_page("dashboard/views/overview.py").run())
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_an_upload_in_progress_is_not_taken_for_a_cut_off_one(tmp_path):
+    (tmp_path / ".upload-abc.tmp").write_bytes(b"being written")
+    assert remove_unfinished_uploads(tmp_path) == []
+    assert remove_unfinished_uploads(tmp_path, older_than=0) == [".upload-abc.tmp"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    shutil.copytree(CORPUS, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.setenv("DASHBOARD_CORPUS", str(folder))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("dashboard/views/corpus.py").run()
+
+    def read_only_file_system(source, target):  # what the OS answers once the folder is read-only
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
+
+    monkeypatch.setattr(os, "replace", read_only_file_system)
+    upload = (FIXTURES / "2023-03-15-yibin-digital-economy.md").read_bytes()
+    at.get("file_uploader")[0].set_value(("yibin.md", upload, "text/markdown")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "yibin.md" in at.error[0].value and "Read-only file system" in at.error[0].value
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing half-written left
+    at.switch_page("dashboard/views/overview.py").run()
+    assert not at.exception and "让经济发展插上" in shown(at)

@@ -30,8 +30,9 @@ def _add(key: str) -> None:
                 lexicon=loaders.lexicon(),
                 session=uploads if in_session else None,
             )
-        except OSError as error:
-            result = corpus_store.AddResult(file.name, corpus_store.REFUSED, str(error))
+        except OSError as error:  # the folder turned read-only, filled up or went away
+            reason = t("cannot_write", lang, reason=error.strerror or error)
+            result = corpus_store.AddResult(file.name, corpus_store.REFUSED, reason)
         results.append(result)
     st.session_state[RESULTS] = results
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1

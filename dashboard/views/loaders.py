@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import charts, extract_paths, state
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import ArticleFile, Extraction
-from dashboard.corpus_store import session_articles
+from dashboard.corpus_store import UNFINISHED, remove_unfinished_uploads, session_articles
 from dashboard.filtering import sentence_view
 from dashboard.keywords import RANKINGS, main_sectors
 from dashboard.lexicon import Lexicon, lexicon_dir, load_lexicon, read_lexicon_files
@@ -30,10 +30,15 @@ def corpus_folder() -> Path:
 
 
 def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file: a new value whenever an article changes."""
+    """Name, size and modification time of every file (but uploads being written): a new value
+    whenever an article changes."""
     if not folder.exists():
         return ()
-    files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file())
+    files = (
+        [folder]
+        if folder.is_file()
+        else sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(UNFINISHED))
+    )
     signature = []
     for path in files:
         stat = path.stat()
@@ -78,6 +83,7 @@ def _extract(
 ) -> Extraction:
     # A resource, not data: every session shares the one copy (pages never modify it), and the
     # on-disk cache makes a restart or a changed file cost a read, not a re-extraction.
+    remove_unfinished_uploads(Path(folder))
     return extract_paths([folder], extra=_extra, lexicon=_lexicon, cache=ExtractionCache())
 
 
