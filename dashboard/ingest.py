@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -11,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import opencc
 import yaml
 from bs4 import BeautifulSoup
 
@@ -254,13 +256,36 @@ def document_id(path: str | Path) -> str:
     return Path(path).stem
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+TRADITIONAL_SHARE = 0.2  # of Han characters changed by the conversion (traditional articles: 35–40 %)
+
+
+@functools.cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")  # character by character: no regional rewording (智慧 stays 智慧)
+
+
+def simplified(text: str) -> tuple[str, bool]:
+    """Text in traditional characters converted to simplified ones, which the lexicon and jieba's
+    dictionary are written in, and whether it was. A simplified text that quotes a few traditional
+    characters is left as it is."""
+    converted = _to_simplified().convert(text)
+    if converted == text:
+        return text, False
+    changed = sum(a != b for a, b in zip(text, converted, strict=False))
+    return (converted, True) if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) else (text, False)
+
+
 def parse_document(
     text: str, *, doc_id: str, suffix: str = ".md", path: str = "", warnings: list[str] | None = None
 ) -> Document:
     """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, traditional = simplified(text)
     meta, body, found = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
     warnings = [*(warnings or []), *found]
+    if traditional:
+        warnings.append("traditional Chinese, read in simplified characters")
 
     source_url = None
     autolinks = _AUTOLINK.findall(body)

@@ -67,3 +67,12 @@ def test_markup_in_names_stays_text(run):
     assert document["title"] == "<script>alert(1)</script>标题"
     names = {p["name"] for p in payload["projects"] if p["document"] == "scripts-in-names"}
     assert all("\u202e" not in n and "\u200b" not in n for n in names)
+
+
+def test_traditional_chinese_is_read_in_simplified_characters(run):
+    _, payload = run
+    document = next(d for d in payload["documents"] if d["document"] == "traditional")
+    assert document["title"] == "数位经济"
+    assert document["warnings"] == ["traditional Chinese, read in simplified characters"]
+    names = {p["name"] for p in payload["projects"] if p["document"] == "traditional"}
+    assert names == {"星河数位经济产业园"}

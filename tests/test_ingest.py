@@ -102,3 +102,20 @@ def test_size_limit(tmp_path):
 
 def test_gb18030_is_detected():
     assert decode("数字经济产业园".encode("gb18030")) == "数字经济产业园"
+
+
+class TestTraditionalChinese:
+    def test_a_traditional_article_is_read_in_simplified_characters(self):
+        text = "---\ntitle: 臨川數字經濟觀察\n---\n<p>加快建設臨川雲計算數據中心，推進農業數字化轉型。</p>\n"
+        document = parse_document(text, doc_id="linchuan")
+        assert document.title == "临川数字经济观察"
+        assert document.paragraphs[0].text == "加快建设临川云计算数据中心，推进农业数字化转型。"
+        assert document.warnings == ("traditional Chinese, read in simplified characters",)
+
+    def test_a_simplified_article_quoting_traditional_characters_is_left_as_it_is(self):
+        text = "江州数字经济观察\n江州与台湾“數位經濟”论坛合作，推进数字产业化，建设江州数据中心和智慧农场。"
+        document = parse_document(text, doc_id="jiangzhou", suffix=".txt")
+        assert "數位經濟" in document.paragraphs[0].text and not document.warnings
+
+    def test_the_seed_article_is_not_converted(self):
+        assert not read_document(SEED).warnings
