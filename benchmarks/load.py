@@ -43,6 +43,7 @@ CONTENT = '[data-testid="stDataFrame"] canvas'
 SEARCH_BOX = "例如：交易中心"
 WORDS = ["平台", "中心", "农", "交易", "数"]
 TIMEOUT_MS = 60_000
+POLL_MS = 25  # how often a page checks whether it is drawn: every frame (raf) would draw frames itself
 # Before any page script runs: note the time of every message the server sends on a websocket.
 NOTE_FRAMES = """(() => {
   const Native = window.WebSocket;
@@ -138,8 +139,8 @@ async def session(
             await page.evaluate(WATCH_RERUN)
             start = time.perf_counter()
             await box.press("Enter")
-            await page.wait_for_function(RERUN_DONE, timeout=TIMEOUT_MS, polling="raf")
-            await page.wait_for_function(DONE, arg=CONTENT, timeout=TIMEOUT_MS, polling="raf")
+            await page.wait_for_function(RERUN_DONE, timeout=TIMEOUT_MS, polling=POLL_MS)
+            await page.wait_for_function(DONE, arg=CONTENT, timeout=TIMEOUT_MS, polling=POLL_MS)
             await page.evaluate(PAINTED)
             timings[step].append(time.perf_counter() - start)
             if await page.locator('[data-testid="stException"]').count():
@@ -162,7 +163,7 @@ async def open_link(page, url: str) -> float:
     """Seconds from following the shared link until its table is drawn."""
     start = time.perf_counter()
     await page.goto(url + LINK)
-    await page.wait_for_function(DONE, arg=CONTENT, timeout=TIMEOUT_MS, polling="raf")
+    await page.wait_for_function(DONE, arg=CONTENT, timeout=TIMEOUT_MS, polling=POLL_MS)
     await page.evaluate(PAINTED)
     return time.perf_counter() - start
 
