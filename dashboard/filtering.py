@@ -40,13 +40,21 @@ def _as_text(value: object) -> str:
 
 def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = None) -> pd.Series:
     """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive; lists included)."""
-    q = q.strip().casefold()
+    q = q.strip()
     if not q:
         return pd.Series(True, index=table.index)
     columns = [c for c in (columns or SEARCH_COLUMNS) if c in table.columns]
     mask = pd.Series(False, index=table.index)
     for column in columns:
-        mask |= table[column].map(lambda v: q in _as_text(v).casefold()).astype(bool)
+        values = table[column]
+        if not isinstance(values.dtype, pd.StringDtype):  # lists of names, other objects
+            values = pd.Series(
+                [" ".join(map(str, v)) if type(v) is list else _as_text(v) for v in values.tolist()],
+                index=table.index,
+                dtype="str",
+            )
+        # Arrow strings: one vectorised pass; case-insensitive for Latin names (AI, 5G…)
+        mask |= values.str.contains(q, case=False, regex=False, na=False).astype(bool)
     return mask
 
 
