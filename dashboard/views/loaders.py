@@ -3,6 +3,7 @@ kept in the session, never per filter change."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -29,21 +30,25 @@ def corpus_folder() -> Path:
     return Path(configured).expanduser().resolve() if configured else DEFAULT_CORPUS
 
 
-def corpus_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file (but uploads being written): a new value
-    whenever an article changes."""
-    if not folder.exists():
-        return ()
-    files = (
-        [folder]
-        if folder.is_file()
-        else sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(UNFINISHED))
-    )
-    signature = []
-    for path in files:
-        stat = path.stat()
-        signature.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(signature)
+def corpus_signature(folder: Path) -> str:
+    """A digest of the name, size and modification time of every file (but uploads being
+    written): it changes whenever an article does. Short, so that cache keys hash quickly."""
+    digest = hashlib.blake2b(digest_size=16)
+    if folder.is_file():
+        stat = folder.stat()
+        digest.update(f"{folder}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for root, dirs, files in os.walk(folder) if folder.is_dir() else ():
+        dirs.sort()
+        for name in sorted(files):
+            if name.startswith(UNFINISHED):
+                continue
+            path = os.path.join(root, name)
+            try:
+                stat = os.stat(path)
+            except OSError:  # gone between the listing and now: the next run sees it
+                continue
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 # Session state where the folders cannot be written (a hosted deployment): uploaded articles
@@ -79,7 +84,7 @@ def lexicon() -> Lexicon:
 
 @st.cache_resource(show_spinner="正在读取文章… Reading articles…", max_entries=4)
 def _extract(
-    folder: str, signature: tuple, lexicon_version: str, uploads: tuple, _lexicon: Lexicon, _extra: tuple
+    folder: str, signature: str, lexicon_version: str, uploads: tuple, _lexicon: Lexicon, _extra: tuple
 ) -> Extraction:
     # A resource, not data: every session shares the one copy (pages never modify it), and the
     # on-disk cache makes a restart or a changed file cost a read, not a re-extraction.
