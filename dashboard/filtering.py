@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard import taxonomy as tx
 from dashboard.state import Filters
@@ -39,23 +42,32 @@ def _as_text(value: object) -> str:
 
 
 def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = None) -> pd.Series:
-    """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive; lists included)."""
+    """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive for Latin letters;
+    in a column of lists, one of its names)."""
     q = q.strip()
     if not q:
         return pd.Series(True, index=table.index)
     columns = [c for c in (columns or SEARCH_COLUMNS) if c in table.columns]
-    mask = pd.Series(False, index=table.index)
+    mask = np.zeros(len(table), dtype=bool)
     for column in columns:
-        values = table[column]
-        if not isinstance(values.dtype, pd.StringDtype):  # lists of names, other objects
-            values = pd.Series(
-                [" ".join(map(str, v)) if type(v) is list else _as_text(v) for v in values.tolist()],
-                index=table.index,
-                dtype="str",
-            )
-        # Arrow strings: one vectorised pass; case-insensitive for Latin names (AI, 5G…)
-        mask |= values.str.contains(q, case=False, regex=False, na=False).astype(bool)
-    return mask
+        mask |= _contains(table[column], q)
+    return pd.Series(mask, index=table.index)
+
+
+def _contains(values: pd.Series, q: str) -> np.ndarray:
+    """Whether each value contains ``q``: one vectorised Arrow pass over strings or lists of them."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
+    try:
+        lists = pa.array(values.tolist(), type=pa.list_(pa.string()))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # not lists of names: any objects
+        texts = pd.Series([_as_text(v) for v in values.tolist()], dtype="str")
+        return texts.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
+    found = pc.match_substring(pc.list_flatten(lists), q, ignore_case=True)
+    rows = pc.filter(pc.list_parent_indices(lists), found).to_numpy()
+    hits = np.zeros(len(values), dtype=bool)
+    hits[rows] = True
+    return hits
 
 
 def filter_table(

@@ -57,6 +57,16 @@ class TestFilterTable:
         frame = pd.DataFrame({"name": ["IT解决方案"], "sector": ["services"]})
         assert search_mask(frame, "it").tolist() == [True]
 
+    def test_in_a_list_column_one_name_must_contain_the_search(self):
+        frame = pd.DataFrame({"name": ["甲", "乙", "丙"], "places": [["梧州", "市场"], ["梧州市"], []]})
+        assert search_mask(frame, "州市").tolist() == [False, True, False]
+        assert search_mask(frame, "市场").tolist() == [True, False, False]
+
+    def test_a_column_of_other_objects_is_searched_as_text(self):
+        frame = pd.DataFrame({"name": ["甲", "乙", "丙"], "places": [["江州"], None, 5]})
+        assert search_mask(frame, "江州").tolist() == [True, False, False]
+        assert search_mask(frame, "5").tolist() == [False, False, True]
+
     def test_filters_combine(self, table):
         assert filter_table(table, Filters(sectors=("services",), q="数据")).empty
 
