@@ -15,7 +15,8 @@ from dashboard import exports, state
 from dashboard.cache import ExtractionCache
 from dashboard.corpus import Extraction, extract_paths
 from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
-from dashboard.keywords import GROUPINGS, RANKINGS, term_frequencies
+from dashboard.keywords import GROUPINGS, RANKINGS, term_frequencies, without_names
+from dashboard.lexicon import load_lexicon
 from dashboard.report import render_report
 
 EXIT_BAD_INPUT = 2
@@ -94,7 +95,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_keywords(args: argparse.Namespace) -> int:
     extraction = _extraction(args)
     weigh = RANKINGS[args.weight]
-    table = weigh(extraction.terms, by=args.by, top=args.top)
+    terms = extraction.terms
+    if args.without_names:
+        found = [*extraction.places["name"], *extraction.organizations["name"]]
+        terms = without_names(terms, found, load_lexicon().name_endings)
+    table = weigh(terms, by=args.by, top=args.top)
     if table.empty:
         print("no keywords", file=sys.stderr)
     else:
@@ -209,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(RANKINGS),
         default="count",
         help="how to rank terms (default count)",
+    )
+    keywords.add_argument(
+        "--without-names",
+        action="store_true",
+        help="leave out the places and organizations found, and their short forms (without 市, 集团…)",
     )
     keywords.set_defaults(handler=cmd_keywords)
 

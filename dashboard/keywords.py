@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
@@ -26,6 +27,25 @@ def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> p
     if top:
         table = table.groupby(keys, sort=False).head(top) if keys else table.head(top)
     return table.reset_index(drop=True)
+
+
+def name_words(names: Iterable[str], endings: Iterable[str]) -> set[str]:
+    """Names of places and organizations, and each without the ending that makes it one (a city's
+    name without 市, a company's without 集团; the longest ending that leaves two characters): the
+    words a list of terms leaves out to be about topics rather than about who and where."""
+    endings = sorted(set(endings), key=len, reverse=True)
+    words = set()
+    for name in names:
+        words.add(name)
+        ending = next((e for e in endings if name.endswith(e) and len(name) - len(e) >= 2), None)
+        if ending:
+            words.add(name[: -len(ending)])
+    return words
+
+
+def without_names(terms: pd.DataFrame, names: Iterable[str], endings: Iterable[str]) -> pd.DataFrame:
+    """The rows of a terms table whose term is neither one of ``names`` nor a short form of one."""
+    return terms[~terms["term"].isin(name_words(names, endings))]
 
 
 def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:

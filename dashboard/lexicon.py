@@ -56,6 +56,11 @@ class Lexicon:
         return self.stopwords | self.actions | self.action_modifiers
 
     @property
+    def name_endings(self) -> tuple[str, ...]:
+        """Endings that make a name a place's or an organization's (市, 县, 集团, 有限公司…)."""
+        return tuple(ending for ending, _ in (*self.place_endings, *self.organization_endings))
+
+    @property
     def domain_vocabulary(self) -> frozenset[str]:
         return frozenset(word for word, _ in self.domain_words)
 

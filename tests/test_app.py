@@ -147,3 +147,14 @@ def test_reader_marks_mentions():
     html = "".join(str(h.proto.body) for h in at.get("html"))
     assert "粤桂云数据中心</mark>" in html
     assert 'href="#d0-p2"' in html  # the outline links to the first heading
+
+
+def test_keywords_can_leave_out_places_and_organizations():
+    at = open_page("keywords")
+    with_names = at.selectbox(key="keywords_term").options
+    at.toggle(key="keywords_no_names").set_value(True).run()
+    without = at.selectbox(key="keywords_term").options
+    assert not at.exception
+    assert {"梧州", "京东"} <= set(with_names)  # the city (梧州市), a company (京东集团)
+    assert not {"梧州", "京东", "广西"} & set(without)
+    assert {"数字经济", "平台", "产业园"} <= set(without)

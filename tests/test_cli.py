@@ -79,6 +79,17 @@ def test_keywords_prints_a_table_by_sector():
     assert any(row.split()[0] == "agriculture" for row in rows)
 
 
+def test_keywords_without_names():
+    terms = {
+        row.split()[0] for row in run("keywords", "data/articles", "--top", "30").stdout.splitlines()[1:]
+    }
+    result = run("keywords", "data/articles", "--top", "30", "--without-names")
+    assert result.returncode == 0, result.stderr
+    topics = {row.split()[0] for row in result.stdout.splitlines()[1:]}
+    assert {"梧州", "京东", "广西"} <= terms - topics  # the city (梧州市), a company (京东集团), the region
+    assert {"数字经济", "平台", "产业园"} <= topics
+
+
 @pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["keywords"], ["report"]])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_:

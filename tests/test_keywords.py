@@ -1,4 +1,5 @@
 from dashboard import cooccurrence, kwic, term_frequencies, textrank, tfidf
+from dashboard.keywords import name_words
 
 
 def test_frequencies_leave_out_stopwords_and_action_verbs(seed_extraction):
@@ -42,3 +43,11 @@ def test_cooccurrence_links_names_that_share_a_sentence(seed_extraction):
     assert ("温氏集团", "温氏集团养殖场") in pairs
     assert set(edges["source_type"]) <= {"project", "organization", "place", "keyword"}
     assert (edges["weight"] >= 1).all()
+
+
+def test_name_words_are_the_names_and_their_short_forms():
+    names = ["江州市", "临川县", "云岭", "天承集团", "星海科技有限公司", "新区"]
+    endings = ["市", "县", "区", "公司", "有限公司", "集团"]
+    assert name_words(names, endings) == {
+        "江州市", "江州", "临川县", "临川", "云岭", "天承集团", "天承", "星海科技有限公司", "星海科技", "新区"
+    }  # fmt: skip

@@ -30,8 +30,14 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
     )
     top = st.slider(t("top_n", lang), 5, 50, 20, step=5, key="keywords_top", width=260)
     split = st.toggle(t("split_by_sector", lang), key="keywords_split")
+    no_names = st.toggle(
+        t("leave_out_names", lang), key="keywords_no_names", help=t("leave_out_names_help", lang)
+    )
 
-top_terms, table, dominant = loaders.keywords(f, measure=measure, top=top, split=split)
+top_terms, table, dominant = loaders.keywords(f, measure=measure, top=top, split=split, names=not no_names)
+if top_terms.empty:  # every term was a name
+    frame.empty_state(lang)
+    st.stop()
 
 
 def _pick_term(key: str) -> None:

@@ -15,7 +15,7 @@ from dashboard.cache import ExtractionCache
 from dashboard.corpus import ArticleFile, Extraction
 from dashboard.corpus_store import UNFINISHED, remove_unfinished_uploads, session_articles
 from dashboard.filtering import sentence_view
-from dashboard.keywords import RANKINGS, main_sectors
+from dashboard.keywords import RANKINGS, main_sectors, without_names
 from dashboard.lexicon import Lexicon, lexicon_dir, load_lexicon, read_lexicon_files
 from dashboard.lexicon_edit import build_lexicon
 from dashboard.network import network_view
@@ -128,8 +128,20 @@ def network(filters: state.Filters, *, top_terms: int, colour_by: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _keywords(source: tuple, query: str, measure: str, top: int, split: bool, _extraction: Extraction):
+def _keywords(
+    source: tuple,
+    query: str,
+    measure: str,
+    top: int,
+    split: bool,
+    names: bool,
+    _extraction: Extraction,
+    _lexicon: Lexicon,
+):
     terms = sentence_view(_extraction.terms, _extraction.sentences, state.parse(parse_qs(query)))
+    if not names:
+        found = [*_extraction.places["name"], *_extraction.organizations["name"]]
+        terms = without_names(terms, found, _lexicon.name_endings)
     if terms.empty:
         return terms, terms, {}
     rank = RANKINGS[measure]
@@ -141,8 +153,9 @@ def _keywords(source: tuple, query: str, measure: str, top: int, split: bool, _e
     return top_terms, table, main_sectors(terms)
 
 
-def keywords(filters: state.Filters, *, measure: str, top: int, split: bool):
-    """The top terms, the table to chart (split by sector or not), and each term's main sector."""
+def keywords(filters: state.Filters, *, measure: str, top: int, split: bool, names: bool = True):
+    """The top terms, the table to chart (split by sector or not), and each term's main sector;
+    without the names of places and organizations unless ``names``."""
     key, lex, extra = _source()
     query = state.query_string(filters.replace(term=""))  # the selected term does not change them
-    return _keywords(key, query, measure, top, split, _extract(*key, lex, extra))
+    return _keywords(key, query, measure, top, split, names, _extract(*key, lex, extra), lex)
