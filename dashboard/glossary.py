@@ -112,7 +112,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "measure_textrank": ("TextRank", "TextRank"),
     "top_n": ("显示数量", "How many"),
     "split_by_sector": ("按领域拆分", "Split by sector"),
-    "leave_out_names": ("不含地名和机构名", "Leave out places and organizations"),
+    "leave_out_names": ("不含地名和机构名", "Without names"),
     "leave_out_names_help": (
         "去掉文中识别出的地名、机构名及其简称（如去掉“市”“集团”后的名称），让词表只反映主题。",
         "Leave out the places and organizations found in the text, and their short forms (without "
