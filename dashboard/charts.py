@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard import taxonomy as tx
 from dashboard.glossary import name, t
+from dashboard.network import X_RANGE, Y_RANGE, labelled_nodes
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
@@ -243,6 +244,7 @@ def network(
             hoverinfo="skip",
             showlegend=False,
         )
+    labelled = labelled_nodes(nodes, positions)
     key = "type" if colour_by == "type" else "sector"
     groups = [("project", "organization", "place", "keyword"), ALL_SECTORS][key == "sector"]
     for group_name in groups:
@@ -255,7 +257,10 @@ def network(
             x=np.array([positions[i][0] for i in part["id"]]),
             y=np.array([positions[i][1] for i in part["id"]]),
             mode="markers+text",
-            text=part["name"].to_numpy(dtype=object),
+            text=np.array(
+                [n if i in labelled else "" for i, n in zip(part["id"], part["name"], strict=True)]
+            ),
+            hovertext=part["name"].to_numpy(dtype=object),
             textposition="top center",
             textfont=dict(size=11, family=FONT),
             marker=dict(
@@ -266,10 +271,10 @@ def network(
             ),
             name=label,
             customdata=part["id"].to_numpy(dtype=object),
-            hovertemplate="%{text} (" + label + ")<extra></extra>",
+            hovertemplate="%{hovertext} (" + label + ")<extra></extra>",
         )
-    fig.update_xaxes(visible=False, range=[-1.2, 1.2])
-    fig.update_yaxes(visible=False, range=[-1.15, 1.2])
+    fig.update_xaxes(visible=False, range=list(X_RANGE))
+    fig.update_yaxes(visible=False, range=list(Y_RANGE))
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
     return _frame(fig, height=640, legend=True)
 

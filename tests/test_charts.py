@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import charts, cooccurrence, term_frequencies, tfidf
 from dashboard import taxonomy as tx
-from dashboard.network import build_network, spring_layout
+from dashboard.network import build_network, labelled_nodes, spring_layout
 
 PURE = "charts, state, filtering, highlight, network, tables, glossary"
 
@@ -151,6 +151,29 @@ class TestNetwork:
         node_traces = [t for t in fig.data if t.mode == "markers+text"]
         assert sum(len(t.x) for t in node_traces) == len(nodes)
         json.loads(fig.to_json())  # serialisable for the browser
+
+    def test_a_label_that_would_overlap_a_more_mentioned_one_is_left_to_hover(self):
+        nodes = pd.DataFrame(
+            {
+                "id": ["a", "b", "c"],
+                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
+                "mentions": [1, 5, 1],
+            }
+        )
+        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
+        assert labelled_nodes(nodes, positions) == {"b", "c"}
+        positions["a"] = (-0.9, 0.9)
+        assert labelled_nodes(nodes, positions) == {"a", "b", "c"}
+
+    def test_every_name_shows_on_hover_and_the_busiest_are_written(self, graph):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        fig = charts.network(nodes, edges, positions)
+        node_traces = [t for t in fig.data if t.mode == "markers+text"]
+        written = {x for t in node_traces for x in t.text if x}
+        assert sorted(h for t in node_traces for h in t.hovertext) == sorted(nodes["name"])
+        assert "梧州市" in written and 0 < len(written) <= len(nodes)
+        assert written == set(nodes.set_index("id").loc[sorted(labelled_nodes(nodes, positions)), "name"])
 
     def test_empty_cooccurrence(self):
         empty = pd.DataFrame(columns=["source", "target", "source_type", "target_type", "weight"])
