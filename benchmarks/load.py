@@ -1,6 +1,6 @@
 """Load test: concurrent browser sessions on a shared link, against one session alone.
 
-    .venv/bin/python benchmarks/load.py [--sessions 10] [--seconds 120] [--think 3]
+    .venv/bin/python benchmarks/load.py [--sessions 10] [--seconds 120] [--think 8]
 
 Starts ``streamlit run app.py`` on 127.0.0.1 (nothing else is contacted). Each session is a
 visitor in its own browser context: it opens the shared link of a filtered view
@@ -219,7 +219,7 @@ async def phase(
 
 def p95(values: list[float]) -> float:
     return (
-        statistics.quantiles(values, n=20)[-1]
+        statistics.quantiles(values, n=20, method="inclusive")[-1]
         if len(values) >= 2
         else (values[0] if values else float("nan"))
     )

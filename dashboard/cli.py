@@ -98,7 +98,8 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     terms = extraction.terms
     if args.without_names:
         found = [*extraction.places["name"], *extraction.organizations["name"]]
-        terms = without_names(terms, found, load_lexicon().name_endings)
+        lexicon = load_lexicon()
+        terms = without_names(terms, found, lexicon.name_endings, keep=lexicon.domain_vocabulary)
     table = weigh(terms, by=args.by, top=args.top)
     if table.empty:
         print("no keywords", file=sys.stderr)

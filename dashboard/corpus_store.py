@@ -126,12 +126,14 @@ def check_article(
 def write_atomically(path: Path, data: bytes) -> None:
     """Write a temporary file next to ``path``, then rename it: a crash leaves no half-written file."""
     with tempfile.NamedTemporaryFile(dir=path.parent, prefix=UNFINISHED, suffix=".tmp", delete=False) as out:
-        out.write(data)
-    try:
-        os.replace(out.name, path)
-    except OSError:
-        Path(out.name).unlink(missing_ok=True)
-        raise
+        try:
+            out.write(data)
+            out.close()
+            os.replace(out.name, path)
+        except BaseException:  # disk full, quota, read-only, interrupted: nothing is left behind
+            out.close()
+            Path(out.name).unlink(missing_ok=True)
+            raise
 
 
 def remove_unfinished_uploads(folder: Path, *, older_than: float = UNFINISHED_AFTER) -> list[str]:

@@ -221,7 +221,7 @@ class EntityFinder:
                     else self._named_thing(sentence, toks, i, ending, category, kind, found)
                 )
                 if item is not None:
-                    if item.category == PLACE:  # 粤港澳大湾区 replaces the 大湾 found inside it
+                    if item.category == PLACE:  # …大湾区 replaces the 大湾 found inside it
                         found = [f for f in found if not (f.category == PLACE and f.start >= item.start)]
                     found.append(item)
                     continue

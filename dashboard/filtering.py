@@ -58,16 +58,21 @@ def _contains(values: pd.Series, q: str) -> np.ndarray:
     """Whether each value contains ``q``: one vectorised Arrow pass over strings or lists of them."""
     if isinstance(values.dtype, pd.StringDtype):
         return values.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
-    try:
-        lists = pa.array(values.tolist(), type=pa.list_(pa.string()))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):  # not lists of names: any objects
-        texts = pd.Series([_as_text(v) for v in values.tolist()], dtype="str")
-        return texts.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
-    found = pc.match_substring(pc.list_flatten(lists), q, ignore_case=True)
-    rows = pc.filter(pc.list_parent_indices(lists), found).to_numpy()
-    hits = np.zeros(len(values), dtype=bool)
-    hits[rows] = True
-    return hits
+    items = values.tolist()
+    if items and all(type(v) is list for v in items):  # lists of names: one of them must match
+        try:
+            lists = pa.array(items, type=pa.list_(pa.string()))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            lists = None
+        if lists is not None:
+            found = pc.match_substring(pc.list_flatten(lists), q, ignore_case=True)
+            rows = pc.filter(pc.list_parent_indices(lists), found).to_numpy()
+            hits = np.zeros(len(values), dtype=bool)
+            hits[rows] = True
+            return hits
+    # text in object or category columns (pandas before 3), numbers, mixed objects
+    texts = pa.array([_as_text(v) for v in items], type=pa.string())
+    return pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
 
 
 def filter_table(

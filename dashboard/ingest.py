@@ -262,7 +262,9 @@ TRADITIONAL_SHARE = 0.2  # of Han characters changed by the conversion (traditio
 
 @functools.cache
 def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")  # character by character: no regional rewording (智慧 stays 智慧)
+    # Characters (and the few phrases that pick between simplified forms: 乾燥 → 干燥, 乾隆 stays),
+    # never regional rewording (智慧 stays 智慧); the length of the text never changes.
+    return opencc.OpenCC("t2s")
 
 
 def simplified(text: str) -> tuple[str, bool]:

@@ -29,23 +29,28 @@ def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> p
     return table.reset_index(drop=True)
 
 
-def name_words(names: Iterable[str], endings: Iterable[str]) -> set[str]:
+def name_words(names: Iterable[str], endings: Iterable[str], *, keep: Iterable[str] = ()) -> set[str]:
     """Names of places and organizations, and each without the ending that makes it one (a city's
     name without 市, a company's without 集团; the longest ending that leaves two characters): the
-    words a list of terms leaves out to be about topics rather than about who and where."""
+    words a list of terms leaves out to be about topics rather than about who and where. A short
+    form in ``keep`` (the genre's own words: 大数据 of a 大数据交易中心) stays a topic."""
     endings = sorted(set(endings), key=len, reverse=True)
+    keep = set(keep)
     words = set()
     for name in names:
         words.add(name)
         ending = next((e for e in endings if name.endswith(e) and len(name) - len(e) >= 2), None)
-        if ending:
+        if ending and name[: -len(ending)] not in keep:
             words.add(name[: -len(ending)])
     return words
 
 
-def without_names(terms: pd.DataFrame, names: Iterable[str], endings: Iterable[str]) -> pd.DataFrame:
-    """The rows of a terms table whose term is neither one of ``names`` nor a short form of one."""
-    return terms[~terms["term"].isin(name_words(names, endings))]
+def without_names(
+    terms: pd.DataFrame, names: Iterable[str], endings: Iterable[str], *, keep: Iterable[str] = ()
+) -> pd.DataFrame:
+    """The rows of a terms table whose term is neither one of ``names`` nor a short form of one
+    (see ``name_words``)."""
+    return terms[~terms["term"].isin(name_words(names, endings, keep=keep))]
 
 
 def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:

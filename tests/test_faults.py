@@ -136,7 +136,30 @@ def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_pa
     upload = (FIXTURES / "2023-03-15-yibin-digital-economy.md").read_bytes()
     at.get("file_uploader")[0].set_value(("yibin.md", upload, "text/markdown")).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "yibin.md" in at.error[0].value and "Read-only file system" in at.error[0].value
+    assert at.error[0].value == ("yibin.md — 未加入：文章库文件夹无法写入（Read-only file system）")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing half-written left
     at.switch_page("dashboard/views/overview.py").run()
     assert not at.exception and "让经济发展插上" in shown(at)
+
+
+# Writes an upload into a folder where files may not grow past 100 kB (as on a full disk).
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from dashboard.corpus_store import write_atomically
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
+resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+try:
+    write_atomically(Path(sys.argv[1]) / "new.md", b"x" * 1_000_000)
+except OSError as error:
+    print(error.errno)
+"""
+
+
+def test_an_upload_that_cannot_be_written_whole_leaves_nothing(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == str(errno.EFBIG), result.stderr
+    assert list(tmp_path.iterdir()) == []

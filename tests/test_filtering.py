@@ -67,6 +67,16 @@ class TestFilterTable:
         assert search_mask(frame, "江州").tolist() == [True, False, False]
         assert search_mask(frame, "5").tolist() == [False, False, True]
 
+    @pytest.mark.parametrize("dtype", [object, "category", "str"])
+    def test_text_columns_of_any_dtype_are_searched_as_text(self, dtype):
+        frame = pd.DataFrame({"name": pd.Series(["数字经济产业园", "数据中心", None], dtype=dtype)})
+        assert search_mask(frame, "数字经济").tolist() == [True, False, False]
+        assert search_mask(frame, "数据").tolist() == [False, True, False]
+
+    def test_a_column_mixing_lists_and_text(self):
+        frame = pd.DataFrame({"name": ["甲", "乙"], "places": [["江州市"], "江州新区"]})
+        assert search_mask(frame, "江州").tolist() == [True, True]
+
     def test_filters_combine(self, table):
         assert filter_table(table, Filters(sectors=("services",), q="数据")).empty
 

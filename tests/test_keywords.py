@@ -51,3 +51,8 @@ def test_name_words_are_the_names_and_their_short_forms():
     assert name_words(names, endings) == {
         "江州市", "江州", "临川县", "临川", "云岭", "天承集团", "天承", "星海科技有限公司", "星海科技", "新区"
     }  # fmt: skip
+
+
+def test_a_short_form_that_is_a_word_of_the_genre_stays_a_topic():
+    names = ["大数据交易中心", "天承集团"]
+    assert name_words(names, ["交易中心", "集团"], keep={"大数据"}) == {"大数据交易中心", "天承集团", "天承"}
