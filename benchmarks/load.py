@@ -36,7 +36,16 @@ from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import ARGS, CHROMIUM, DONE, PAINTED, server  # noqa: E402
+from pages import (  # noqa: E402
+    ARGS,
+    CHROMIUM,
+    DONE,
+    NOTE_FRAMES,
+    PAINTED,
+    RERUN_DONE,
+    WATCH_RERUN,
+    server,
+)
 
 LINK = "/projects?sector=agriculture"
 CONTENT = '[data-testid="stDataFrame"] canvas'
@@ -44,34 +53,6 @@ SEARCH_BOX = "例如：交易中心"
 WORDS = ["平台", "中心", "农", "交易", "数"]
 TIMEOUT_MS = 60_000
 POLL_MS = 25  # how often a page checks whether it is drawn: every frame (raf) would draw frames itself
-# Before any page script runs: note the time of every message the server sends on a websocket.
-NOTE_FRAMES = """(() => {
-  const Native = window.WebSocket;
-  window.__lastFrame = 0;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', () => { window.__lastFrame = performance.now(); });
-    }
-  };
-})()"""
-# Marks the start of the rerun a filter change causes.
-WATCH_RERUN = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  window.__rerun = {since: performance.now(), running: false};
-  new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__rerun.running = true;
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
-# The rerun has ended: the script is no longer running, and it was seen running — or, for a
-# rerun so quick that React never drew the running state, the server replied and then was quiet
-# for 50 ms.
-RERUN_DONE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (window.__rerun.running) return true;
-  return window.__lastFrame > window.__rerun.since && performance.now() - window.__lastFrame > 50;
-}"""
 
 
 def resident_kib(pid: int) -> int:

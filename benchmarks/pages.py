@@ -52,16 +52,34 @@ DONE = """selector => {
     && document.querySelectorAll('[data-stale="true"]').length === 0;
 }"""
 
+# Before any page script runs: note the time of every message the server sends on a websocket.
+NOTE_FRAMES = """(() => {
+  const Native = window.WebSocket;
+  window.__lastFrame = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__lastFrame = performance.now(); });
+    }
+  };
+})()"""
+# Marks the start of the rerun a filter change causes.
 WATCH_RERUN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
-  window.__rerun = {running: false};
+  window.__rerun = {since: performance.now(), running: false};
   new MutationObserver(() => {
     if (app.getAttribute('data-test-script-state') === 'running') window.__rerun.running = true;
   }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
-
-NOT_RUNNING = """() => document.querySelector('[data-testid="stApp"]')
-  .getAttribute('data-test-script-state') === 'notRunning'"""
+# The rerun has ended: the script is no longer running, and it was seen running — or, for a
+# rerun so quick that React never drew the running state, the server replied and then was quiet
+# for 50 ms.
+RERUN_DONE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (window.__rerun.running) return true;
+  return window.__lastFrame > window.__rerun.since && performance.now() - window.__lastFrame > 50;
+}"""
 
 QUIET_ENDS: list[str] = []  # reruns whose end was found by websocket quiet, not by state
 
@@ -115,32 +133,18 @@ def first_render(browser, url: str, selector: str) -> float:
 
 def filter_change(browser, url: str, selector: str, placeholder: str | None) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(NOTE_FRAMES)
     page = context.new_page()
-    sockets = []
-    page.on("websocket", lambda ws: sockets.append(ws))
     page.goto(url)
     page.wait_for_function(DONE, arg=selector, timeout=60_000, polling="raf")
     box = page.get_by_placeholder(placeholder) if placeholder else page.get_by_test_id("stTextInputField")
     box.fill("平台" if placeholder else "1")
     page.evaluate(WATCH_RERUN)
-    frames: list[float] = []
-    for socket_ in sockets:
-        socket_.on("framereceived", lambda _: frames.append(time.perf_counter()))
     start = time.perf_counter()
     box.press("Enter")
-    # Normally the script state is seen going to 'running' and back. A very quick rerun may
-    # never show 'running' (React batches both states); then a reply on the websocket followed
-    # by 50 ms of quiet marks its end instead.
-    while True:
-        page.wait_for_timeout(5)
-        if page.evaluate(NOT_RUNNING):
-            if page.evaluate("() => window.__rerun.running"):
-                break
-            if frames and frames[-1] > start and time.perf_counter() - frames[-1] > 0.05:
-                QUIET_ENDS.append(url)
-                break
-        if time.perf_counter() - start > 60:
-            raise TimeoutError("no rerun after the filter change")
+    page.wait_for_function(RERUN_DONE, timeout=60_000, polling="raf")
+    if not page.evaluate("() => window.__rerun.running"):
+        QUIET_ENDS.append(url)
     page.wait_for_function(DONE, arg=selector, timeout=60_000, polling="raf")
     page.evaluate(PAINTED)
     elapsed = time.perf_counter() - start
