@@ -97,9 +97,7 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     weigh = RANKINGS[args.weight]
     terms = extraction.terms
     if args.without_names:
-        found = [*extraction.places["name"], *extraction.organizations["name"]]
-        lexicon = load_lexicon()
-        terms = without_names(terms, found, lexicon.name_endings, keep=lexicon.domain_vocabulary)
+        terms = without_names(terms, extraction, load_lexicon())
     table = weigh(terms, by=args.by, top=args.top)
     if table.empty:
         print("no keywords", file=sys.stderr)

@@ -7,10 +7,15 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jieba
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from dashboard.corpus import Extraction
+    from dashboard.lexicon import Lexicon
 
 GROUPINGS = ("document", "sector", "pillar")
 
@@ -45,12 +50,13 @@ def name_words(names: Iterable[str], endings: Iterable[str], *, keep: Iterable[s
     return words
 
 
-def without_names(
-    terms: pd.DataFrame, names: Iterable[str], endings: Iterable[str], *, keep: Iterable[str] = ()
-) -> pd.DataFrame:
-    """The rows of a terms table whose term is neither one of ``names`` nor a short form of one
-    (see ``name_words``)."""
-    return terms[~terms["term"].isin(name_words(names, endings, keep=keep))]
+def without_names(terms: pd.DataFrame, extraction: Extraction, lexicon: Lexicon) -> pd.DataFrame:
+    """The rows of a terms table whose term is neither a place or organization the extraction
+    found nor a short form of one (see ``name_words``; the lexicon gives the endings and the
+    genre's words)."""
+    names = [*extraction.places["name"], *extraction.organizations["name"]]
+    words = name_words(names, lexicon.name_endings, keep=lexicon.domain_vocabulary)
+    return terms[~terms["term"].isin(words)]
 
 
 def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:

@@ -140,8 +140,7 @@ def _keywords(
 ):
     terms = sentence_view(_extraction.terms, _extraction.sentences, state.parse(parse_qs(query)))
     if not names:
-        found = [*_extraction.places["name"], *_extraction.organizations["name"]]
-        terms = without_names(terms, found, _lexicon.name_endings, keep=_lexicon.domain_vocabulary)
+        terms = without_names(terms, _extraction, _lexicon)
     if terms.empty:
         return terms, terms, {}
     rank = RANKINGS[measure]
