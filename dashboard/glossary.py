@@ -173,6 +173,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "col_side": ("所在", "Where"),
     "col_change": ("变化（‰）", "Change (‰)"),
     "col_file": ("文件", "File"),
+    "col_warnings": ("读取说明", "Reading notes"),
     # reader
     "outline": ("目录", "Outline"),
     "legend": ("图例", "Legend"),

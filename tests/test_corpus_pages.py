@@ -4,6 +4,7 @@ broken file among them), the /corpus page's uploads and removal, and the /lexico
 import shutil
 from pathlib import Path
 
+import opencc
 import pytest
 from corpus_factory import CITIES, article_text, named_projects, write_corpus
 from streamlit.testing.v1 import AppTest
@@ -223,3 +224,13 @@ def test_where_the_lexicon_folder_is_read_only_the_edit_lives_in_the_session(
     at.button(key="lexicon_discard").click().run()
     at.segmented_control(key="lexicon_list").set_value("stopwords").run()
     assert next(c.value for c in at.caption if c.value.startswith("当前")) == count
+
+
+def test_the_corpus_page_says_how_an_article_was_read(corpus):
+    traditional = opencc.OpenCC("s2t").convert(NEW)
+    (corpus / "2024-03-08-traditional.md").write_text(traditional, encoding="utf-8")
+    listing = table(open_page(CORPUS_PAGE), "file").set_index("file")
+    assert list(listing.loc["2024-03-08-traditional.md", "warnings"]) == [
+        "traditional Chinese, read in simplified characters"
+    ]
+    assert not any(len(w) for f, w in listing["warnings"].items() if f != "2024-03-08-traditional.md")

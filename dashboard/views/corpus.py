@@ -103,7 +103,7 @@ with articles_tab:
             ],
         ).sort_values("date", ascending=False)
         st.dataframe(
-            listing[["title", "date", "outlet", "paragraphs", "projects", "file"]],
+            listing[["title", "date", "outlet", "paragraphs", "projects", "file", "warnings"]],
             key="corpus_documents",
             hide_index=True,
             column_config={
@@ -113,6 +113,7 @@ with articles_tab:
                 "paragraphs": st.column_config.NumberColumn(column_label("paragraphs", lang), width="small"),
                 "projects": st.column_config.NumberColumn(t("projects", lang), width="small"),
                 "file": st.column_config.TextColumn(column_label("file", lang), width="medium"),
+                "warnings": st.column_config.ListColumn(column_label("warnings", lang), width="medium"),
             },
         )  # fmt: skip
 
