@@ -4,8 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import state
-from dashboard.glossary import t
+from dashboard.present.glossary import t
+from dashboard.query import filters as url_filters
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
@@ -35,7 +35,7 @@ if filters.present:
 else:
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
-        query = state.to_query(filters)
+        query = url_filters.to_query(filters)
         for p in pages:
             st.page_link(p, query_params=query)
         st.divider()

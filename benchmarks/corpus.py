@@ -22,9 +22,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from corpus_factory import write_corpus  # noqa: E402
 
-from dashboard.cache import ExtractionCache  # noqa: E402
-from dashboard.corpus import extract_paths, read_files  # noqa: E402
-from dashboard.text import dictionary_tag, tokenizer  # noqa: E402
+from dashboard.pipeline.cache import ExtractionCache  # noqa: E402
+from dashboard.pipeline.corpus import extract_paths, read_files  # noqa: E402
+from dashboard.pipeline.text import dictionary_tag, tokenizer  # noqa: E402
 
 
 def timed(work) -> tuple[float, object]:

@@ -22,10 +22,10 @@ import jieba
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.corpus import extract_documents, read_documents  # noqa: E402
-from dashboard.ingest import Document, Paragraph  # noqa: E402
-from dashboard.lexicon import load_lexicon  # noqa: E402
-from dashboard.text import dictionary_tag, tokenizer  # noqa: E402
+from dashboard.pipeline.corpus import extract_documents, read_documents  # noqa: E402
+from dashboard.pipeline.lexicon import load_lexicon  # noqa: E402
+from dashboard.pipeline.read import Document, Paragraph  # noqa: E402
+from dashboard.pipeline.text import dictionary_tag, tokenizer  # noqa: E402
 
 
 def build_corpus(megabytes: float, seed: int = 7) -> list[Document]:

@@ -8,10 +8,11 @@ The data layer is pure Python and pandas (no Streamlit below ``dashboard.views``
     term_frequencies(extraction.terms, by="sector", top=10)
 """
 
-from dashboard.corpus import Extraction, ReadError, extract_documents, extract_paths, read_documents
-from dashboard.entities import normalise_name
-from dashboard.ingest import Document, IngestError, Paragraph, parse_document, read_document
-from dashboard.keywords import cooccurrence, kwic, term_frequencies, textrank, tfidf
+from dashboard.pipeline.corpus import extract_documents, extract_paths, read_documents
+from dashboard.pipeline.entities import normalise_name
+from dashboard.pipeline.read import Document, IngestError, Paragraph, ReadError, parse_document, read_document
+from dashboard.pipeline.tables import Extraction
+from dashboard.query.keywords import cooccurrence, kwic, term_frequencies, textrank, tfidf
 
 __all__ = [
     "Document",

@@ -11,13 +11,15 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from dashboard import exports, state
-from dashboard.cache import ExtractionCache
-from dashboard.corpus import Extraction, extract_paths
-from dashboard.ingest import DEFAULT_MAX_BYTES, max_bytes_default
-from dashboard.keywords import GROUPINGS, RANKINGS, term_frequencies, without_names
-from dashboard.lexicon import load_lexicon
-from dashboard.report import render_report
+from dashboard import settings
+from dashboard.pipeline.cache import ExtractionCache
+from dashboard.pipeline.corpus import extract_paths
+from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.pipeline.tables import Extraction
+from dashboard.present import exports
+from dashboard.present.report import render_report
+from dashboard.query import filters as url_filters
+from dashboard.query.keywords import GROUPINGS, RANKINGS, term_frequencies, without_names
 
 EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
@@ -117,7 +119,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     params = {"pillar": args.pillar, "doc": args.doc, "q": args.q, "term": args.term, "lang": args.lang}
     params["sector"] = [s for group in args.sector or [] for s in group]
-    filters = state.parse({key: value for key, value in params.items() if value})
+    filters = url_filters.parse({key: value for key, value in params.items() if value})
     try:
         Path(args.output).write_text(
             render_report(extraction, filters, generic=args.generic), encoding="utf-8"
@@ -132,10 +134,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _sectors(text: str) -> tuple[str, ...]:
     """Comma-separated sector slugs, each one known."""
     slugs = tuple(s.strip() for s in text.split(",") if s.strip())
-    unknown = [s for s in slugs if s not in state.SECTOR_CHOICES]
+    unknown = [s for s in slugs if s not in url_filters.SECTOR_CHOICES]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown sector {unknown[0]!r} (choose from {', '.join(state.SECTOR_CHOICES)})"
+            f"unknown sector {unknown[0]!r} (choose from {', '.join(url_filters.SECTOR_CHOICES)})"
         )
     return slugs
 
@@ -167,8 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--max-bytes",
             type=_size,
-            default=max_bytes_default(),
-            help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES // 1_000_000}MB, or DASHBOARD_MAX_BYTES)",
+            default=settings.max_bytes(),
+            help=f"refuse files larger than this (default {settings.DEFAULT_MAX_BYTES // 1_000_000}MB, or DASHBOARD_MAX_BYTES)",
         )
         sub.add_argument("--progress", action="store_true", help="print one line per document on stderr")
         sub.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
@@ -234,14 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=_sectors,
         action="append",
         metavar="SLUG[,SLUG]",
-        help=f"only these sectors ({', '.join(state.SECTOR_CHOICES)}); may be repeated",
+        help=f"only these sectors ({', '.join(url_filters.SECTOR_CHOICES)}); may be repeated",
     )
-    report.add_argument("--pillar", choices=state.PILLAR_CHOICES, help="only this pillar")
+    report.add_argument("--pillar", choices=url_filters.PILLAR_CHOICES, help="only this pillar")
     report.add_argument("--doc", metavar="ID", help="only this document (its file name without extension)")
     report.add_argument("--q", default="", metavar="TEXT", help="only rows whose name or evidence holds TEXT")
     report.add_argument("--term", default="", metavar="WORD", help="show this keyword in its contexts")
     report.add_argument(
-        "--lang", choices=state.LANGS, default="zh", help="language of the labels (default zh)"
+        "--lang", choices=url_filters.LANGS, default="zh", help="language of the labels (default zh)"
     )
     report.add_argument("--generic", action="store_true", help="list generic phrases (智能工厂) too")
     report.set_defaults(handler=cmd_report)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from dashboard.entities import normalise_name
+from dashboard.pipeline.entities import normalise_name
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT
 
-from dashboard.text import cache_dir
+from dashboard.settings import cache_folder
 
 INSTRUCTIONS = {"FROM", "ENV", "WORKDIR", "COPY", "RUN", "USER", "VOLUME", "EXPOSE", "HEALTHCHECK", "CMD", "ARG", "LABEL"}  # fmt: skip
 
@@ -125,4 +125,4 @@ def test_the_cache_falls_back_to_the_temp_folder_when_home_cannot_be_written(tmp
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
-    assert cache_dir() == tmp_path / "tmp" / "digital-economy-dashboard"
+    assert cache_folder() == tmp_path / "tmp" / "digital-economy-dashboard"

@@ -12,8 +12,8 @@ from pathlib import Path
 from conftest import CORPUS, FIXTURES, ROOT
 from streamlit.testing.v1 import AppTest
 
-from dashboard.corpus import read_files
-from dashboard.corpus_store import remove_unfinished_uploads
+from dashboard.pipeline.corpus import read_files
+from dashboard.store.articles import remove_unfinished_uploads
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = [
@@ -74,14 +74,14 @@ def test_a_bad_file_is_named_and_the_rest_is_shown(tmp_path, monkeypatch):
 CUT_OFF_UPLOAD = """
 import os, sys, time
 from pathlib import Path
-from dashboard import corpus_store
+from dashboard.store import articles
 
 def killed_here(*args):
     print("written", flush=True)
     time.sleep(600)
 
 os.replace = killed_here
-corpus_store.add_article(Path(sys.argv[1]), "new.md", Path(sys.argv[2]).read_bytes())
+articles.add_article(Path(sys.argv[1]), "new.md", Path(sys.argv[2]).read_bytes())
 """
 
 
@@ -146,7 +146,7 @@ def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_pa
 FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from dashboard.corpus_store import write_atomically
+from dashboard.store.articles import write_atomically
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
 resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))

@@ -3,17 +3,19 @@ that recur, and two articles or two periods compared."""
 
 import streamlit as st
 
-from dashboard import charts, corpus_store
-from dashboard.compare import compare, document_periods, recurring_projects, subset, timeline
-from dashboard.filtering import filter_table
-from dashboard.glossary import column_label, name, t
+from dashboard import settings
+from dashboard.present import charts
+from dashboard.present.glossary import column_label, name, t
+from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
+from dashboard.query.filtering import filter_table
+from dashboard.store import articles
 from dashboard.views import frame, loaders
 
 e = loaders.load_extraction()
 f = frame.filters()
 lang = f.lang
-folder = loaders.corpus_folder()
-in_session = not corpus_store.writable(folder)
+folder = settings.corpus_folder()
+in_session = not articles.writable(folder)
 uploads = loaders.session_uploads()
 ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "corpus_confirm", "corpus_removed"
 
@@ -23,7 +25,7 @@ def _add(key: str) -> None:
     results = []
     for file in st.session_state.get(key) or []:
         try:
-            result = corpus_store.add_article(
+            result = articles.add_article(
                 folder,
                 file.name,
                 file.getvalue(),
@@ -32,7 +34,7 @@ def _add(key: str) -> None:
             )
         except OSError as error:  # the folder turned read-only, filled up or went away
             reason = t("cannot_write", lang, reason=error.strerror or error)
-            result = corpus_store.AddResult(file.name, corpus_store.REFUSED, reason)
+            result = articles.AddResult(file.name, articles.REFUSED, reason)
         results.append(result)
     st.session_state[RESULTS] = results
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
@@ -40,7 +42,7 @@ def _add(key: str) -> None:
 
 def _remove(document: str) -> None:
     try:
-        removed = corpus_store.remove_article(folder, document, session=uploads if in_session else None)
+        removed = articles.remove_article(folder, document, session=uploads if in_session else None)
         st.session_state[REMOVED] = t("removed", lang, name=removed)
     except OSError as error:
         st.session_state[REMOVED] = t("cannot_remove", lang, reason=error.strerror or error)
@@ -59,7 +61,7 @@ with articles_tab:
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
     st.file_uploader(
         t("upload_label", lang),
-        type=[s.lstrip(".") for s in corpus_store.ARTICLE_SUFFIXES],
+        type=[s.lstrip(".") for s in articles.ARTICLE_SUFFIXES],
         accept_multiple_files=True,
         key=uploader,
         on_change=_add,
@@ -76,7 +78,7 @@ with articles_tab:
                 f"**{t('added_as', lang, name=r.name)}**  \n{r.document.title} · {date}  \n{found}",
                 icon=":material/check_circle:",
             )
-        elif r.status == corpus_store.DUPLICATE:
+        elif r.status == articles.DUPLICATE:
             st.warning(
                 f"{r.upload} — {t('duplicate_of', lang, reason=r.reason)}", icon=":material/content_copy:"
             )

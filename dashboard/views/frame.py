@@ -1,6 +1,6 @@
 """The frame around every page: global filters in the sidebar, kept in step with the URL.
 
-The filters live in ``st.session_state[FILTERS]`` (a ``state.Filters``). They are seeded from
+The filters live in ``st.session_state[FILTERS]`` (a ``url_filters.Filters``). They are seeded from
 the query parameters when a session starts (a shared link), changed only by widget callbacks
 (which run before the script, so every part of a run sees the same filters), and written back
 to the query parameters on every run. Page links carry the query parameters, so the filters
@@ -14,11 +14,14 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import analysis, report, state
-from dashboard.corpus import Extraction
-from dashboard.glossary import describe_filters, name, t
-from dashboard.lexicon import lexicon_dir, read_lexicon_files
-from dashboard.lexicon_edit import apply_edits, lexicon_diff
+from dashboard import settings
+from dashboard.pipeline.lexicon import read_lexicon_files
+from dashboard.pipeline.tables import Extraction
+from dashboard.present import report
+from dashboard.present.glossary import describe_filters, name, t
+from dashboard.query import filters as url_filters
+from dashboard.store import saved_analysis
+from dashboard.store.lexicon_edits import apply_edits, lexicon_diff
 from dashboard.views import loaders
 
 FILTERS = "app_filters"
@@ -42,16 +45,16 @@ _WIDGET_FIELDS = {
 }
 
 
-def filters() -> state.Filters:
+def filters() -> url_filters.Filters:
     """The filters of this session (call ``init_filters`` first, as ``app.py`` does)."""
-    return st.session_state.get(FILTERS, state.Filters())
+    return st.session_state.get(FILTERS, url_filters.Filters())
 
 
-def init_filters(documents: Sequence[str]) -> state.Filters:
+def init_filters(documents: Sequence[str]) -> url_filters.Filters:
     """Filters from the URL on a session's first run, from session state afterwards."""
     if FILTERS not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
-        st.session_state[FILTERS] = state.parse(params, documents=documents)
+        st.session_state[FILTERS] = url_filters.parse(params, documents=documents)
     return filters()
 
 
@@ -68,23 +71,23 @@ def set_filters(**changes) -> None:
 def _from_widgets() -> None:
     ss = st.session_state
     st.session_state[FILTERS] = filters().replace(
-        sectors=state.clean_sectors(ss.get(W_SECTOR, [])),
+        sectors=url_filters.clean_sectors(ss.get(W_SECTOR, [])),
         pillar=ss.get(W_PILLAR) or None,
-        docs=state.clean_docs(ss.get(W_DOC, [])),
-        q=" ".join(str(ss.get(W_Q, "")).split())[: state.MAX_TEXT],
+        docs=url_filters.clean_docs(ss.get(W_DOC, [])),
+        q=" ".join(str(ss.get(W_Q, "")).split())[: url_filters.MAX_TEXT],
         lang=ss.get(W_LANG, "zh"),
-        mode=state.PRESENT if ss.get(W_PRESENT) else None,
+        mode=url_filters.PRESENT if ss.get(W_PRESENT) else None,
     )
 
 
-def write_url(current: state.Filters) -> None:
+def write_url(current: url_filters.Filters) -> None:
     """Make the query parameters say what the filters say (only when they differ)."""
-    wanted = state.to_query(current)
+    wanted = url_filters.to_query(current)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
-def sidebar(documents: dict[str, str], current: state.Filters) -> None:
+def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
     """Sector, pillar, document, search, language and presenter mode; and the share link."""
     lang = current.lang
     ss = st.session_state
@@ -102,7 +105,7 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     st.subheader(t("filters", lang))
     st.multiselect(
         t("sector", lang),
-        state.SECTOR_CHOICES,
+        url_filters.SECTOR_CHOICES,
         format_func=lambda s: name(s, lang),
         key=W_SECTOR,
         on_change=_from_widgets,
@@ -110,7 +113,7 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     )
     st.selectbox(
         t("pillar", lang),
-        ["", *state.PILLAR_CHOICES],
+        ["", *url_filters.PILLAR_CHOICES],
         format_func=lambda p: name(p, lang) if p else t("all_pillars", lang),
         key=W_PILLAR,
         on_change=_from_widgets,
@@ -134,7 +137,7 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
     st.divider()
     st.segmented_control(
         t("language", lang),
-        state.LANGS,
+        url_filters.LANGS,
         format_func={"zh": "中文", "en": "English"}.get,
         key=W_LANG,
         on_change=_from_widgets,
@@ -151,15 +154,15 @@ def sidebar(documents: dict[str, str], current: state.Filters) -> None:
         )
 
 
-def lexicon_edits() -> analysis.LexiconEdits:
+def lexicon_edits() -> saved_analysis.LexiconEdits:
     """The lexicon edits of this session that are not saved in the lexicon folder."""
     edited = st.session_state.get(loaders.SESSION_LEXICON)
     if not edited:
         return {}
-    return lexicon_diff(read_lexicon_files(lexicon_dir()), edited)
+    return lexicon_diff(read_lexicon_files(settings.lexicon_folder()), edited)
 
 
-def save_and_open(extraction: Extraction, current: state.Filters, documents: Sequence[str]) -> None:
+def save_and_open(extraction: Extraction, current: url_filters.Filters, documents: Sequence[str]) -> None:
     """Export the view as an HTML report, save it as an analysis (JSON), or open a saved one."""
     lang = current.lang
     ss = st.session_state
@@ -178,8 +181,8 @@ def save_and_open(extraction: Extraction, current: state.Filters, documents: Seq
         )
         st.download_button(
             t("save_analysis", lang),
-            analysis.dump(current, lexicon_edits()),
-            file_name="dashboard-analysis.json",
+            saved_analysis.dump(current, lexicon_edits()),
+            file_name="dashboard-saved_analysis.json",
             mime="application/json",
             help=t("save_analysis_help", lang),
             icon=":material/save:",
@@ -204,25 +207,27 @@ def _open_analysis(key: str, documents: Sequence[str]) -> None:
     if upload is None:
         return
     try:
-        opened, edits = analysis.load(upload.getvalue(), documents=documents)
-    except analysis.AnalysisError as error:
+        opened, edits = saved_analysis.load(upload.getvalue(), documents=documents)
+    except saved_analysis.AnalysisError as error:
         st.session_state[OPEN_RESULT] = (upload.name, error)
         return
     set_filters(
         **{field: getattr(opened, field) for field in ("sectors", "pillar", "docs", "q", "term", "lang")}
     )
     if edits:  # the analysis's lexicon is used for this session, the folder is left as it is
-        st.session_state[loaders.SESSION_LEXICON] = apply_edits(read_lexicon_files(lexicon_dir()), edits)
+        st.session_state[loaders.SESSION_LEXICON] = apply_edits(
+            read_lexicon_files(settings.lexicon_folder()), edits
+        )
     st.session_state[OPEN_RESULT] = (upload.name, None)
     st.session_state[OPENED] = st.session_state.get(OPENED, 0) + 1
 
 
-def share_link(current: state.Filters) -> str:
+def share_link(current: url_filters.Filters) -> str:
     """The full link of this page and its filters (a relative one where no URL is known)."""
-    return state.with_query(st.context.url or "/", current)
+    return url_filters.with_query(st.context.url or "/", current)
 
 
-def caption(current: state.Filters, documents: dict[str, str]) -> str:
+def caption(current: url_filters.Filters, documents: dict[str, str]) -> str:
     """The filters in words, for presenter mode: ``领域：农业 · 搜索：“茶”``."""
     return describe_filters(current, documents)
 
@@ -237,10 +242,10 @@ html { font-size: 20px; }
 """
 
 
-def presenter_bar(pages: Sequence, current: state.Filters, documents: dict[str, str]) -> None:
+def presenter_bar(pages: Sequence, current: url_filters.Filters, documents: dict[str, str]) -> None:
     """Presenter mode: page links in a row and the filters as a caption; no controls."""
     st.html(PRESENTER_CSS)
-    query = state.to_query(current)
+    query = url_filters.to_query(current)
     with st.container(horizontal=True, gap="medium"):
         for page in pages:
             st.page_link(page, query_params=query)

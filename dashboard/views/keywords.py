@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.filtering import filter_table, sentence_view
-from dashboard.glossary import t
-from dashboard.highlight import STYLE, kwic_html
-from dashboard.keywords import kwic
+from dashboard.present import charts
+from dashboard.present.glossary import t
+from dashboard.present.highlight import STYLE, kwic_html
+from dashboard.query import view_data
+from dashboard.query.filtering import sentence_view
+from dashboard.query.keywords import RANKINGS
 from dashboard.views import frame, loaders
 from dashboard.views.loaders import load_extraction
 
@@ -22,7 +23,7 @@ if sentence_view(e.terms, e.sentences, f).empty:
 with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
     measure = st.segmented_control(
         t("measure", lang),
-        list(loaders.RANKINGS),
+        list(RANKINGS),
         format_func=lambda m: t(f"measure_{m}", lang),
         default="count",
         required=True,
@@ -34,7 +35,8 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("leave_out_names", lang), key="keywords_no_names", help=t("leave_out_names_help", lang)
     )
 
-top_terms, table, dominant = loaders.keywords(f, measure=measure, top=top, split=split, names=not no_names)
+view = loaders.keywords(f, measure=measure, top=top, split=split, names=not no_names)
+top_terms = view.top_terms
 if top_terms.empty:  # every term was a name
     frame.empty_state(lang)
     st.stop()
@@ -54,7 +56,7 @@ bars, cloud = st.columns([1, 1])
 with bars:
     st.markdown(f"**{t('top_terms', lang)}**")
     st.plotly_chart(
-        charts.term_bar(table, measure, lang=lang, by_sector=split),
+        charts.term_bar(view.table, measure, lang=lang, by_sector=split),
         key="keywords_bar",
         config=charts.CONFIG,
         on_select=lambda: _pick_term("keywords_bar"),
@@ -63,7 +65,7 @@ with bars:
 with cloud:
     st.markdown(f"**{t('word_cloud', lang)}**")
     st.plotly_chart(
-        charts.word_cloud(top_terms, measure, lang=lang, sectors=dominant),
+        charts.word_cloud(top_terms, measure, lang=lang, sectors=view.sectors),
         key="keywords_cloud",
         on_select=lambda: _pick_term("keywords_cloud"),
         selection_mode="points",
@@ -83,10 +85,7 @@ st.selectbox(
 
 if f.term:
     st.subheader(f"{t('contexts', lang)}：{f.term}", anchor=False)
-    paragraphs = filter_table(e.paragraphs, f, search=False)
-    rows = kwic(paragraphs, e.sentences, f.term, width=18)
-    if f.q:
-        rows = rows[rows["evidence"].str.contains(f.q, regex=False)]
+    rows = view_data.term_contexts(e, f)
     if rows.empty:
         st.info(t("no_contexts", lang), icon=":material/search_off:")
     else:

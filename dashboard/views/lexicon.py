@@ -4,19 +4,19 @@ does to a paragraph before saving it; saving extracts the articles again."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
-from dashboard.corpus_store import writable
-from dashboard.filtering import filter_table
-from dashboard.glossary import name, t
-from dashboard.highlight import STYLE, tokens_html
-from dashboard.lexicon import lexicon_dir
-from dashboard.lexicon_edit import edit_files, preview, save_lexicon, split_words
+from dashboard import settings
+from dashboard.present.glossary import name, t
+from dashboard.present.highlight import STYLE, tokens_html
+from dashboard.query import filters as url_filters
+from dashboard.query.filtering import filter_table
+from dashboard.store.articles import writable
+from dashboard.store.lexicon_edits import edit_files, preview, save_lexicon, split_words
 from dashboard.views import frame, loaders
 
 e = loaders.load_extraction()
 f = frame.filters()
 lang = f.lang
-folder = lexicon_dir()
+folder = settings.lexicon_folder()
 in_session = not writable(folder)
 files = loaders.lexicon_files()
 current = loaders.lexicon()
@@ -51,7 +51,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     target = st.segmented_control(t("word_list", lang), ["domain", "stopwords", "sectors"], format_func=lambda w: t(f"list_{w}", lang), default="domain", required=True, key="lexicon_list")  # fmt: skip
     sector = weight = None
     if target == "sectors":
-        sector = st.selectbox(t("sector", lang), state.SECTOR_CHOICES[:-1], format_func=lambda s: name(s, lang), key="lexicon_sector", width=200)  # fmt: skip
+        sector = st.selectbox(t("sector", lang), url_filters.SECTOR_CHOICES[:-1], format_func=lambda s: name(s, lang), key="lexicon_sector", width=200)  # fmt: skip
         weight = st.number_input(t("weight", lang), 1, 5, 1, key="lexicon_weight", width=120)
 sizes = {"domain": len(current.domain_words), "stopwords": len(current.stopwords)}
 sizes["sectors"] = len(current.sector_words.get(sector, {})) if sector else 0

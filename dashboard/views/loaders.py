@@ -10,24 +10,16 @@ from urllib.parse import parse_qs
 
 import streamlit as st
 
-from dashboard import charts, extract_paths, state
-from dashboard.cache import ExtractionCache
-from dashboard.corpus import ArticleFile, Extraction
-from dashboard.corpus_store import UNFINISHED, remove_unfinished_uploads, session_articles
-from dashboard.filtering import sentence_view
-from dashboard.keywords import RANKINGS, main_sectors, without_names
-from dashboard.lexicon import Lexicon, lexicon_dir, load_lexicon, read_lexicon_files
-from dashboard.lexicon_edit import build_lexicon
-from dashboard.network import network_view
-
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CORPUS = ROOT / "data" / "articles"
-
-
-def corpus_folder() -> Path:
-    """``DASHBOARD_CORPUS`` if set, else the bundled ``data/articles``."""
-    configured = os.environ.get("DASHBOARD_CORPUS", "").strip()
-    return Path(configured).expanduser().resolve() if configured else DEFAULT_CORPUS
+from dashboard import settings
+from dashboard.pipeline.cache import ExtractionCache
+from dashboard.pipeline.corpus import ArticleFile, extract_paths
+from dashboard.pipeline.lexicon import Lexicon, load_lexicon, read_lexicon_files
+from dashboard.pipeline.tables import Extraction
+from dashboard.present import charts
+from dashboard.query import filters as url_filters
+from dashboard.query import view_data
+from dashboard.store.articles import UNFINISHED, remove_unfinished_uploads, session_articles
+from dashboard.store.lexicon_edits import build_lexicon
 
 
 def corpus_signature(folder: Path) -> str:
@@ -63,7 +55,7 @@ def session_uploads() -> dict[str, bytes]:
 
 def lexicon_files() -> dict[str, str]:
     """The texts of the lexicon in use: edited in this session, else saved in the lexicon folder."""
-    return st.session_state.get(SESSION_LEXICON) or read_lexicon_files(lexicon_dir())
+    return st.session_state.get(SESSION_LEXICON) or read_lexicon_files(settings.lexicon_folder())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -79,7 +71,7 @@ def lexicon_from(files: dict[str, str]) -> Lexicon:
 def lexicon() -> Lexicon:
     """The lexicon in use (its version changes whenever one of its files does)."""
     files = st.session_state.get(SESSION_LEXICON)
-    return lexicon_from(files) if files else load_lexicon(lexicon_dir())
+    return lexicon_from(files) if files else load_lexicon(settings.lexicon_folder())
 
 
 @st.cache_resource(show_spinner="正在读取文章… Reading articles…", max_entries=4)
@@ -94,7 +86,7 @@ def _extract(
 
 def _source() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...]]:
     """What the extraction is of: its cache key, and the lexicon and session uploads behind it."""
-    folder = corpus_folder()
+    folder = settings.corpus_folder()
     lex = lexicon()
     extra = tuple(session_articles(session_uploads()))
     uploads = tuple((a.path.name, a.content_hash) for a in extra)
@@ -110,21 +102,21 @@ def load_extraction() -> Extraction:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extraction: Extraction):
-    filters = state.parse(parse_qs(query))
-    nodes, edges, positions = network_view(_extraction, filters, top_terms=top_terms)
-    if edges.empty:
-        return None, edges
-    figure = charts.network(nodes, edges, positions, lang=filters.lang, colour_by=colour_by)
-    return figure, edges
+    filters = url_filters.parse(parse_qs(query))
+    view = view_data.network(_extraction, filters, top_terms=top_terms)
+    if view.edges.empty:
+        return None, view.edges
+    figure = charts.network(view.nodes, view.edges, view.positions, lang=filters.lang, colour_by=colour_by)
+    return figure, view.edges
 
 
-def network(filters: state.Filters, *, top_terms: int, colour_by: str):
+def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
     """The network figure and its edge list for these filters (``None`` when there are no edges).
 
     Layout and figure take ~0.1 s, so they are cached per view like the extraction itself.
     """
     key, lex, extra = _source()
-    return _network(key, state.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
+    return _network(key, url_filters.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -137,24 +129,19 @@ def _keywords(
     names: bool,
     _extraction: Extraction,
     _lexicon: Lexicon,
-):
-    terms = sentence_view(_extraction.terms, _extraction.sentences, state.parse(parse_qs(query)))
-    if not names:
-        terms = without_names(terms, _extraction, _lexicon)
-    if terms.empty:
-        return terms, terms, {}
-    rank = RANKINGS[measure]
-    top_terms = rank(terms, top=top)
-    table = top_terms
-    if split:
-        by_sector = rank(terms, by="sector", top=len(terms))
-        table = by_sector[by_sector["term"].isin(top_terms["term"])]
-    return top_terms, table, main_sectors(terms)
+) -> view_data.Keywords:
+    filters = url_filters.parse(parse_qs(query))
+    return view_data.keywords(
+        _extraction, filters, measure=measure, top=top, split=split, names=names, lexicon=_lexicon
+    )
 
 
-def keywords(filters: state.Filters, *, measure: str, top: int, split: bool, names: bool = True):
-    """The top terms, the table to chart (split by sector or not), and each term's main sector;
-    without the names of places and organizations unless ``names``."""
+def keywords(
+    filters: url_filters.Filters, *, measure: str, top: int, split: bool, names: bool = True
+) -> view_data.Keywords:
+    """The keywords view for these filters and choices, cached per view; without the names of
+    places and organizations unless ``names``. The selected term's contexts are not part of it
+    (``view_data.term_contexts``): choosing a term does not rank the terms again."""
     key, lex, extra = _source()
-    query = state.query_string(filters.replace(term=""))  # the selected term does not change them
+    query = url_filters.query_string(filters.replace(term=""))
     return _keywords(key, query, measure, top, split, names, _extract(*key, lex, extra), lex)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.exports import to_csv_bytes
-from dashboard.glossary import t
-from dashboard.tables import for_export
+from dashboard.present import charts
+from dashboard.present.exports import to_csv_bytes
+from dashboard.present.glossary import t
+from dashboard.present.listings import for_export
 from dashboard.views import frame, loaders
 
 EDGE_COLUMNS = ["source", "target", "source_type", "target_type", "weight"]

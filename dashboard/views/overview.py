@@ -4,10 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard import taxonomy as tx
-from dashboard.filtering import filter_table, sector_counts
-from dashboard.glossary import name, t
+from dashboard.pipeline import taxonomy as tx
+from dashboard.present import charts
+from dashboard.present.glossary import name, t
+from dashboard.query import view_data
+from dashboard.query.filtering import sector_counts
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
@@ -27,8 +28,8 @@ if e.documents.empty:
     frame.empty_state(lang, "empty_corpus")
     st.stop()
 
-documents = e.documents if not f.docs else e.documents[e.documents["document"].isin(f.docs)]
-for doc in documents.itertuples(index=False):
+view = view_data.overview(e, f)
+for doc in view.documents.itertuples(index=False):
     with st.container(border=True):
         st.subheader(doc.title, anchor=False)
         meta = [str(doc.date or "")[:10], str(doc.outlet or "")]
@@ -37,14 +38,8 @@ for doc in documents.itertuples(index=False):
             line += f" · [{t('source', lang)}]({doc.source_url})"
         st.caption(line)
 
-projects = filter_table(e.named_projects, f)
-tables = {
-    "projects": projects,
-    "initiatives": filter_table(e.initiatives, f),
-    "organizations": filter_table(e.organizations, f),
-    "places": filter_table(e.places, f),
-}
-for column, (key, table) in zip(st.columns(4), tables.items(), strict=True):
+projects = view.projects
+for column, (key, table) in zip(st.columns(4), view.figures.items(), strict=True):
     counts = sector_counts(table)
     column.metric(t(key, lang), len(table))
     column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")

@@ -2,11 +2,18 @@
 
 import streamlit as st
 
-from dashboard.exports import to_csv_bytes, to_xlsx_bytes
-from dashboard.filtering import filter_table, projects_view
-from dashboard.glossary import column_label, name, t
-from dashboard.highlight import STYLE, evidence_html
-from dashboard.tables import evidence_span, for_export, initiative_rows, project_rows
+from dashboard.present.exports import to_csv_bytes, to_xlsx_bytes
+from dashboard.present.glossary import column_label, name, t
+from dashboard.present.highlight import STYLE, evidence_html
+from dashboard.present.listings import (
+    INITIATIVE_COLUMNS,
+    PROJECT_COLUMNS,
+    evidence_span,
+    for_export,
+    initiative_rows,
+    project_rows,
+)
+from dashboard.query import view_data
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
@@ -18,11 +25,11 @@ lang = f.lang
 
 st.title(t("page_projects", lang))
 generic = st.toggle(t("include_generic", lang), key="projects_generic")
-projects = projects_view(e.projects, f, generic=generic)
-initiatives = filter_table(e.initiatives, f)
+view = view_data.projects(e, f, generic=generic)
+projects, initiatives = view.projects, view.initiatives
 
 shown = project_rows(projects, lang=lang)
-st.caption(t("shown_of", lang, shown=len(shown), total=len(e.projects if generic else e.named_projects)))
+st.caption(t("shown_of", lang, shown=len(shown), total=view.total))
 
 if shown.empty:
     frame.empty_state(lang)
@@ -43,7 +50,7 @@ else:
             "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
             "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
         },
-        column_order=["name", "kind", "sector", "pillar", "organizations", "places", "mentions", "evidence"],
+        column_order=PROJECT_COLUMNS,
     )  # fmt: skip
     rows = event.selection.rows
     if not rows:
@@ -101,10 +108,11 @@ else:
             "action": st.column_config.TextColumn(column_label("action", lang), width="small"),
             "object": st.column_config.TextColumn(column_label("object", lang), width="medium"),
             "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
+            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width="small"),
             "projects": st.column_config.ListColumn(column_label("projects", lang)),
             "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
             "places": st.column_config.ListColumn(column_label("places", lang)),
             "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
         },
-        column_order=["action", "object", "sector", "projects", "organizations", "places", "evidence"],
+        column_order=INITIATIVE_COLUMNS,
     )  # fmt: skip

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard.filtering import filter_table
-from dashboard.glossary import t
-from dashboard.highlight import STYLE, article_html, legend_html, outline_html
+from dashboard.present.glossary import t
+from dashboard.present.highlight import STYLE, article_html, legend_html, outline_html
+from dashboard.query import view_data
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
@@ -22,10 +22,8 @@ choices = [d for d in f.docs if d in titles] or list(titles)
 document = st.selectbox(
     t("document", lang), choices, format_func=titles.get, key="reader_doc"
 ) if len(choices) > 1 else choices[0]  # fmt: skip
-index = list(titles).index(document)
-row = e.documents.iloc[index]
-paragraphs = e.paragraphs[e.paragraphs["document"] == document]
-mentions = filter_table(e.mentions[e.mentions["document"] == document], f, search=False)
+view = view_data.reader(e, f, document)
+row, index = view.document, view.index
 
 st.subheader(row["title"], anchor=False)
 st.caption(" · ".join(str(v) for v in (str(row["date"])[:10], row["outlet"]) if isinstance(v, str) and v))
@@ -35,6 +33,6 @@ st.caption(t("reader_hint", lang))
 outline, text = st.columns([1, 3])
 with outline:
     st.markdown(f"**{t('outline', lang)}**")
-    st.html(STYLE + outline_html(paragraphs, document_index=index))
+    st.html(STYLE + outline_html(view.paragraphs, document_index=index))
 with text:
-    st.html(STYLE + article_html(paragraphs, mentions, document_index=index, lang=lang, search=f.q))
+    st.html(STYLE + article_html(view.paragraphs, view.mentions, document_index=index, lang=lang, search=f.q))

@@ -1,0 +1,218 @@
+"""On-disk cache of extractions, keyed by the article's content and the versions of the lexicons
+and of the code that extracted it: reopening a corpus costs a read, not an extraction.
+
+Two kinds of entry: one per document (its extraction as JSON), and one per whole corpus (its
+tables as Parquet files in a ZIP archive), so that reopening an unchanged corpus is one read.
+Neither format can carry code: a cache folder that someone else can write can at worst make the
+dashboard show wrong tables, never run anything. Every entry holds a checksum of its content; a
+corrupt, foreign or unreadable entry is removed and counted as a miss, never returned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard import settings
+from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mention
+from dashboard.pipeline.lexicon import Lexicon
+from dashboard.pipeline.read import Document, Paragraph, ReadError
+from dashboard.pipeline.structure import ParagraphContext
+from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction
+from dashboard.pipeline.text import Span
+
+_MAGIC = b"DEDX2\n"  # format marker; a file without it is not ours
+PIPELINE = Path(__file__).parent
+
+
+@functools.cache
+def code_version(folder: Path = PIPELINE) -> str:
+    """A hash of every source file of the data layer (the ``pipeline`` folder): any change to the
+    code that reads, extracts or tabulates invalidates what the cache holds."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+# --- documents as JSON ---------------------------------------------------------------------------
+
+
+def document_record(extraction: DocumentExtraction) -> dict:
+    """A document's extraction as plain JSON values."""
+    return {
+        "document": dataclasses.asdict(extraction.document),
+        "contexts": [dataclasses.asdict(c) for c in extraction.contexts],
+        "sentences": [(p, i, s.start, s.end, s.text) for p, i, s in extraction.sentences],
+        "mentions": [dataclasses.astuple(m) for m in extraction.mentions],
+        "initiatives": [dataclasses.asdict(i) for i in extraction.initiatives],
+        "terms": extraction.terms,
+        "projects": extraction.projects,
+    }
+
+
+def document_from_record(record: dict) -> DocumentExtraction:
+    """The inverse of ``document_record``."""
+    doc = record["document"]
+    document = Document(
+        **{
+            **doc,
+            "paragraphs": tuple(Paragraph(**p) for p in doc["paragraphs"]),
+            **{key: tuple(doc[key]) for key in ("categories", "tags", "warnings")},
+        }
+    )
+    return DocumentExtraction(
+        document=document,
+        contexts=[ParagraphContext(**c) for c in record["contexts"]],
+        sentences=[(p, i, Span(start, end, text)) for p, i, start, end, text in record["sentences"]],
+        mentions=[Mention(*m) for m in record["mentions"]],
+        initiatives=[
+            Initiative(**{**i, **{key: tuple(i[key]) for key in ("projects", "organizations", "places")}})
+            for i in record["initiatives"]
+        ],
+        terms=[tuple(t) for t in record["terms"]],
+        projects=record["projects"],
+    )
+
+
+# --- corpus tables as Parquet ------------------------------------------------------------------
+
+
+def tables_archive(extraction: Extraction) -> bytes:
+    """The corpus tables as one ZIP archive of Parquet files, with the read errors as JSON."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, table in extraction.tables().items():
+            out = io.BytesIO()
+            pq.write_table(pa.Table.from_pandas(table, preserve_index=False), out)
+            archive.writestr(f"{name}.parquet", out.getvalue())
+        errors = [dataclasses.asdict(e) for e in extraction.errors]
+        archive.writestr("errors.json", json.dumps(errors, ensure_ascii=False))
+    return buffer.getvalue()
+
+
+def _frame(data: bytes, name: str) -> pd.DataFrame:
+    table = pq.read_table(io.BytesIO(data))
+    frame = table.to_pandas()
+    for column in LIST_COLUMNS.get(name, ()):
+        frame[column] = table.column(column).to_pylist()  # lists, as the extraction made them
+    return frame[COLUMNS[name]] if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
+
+
+def tables_from_archive(data: bytes) -> Extraction:
+    """The inverse of ``tables_archive``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        tables = {name: _frame(archive.read(f"{name}.parquet"), name) for name in COLUMNS}
+        errors = [ReadError(**e) for e in json.loads(archive.read("errors.json"))]
+    return Extraction(**tables, errors=errors)
+
+
+class ExtractionCache:
+    """A folder of cache entries; ``hits``, ``misses`` and ``rebuilt`` (corrupt entries found)
+    count what happened."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else settings.cache_folder() / "extractions"
+        self.hits = 0
+        self.misses = 0
+        self.rebuilt = 0
+
+    def key(self, content_hash: str, document_id: str, lexicon: Lexicon) -> str:
+        text = f"{content_hash}:{document_id}:{lexicon.version}:{code_version()}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def corpus_key(self, documents: list[tuple[str, str]], lexicon: Lexicon) -> str:
+        """The key of a corpus's tables: its documents' (content hash, id) pairs, in order."""
+        text = "\n".join(f"{h}:{i}" for h, i in documents) + f"\n{lexicon.version}:{code_version()}"
+        return "corpus-" + hashlib.sha256(text.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        suffix = ".tables" if key.startswith("corpus-") else ".json"
+        return self.folder / key[-2:] / f"{key}{suffix}"
+
+    # documents
+
+    def get(self, content_hash: str, document_id: str, lexicon: Lexicon) -> DocumentExtraction | None:
+        """The stored extraction of a document (by the hash of its file's bytes and its id)."""
+        found = self._read(self.key(content_hash, document_id, lexicon), _decode_document)
+        if found is not None and found.document.content_hash != content_hash:
+            self.rebuilt += 1
+            return None
+        return found
+
+    def put(self, extraction: DocumentExtraction, lexicon: Lexicon) -> None:
+        document = extraction.document
+        payload = json.dumps(document_record(extraction), ensure_ascii=False, separators=(",", ":"))
+        self._write(self.key(document.content_hash, document.id, lexicon), payload.encode("utf-8"))
+
+    # corpora
+
+    def get_tables(self, key: str) -> Extraction | None:
+        """The stored tables of a corpus (by ``corpus_key``)."""
+        return self._read(key, tables_from_archive)
+
+    def put_tables(self, key: str, extraction: Extraction) -> None:
+        self._write(key, tables_archive(extraction))
+
+    # entries
+
+    def _read(self, key: str, decode):
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        value = None
+        payload = _payload(data)
+        if payload is not None:
+            try:
+                value = decode(payload)
+            except Exception:  # a checksum that matches a payload we cannot read: not ours
+                value = None
+        if value is None:
+            self.rebuilt += 1
+            self.misses += 1
+            path.unlink(missing_ok=True)
+            return None
+        self.hits += 1
+        return value
+
+    def _write(self, key: str, payload: bytes) -> None:
+        """Store atomically (write a temporary file, then rename), so that no reader, in this
+        process or another, ever sees half an entry. A cache that cannot be written (read-only
+        disk) is skipped silently: it is only a cache."""
+        path = self._path(key)
+        temporary = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+                temporary = Path(handle.name)
+                handle.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, path)
+        except OSError:
+            if temporary:
+                temporary.unlink(missing_ok=True)
+
+
+def _payload(data: bytes) -> bytes | None:
+    """The content of an entry whose marker and checksum are right, else None."""
+    if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + 32:
+        return None
+    checksum, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
+    return payload if hashlib.sha256(payload).digest() == checksum else None
+
+
+def _decode_document(payload: bytes) -> DocumentExtraction:
+    return document_from_record(json.loads(payload))

@@ -1,0 +1,220 @@
+"""A corpus of articles read and extracted into tables: the one entry point the CLI and the app use."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.pipeline import extraction as ex
+from dashboard.pipeline.cache import ExtractionCache
+from dashboard.pipeline.lexicon import Lexicon, load_lexicon
+from dashboard.pipeline.read import (
+    Document,
+    IngestError,
+    ReadError,
+    article_paths,
+    content_hash,
+    document_from_bytes,
+    document_id,
+    read_bytes,
+)
+from dashboard.pipeline.tables import Extraction, tabulate
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """An article file's bytes, read and checked but not yet parsed."""
+
+    path: Path
+    data: bytes
+    content_hash: str
+
+    @property
+    def document_id(self) -> str:
+        return document_id(self.path)
+
+
+def read_files(
+    paths: Iterable[str | Path], *, max_bytes: int | None = None
+) -> tuple[list[ArticleFile], list[ReadError]]:
+    """The article files under ``paths`` (files or folders), read as bytes. Missing, too large and
+    duplicate files (same content, or same document id, as one read before) become ReadErrors."""
+    files, missing = article_paths(list(paths))
+    errors = [ReadError(path, reason) for path, reason in missing]
+    articles: list[ArticleFile] = []
+    ids: set[str] = set()
+    contents: dict[str, str] = {}  # content hash → file name
+    for path in files:
+        try:
+            data = read_bytes(path, max_bytes=max_bytes)
+        except IngestError as error:
+            errors.append(ReadError(str(path), str(error)))
+            continue
+        article = ArticleFile(Path(path), data, content_hash(data))
+        if article.document_id in ids:
+            errors.append(
+                ReadError(str(path), f"another file has the same document id {article.document_id!r}")
+            )
+        elif article.content_hash in contents:
+            errors.append(ReadError(str(path), f"duplicate of {contents[article.content_hash]}"))
+        else:
+            ids.add(article.document_id)
+            contents[article.content_hash] = Path(path).name
+            articles.append(article)
+    return articles, errors
+
+
+def read_documents(
+    paths: Iterable[str | Path], *, max_bytes: int | None = None
+) -> tuple[list[Document], list[ReadError]]:
+    """Read and parse every article under ``paths``; unreadable ones become ReadErrors."""
+    articles, errors = read_files(paths, max_bytes=max_bytes)
+    documents = []
+    for article in articles:
+        try:
+            documents.append(document_from_bytes(article.data, article.path))
+        except IngestError as error:
+            errors.append(ReadError(str(article.path), str(error)))
+    return documents, errors
+
+
+Work = Document | ArticleFile
+
+
+def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadError:
+    """Parse (when needed) and extract one article; any failure becomes a ReadError."""
+    try:
+        document = document_from_bytes(item.data, item.path) if isinstance(item, ArticleFile) else item
+    except IngestError as error:
+        return ReadError(str(item.path), str(error))
+    try:
+        return ex.extract_document(document, lexicon)
+    except ex.ExtractionTimeout as error:
+        return ReadError(document.path or document.id, str(error))
+    except Exception as error:  # one bad document must not cost the others
+        return ReadError(document.path or document.id, f"extraction failed: {error!r}")
+
+
+def _extract_chunk(
+    items: list[Work], lexicon: Lexicon, cache: ExtractionCache | None
+) -> list[ex.DocumentExtraction | ReadError]:
+    results = [_extract_one(item, lexicon) for item in items]
+    if cache:  # stored by the worker, so that encoding for the cache runs in parallel too
+        for result in results:
+            if isinstance(result, ex.DocumentExtraction):
+                cache.put(result, lexicon)
+    return results
+
+
+def _warm_worker(lexicon: Lexicon) -> None:
+    from dashboard.pipeline.text import dictionary_tag, tokenizer
+
+    tokenizer(lexicon)
+    dictionary_tag("数字")
+
+
+def _identity(item: Work) -> tuple[str, str]:
+    if isinstance(item, ArticleFile):
+        return item.content_hash, item.document_id
+    return item.content_hash, item.id
+
+
+def extract_documents(
+    items: list[Work],
+    *,
+    lexicon: Lexicon | None = None,
+    cache: ExtractionCache | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Extraction:
+    """Extract all tables from documents (or article files, parsed as needed).
+
+    ``cache`` reuses earlier extractions of the same content (and lexicon and code version);
+    ``workers`` > 1 extracts the rest in that many processes; ``progress(done, total, document_id)``
+    is called as documents are done, cached or not.
+    """
+    lexicon = lexicon or load_lexicon()
+    results: list[ex.DocumentExtraction | ReadError | None] = [None] * len(items)
+    todo: list[int] = []
+    done = 0
+
+    def finish(n: int, result: ex.DocumentExtraction | ReadError, *, store: bool) -> None:
+        nonlocal done
+        results[n] = result
+        if store and cache and not isinstance(result, ReadError):
+            cache.put(result, lexicon)
+        done += 1
+        if progress:
+            progress(done, len(items), _identity(items[n])[1])
+
+    for n, item in enumerate(items):
+        cached = cache.get(*_identity(item), lexicon) if cache else None
+        if cached is not None:
+            if isinstance(item, ArticleFile) and cached.document.path != str(item.path):
+                cached.document = dataclasses.replace(cached.document, path=str(item.path))  # moved file
+            finish(n, cached, store=False)
+        else:
+            todo.append(n)
+
+    if workers > 1 and len(todo) > 1:
+        # chunks of work, a few per worker, so that process overhead stays small
+        size = max(1, min(50, len(todo) // (workers * 4)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, initargs=(lexicon,)) as pool:
+            futures = {
+                pool.submit(_extract_chunk, [items[n] for n in chunk], lexicon, cache): chunk
+                for chunk in chunks
+            }
+            for future in as_completed(futures):
+                for n, result in zip(futures[future], future.result(), strict=True):
+                    finish(n, result, store=False)
+    else:
+        for n in todo:
+            finish(n, _extract_one(items[n], lexicon), store=True)
+
+    extractions = [r for r in results if isinstance(r, ex.DocumentExtraction)]
+    failures = [r for r in results if isinstance(r, ReadError)]
+    extraction = tabulate(extractions, failures)
+    extraction.cache = cache
+    return extraction
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    *,
+    extra: Iterable[ArticleFile] = (),
+    max_bytes: int | None = None,
+    lexicon: Lexicon | None = None,
+    cache: ExtractionCache | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Extraction:
+    """Read and extract the articles under ``paths``, and the ``extra`` ones already read (uploads
+    kept in a browser session); unreadable files are listed in ``errors``.
+    With a ``cache``, an article already extracted is not even parsed again.
+
+    >>> extraction = extract_paths(["data/articles"])
+    >>> {"name", "sector", "evidence"} <= set(extraction.projects.columns), extraction.errors
+    (True, [])
+    """
+    articles, errors = read_files(paths, max_bytes=max_bytes)
+    articles += extra
+    lexicon = lexicon or load_lexicon()
+    # the paths are part of the key: the tables name the files they came from
+    identities = [(a.content_hash, f"{a.document_id}:{a.path}") for a in articles]
+    key = cache.corpus_key(identities, lexicon) if cache else ""
+    extraction = cache.get_tables(key) if cache else None
+    if extraction is None:
+        extraction = extract_documents(
+            articles, lexicon=lexicon, cache=cache, workers=workers, progress=progress
+        )
+        if cache:
+            cache.put_tables(key, extraction)
+    elif progress:
+        progress(len(articles), len(articles), "")
+    extraction.cache = cache
+    extraction.errors = errors + [e for e in extraction.errors if e not in errors]
+    return extraction

@@ -1,0 +1,359 @@
+"""Names in a sentence: projects, organizations and places, found by how their names end."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from dashboard.pipeline.lexicon import Lexicon
+from dashboard.pipeline.text import Span, dictionary_tag, word_frequency
+
+PROJECT, ORGANIZATION, PLACE = "project", "organization", "place"
+_CATEGORY_ORDER = {PROJECT: 0, ORGANIZATION: 1, PLACE: 2}
+
+_SEPARATORS = frozenset("，、；：。！？,;:!?（）()【】[]《》<>/|\\…—-~ \t\n") - frozenset("()（）")
+_OPENING_QUOTES = frozenset("“‘「『\"'")
+_QUOTES = "“”‘’\"'「」『』《》"
+_BRACKETS = {"(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）"}
+_DOTS = re.compile(r"[•・‧∙·]")
+_NON_NAME = frozenset(
+    {"的", "等", "一批", "一个", "一系列", "多个", "各类", "各种", "若干", "一些", "其中", "之一"}
+)
+_LOCATIVES = frozenset("内里中外")
+_PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
+_CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
+# Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
+_GLUED_OPENERS = frozenset("如在与和将以把对向由从及")
+_NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
+# A word this common in general Chinese describes; a rarer one may be part of a name.
+_COMMON_WORD = 3000
+_RARE_WORD = 200
+_COMMON_PLACE_WORD = 1000
+_QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# jieba's dictionary tags many common words as places; one this frequent is a word, not a place.
+_MAX_PLACE_FREQUENCY = 20000
+_SHORT_PLACE_KINDS = frozenset({"省", "市", "县区", "乡镇"})
+
+
+def normalise_name(name: str) -> str:
+    """A name as listed: brackets full-width, one kind of middle dot, no quotes or list punctuation.
+
+    >>> normalise_name("“A(B)C产业园”、")
+    'A（B）C产业园'
+    """
+    for half, full in _BRACKETS.items():
+        name = name.replace(half, full)
+    name = _DOTS.sub("·", name)
+    name = "".join(ch for ch in name if ch not in _QUOTES and not ch.isspace())
+    return name.strip("、，,;；:：。.!！?？·")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in a sentence; offsets index into the sentence."""
+
+    category: str
+    name: str
+    kind: str
+    start: int
+    end: int
+    named: bool = True
+
+
+class EntityFinder:
+    """Finds names in the sentences of one document; learns the document's place names as it goes."""
+
+    def __init__(self, lexicon: Lexicon, tok: jieba.Tokenizer) -> None:
+        self.lexicon = lexicon
+        self.tok = tok
+        self.endings: dict[str, list[tuple[str, str, str]]] = {}
+        for category, pairs in (
+            (PROJECT, lexicon.project_endings),
+            (ORGANIZATION, lexicon.organization_endings),
+            (PLACE, lexicon.place_endings),
+        ):
+            for ending, kind in pairs:
+                self.endings.setdefault(ending[-1], []).append((ending, category, kind))
+        for candidates in self.endings.values():
+            candidates.sort(key=lambda item: (-len(item[0]), _CATEGORY_ORDER[item[1]]))
+        sector_vocabulary = {w for words in lexicon.sector_words.values() for w in words}
+        ending_words = {e for e, _ in lexicon.project_endings + lexicon.organization_endings}
+        self.generic = lexicon.generic_words | lexicon.domain_vocabulary | sector_vocabulary | ending_words
+        self.hard_stops = lexicon.name_openers | lexicon.action_modifiers | _NON_NAME
+        # 和/与/及 join two names only where the first is complete, and a complete name already
+        # stops the walk; inside a name they are characters like any other (江南和美…平台).
+        self.walk_stops = self.hard_stops - _CONJUNCTIONS
+        self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
+        self.brands: set[str] = set()  # heads of organization names (…集团): not places
+
+    # -- boundaries -----------------------------------------------------------------------------
+
+    def _stops_name(self, toks: list[Span], j: int) -> bool:
+        word = toks[j].text
+        if word in _SEPARATORS or word.isspace() or word in _OPENING_QUOTES:
+            return True
+        if word in self.walk_stops:
+            return True
+        if word in self.lexicon.actions:
+            if word in self.lexicon.actions_inside_names:
+                return j == 0 or self._stops_name(toks, j - 1)
+            return True
+        if word in self.generic or word in _CONJUNCTIONS or _QUANTITY.match(word):
+            return bool(_QUANTITY.match(word))
+        # jieba keeps some adverb+verb pairs whole (不断完善, 加快建设)
+        if len(word) >= 3 and word[-2:] in self.lexicon.actions:
+            return True
+        # verbs, prepositions, pronouns, time words and particles do not stand in names, except
+        # just before the ending, where they say what the place is for (适配基地, 展示中心)
+        following = toks[j + 1].text if j + 1 < len(toks) else ""
+        if len(word) < 2 or self._ends_project(following):
+            return False
+        # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
+        return dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
+
+    # -- decisions ------------------------------------------------------------------------------
+
+    def _is_generic(self, word: str) -> bool:
+        """A generic word, or one made of generic words (公共信息 = 公共 + 信息)."""
+        if word in self.generic:
+            return True
+        if len(word) < 4:
+            return False
+        reachable = [True] + [False] * len(word)
+        for end in range(2, len(word) + 1):
+            reachable[end] = any(
+                reachable[k] and word[k:end] in self.generic for k in range(max(0, end - 6), end - 1)
+            )
+        return reachable[-1]
+
+    def _is_proper(self, word: str) -> bool:
+        if self._is_generic(word) or not _CJK_OR_LATIN.search(word):
+            return False
+        if word in self.place_stems or word in self.place_stems.values() or word in self.brands:
+            return True
+        if _LATIN_OR_DIGIT.search(word):
+            return True
+        frequency = word_frequency(self.tok, word)
+        if frequency == 0 and len(word) >= 2:
+            return True  # not in jieba's dictionary: a coined name
+        return dictionary_tag(word) in _PROPER_TAGS and frequency < _MAX_PLACE_FREQUENCY
+
+    def _is_named(
+        self,
+        sentence: str,
+        toks: list[Span],
+        first: int,
+        ending_start: int,
+        end: int,
+        inner: list[Found],
+    ) -> bool:
+        """Whether a name names one thing (鸿途数字经济产业园) rather than a kind of thing (智能工厂)."""
+        prefix = [t for t in toks[first:] if t.start < ending_start]
+        surface = sentence[toks[first].start : ending_start]
+        if inner or any(ch in surface for ch in "()（）·“”「」"):
+            return True
+        if any(self._is_proper(t.text) for t in prefix):
+            return True
+        distinctive = [
+            t.text for t in prefix if _CJK_OR_LATIN.search(t.text) and not self._is_generic(t.text)
+        ]
+        if not any(word_frequency(self.tok, w) < _COMMON_WORD for w in distinctive):
+            return False
+        # 甲、乙、丙等平台: items of an enumeration are the named instances of a category.
+        before = sentence[max(0, toks[first].start - 1) : toks[first].start]
+        after = sentence[end : end + 1]
+        return before == "、" or after in ("、", "等")
+
+    # -- the scan -------------------------------------------------------------------------------
+
+    def _ending_at(self, sentence: str, toks: list[Span], i: int) -> tuple[str, str, str] | None:
+        token = toks[i]
+        candidates = self.endings.get(token.text[-1])
+        if not candidates:
+            return None
+        following = toks[i + 1].text if i + 1 < len(toks) else ""
+        for ending, category, kind in candidates:
+            if not sentence.endswith(ending, 0, token.end):
+                continue
+            if category != PLACE and following in self.lexicon.not_after_ending:
+                continue
+            if category == PROJECT and self._ends_project(following):
+                return None  # 商城平台: the name goes on to the next ending
+            return ending, category, kind
+        return None
+
+    def _split_locatives(self, sentence: str, toks: list[Span]) -> list[Span]:
+        """Cut a locative off a token that hides an ending (众创园内 → 众创园 + 内)."""
+        out = []
+        for t in toks:
+            if len(t.text) >= 2 and t.text[-1] in _LOCATIVES and t.text[-2] in self.endings:
+                cut = t.end - 1
+                out += [Span(t.start, cut, sentence[t.start : cut]), Span(cut, t.end, t.text[-1])]
+            else:
+                out.append(t)
+        return out
+
+    def _ends_project(self, word: str) -> bool:
+        return bool(word) and any(
+            word.endswith(e) for e, c, _ in self.endings.get(word[-1], ()) if c == PROJECT
+        )
+
+    def find(self, sentence: str, toks: list[Span]) -> list[Found]:
+        """Projects, organizations and places in one sentence, in order of their ends.
+
+        ``toks`` are the sentence's tokens; their offsets, and those of what is found, index
+        ``sentence`` (which may be the whole paragraph the tokens come from)."""
+        toks = self._split_locatives(sentence, toks)
+        found: list[Found] = []
+        for i, token in enumerate(toks):
+            hit = self._ending_at(sentence, toks, i)
+            if hit is not None:
+                ending, category, kind = hit
+                item = (
+                    self._place(sentence, toks, i, ending, kind, found)
+                    if category == PLACE
+                    else self._named_thing(sentence, toks, i, ending, category, kind, found)
+                )
+                if item is not None:
+                    if item.category == PLACE:  # …大湾区 replaces the 大湾 found inside it
+                        found = [f for f in found if not (f.category == PLACE and f.start >= item.start)]
+                    found.append(item)
+                    continue
+            if len(token.text) >= 2:
+                place = self._dictionary_place(token)
+                if place is not None:
+                    found.append(place)
+        return found
+
+    @staticmethod
+    def _first_token(toks: list[Span], position: int) -> int:
+        """Index of the token that holds ``position``."""
+        k = bisect.bisect_right([t.end for t in toks], position)
+        return min(k, len(toks) - 1)
+
+    def _named_thing(
+        self,
+        sentence: str,
+        toks: list[Span],
+        i: int,
+        ending: str,
+        category: str,
+        kind: str,
+        found: list[Found],
+    ) -> Found | None:
+        ending_start = toks[i].end - len(ending)
+        last = self._first_token(toks, ending_start)
+        # A name never reaches back into the project before it; places and organizations can be
+        # part of it (江州市…平台, …集团养殖场).
+        previous_end = max((f.end for f in found if f.category == PROJECT), default=0)
+        j, depth = last - 1, 0
+        while j >= 0 and last - j <= 12:
+            word = toks[j].text
+            if word in ")）":
+                depth += 1
+            elif word in "(（":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and self._stops_name(toks, j):
+                break
+            if toks[j].start < previous_end:
+                break
+            j -= 1
+        first = j + 1
+        for k in range(last - 1, first - 1, -1):  # 江州学院与园区: the name starts after 与
+            if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
+                first = k + 1
+                break
+        while first < last and (toks[first].text in self.hard_stops or toks[first].text in _SEPARATORS):
+            first += 1
+        start = toks[first].start if first <= last else ending_start
+        if (
+            first > 0 and toks[first - 1].text in _OPENING_QUOTES
+        ):  # 江州市“鸿途”农场: the place leads the name
+            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
+            start = place.start if place else start
+        if (
+            first < last
+            and word_frequency(self.tok, toks[first].text) == 0
+            and toks[first].text[0] in _GLUED_OPENERS
+        ):
+            start += 1
+        prefix = sentence[start:ending_start]
+        if len(_CJK_OR_LATIN.findall(prefix)) < 2:
+            return None
+        inner = [f for f in found if f.start >= start and f.category in (ORGANIZATION, PLACE)]
+        name = normalise_name(sentence[start : toks[i].end])
+        if category == ORGANIZATION:
+            if not any(t.text not in self.generic for t in toks[first:last] if _CJK_OR_LATIN.search(t.text)):
+                return None
+            head = normalise_name(prefix)
+            self.brands.add(head)
+            return Found(ORGANIZATION, name, kind, start, toks[i].end)
+        named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
+        opener = toks[first - 1].text if first > 0 else ""
+        if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
+            self.brands.add(normalise_name(prefix))
+            return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
+        return Found(PROJECT, name, kind, start, toks[i].end, named)
+
+    def _place(
+        self, sentence: str, toks: list[Span], i: int, ending: str, kind: str, found: list[Found]
+    ) -> Found | None:
+        token = toks[i]
+        if kind in _SHORT_PLACE_KINDS:
+            if len(token.text) > len(ending):
+                start = token.start
+            elif (
+                i > 0 and _CJK_OR_LATIN.fullmatch(toks[i - 1].text[-1]) and not self._stops_name(toks, i - 1)
+            ):
+                start = toks[i - 1].start
+            else:
+                return None
+            name = sentence[start : token.end]
+            stem = name[: -len(ending)]
+            if dictionary_tag(name) in _NOT_IN_NAMES:
+                return None  # a word of its own (返乡, 城乡), not a place
+            if not 1 <= len(stem) <= 4 or stem in self.generic or stem in self.hard_stops:
+                return None
+        else:
+            # a region never reaches back into a name before it, but 大湾 inside 大湾区 is replaced
+            previous_end = max((f.end for f in found if f.category != PLACE or f.kind == "区域"), default=0)
+            j = i - 1
+            while j >= 0 and i - j <= 4 and toks[j].start >= previous_end and not self._stops_name(toks, j):
+                j -= 1
+            j += 1
+            while j < i and toks[j].text in self.hard_stops:
+                j += 1
+            start = toks[j].start
+            name = sentence[start : token.end]
+            if len(name) <= len(ending):
+                return None
+            stem = ""
+        if name in self.lexicon.not_places or any(
+            name.endswith(w) for w in self.lexicon.not_places if len(w) > 1
+        ):
+            return None
+        name = normalise_name(name)
+        if stem and kind in ("省", "市", "县区"):
+            self.place_stems.setdefault(stem, name)
+        return Found(PLACE, name, kind, start, token.end)
+
+    def _dictionary_place(self, token: Span) -> Found | None:
+        word = token.text
+        if word in self.place_stems:
+            return Found(PLACE, self.place_stems[word], "市", token.start, token.end)
+        if not 2 <= len(word) <= 3 or word in self.generic or word in self.brands:
+            return None
+        if word in self.lexicon.regions:
+            return Found(PLACE, word, "地名", token.start, token.end)
+        # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place
+        if dictionary_tag(word) != "ns" or not 50 <= word_frequency(self.tok, word) < _COMMON_PLACE_WORD:
+            return None
+        return Found(PLACE, word, "地名", token.start, token.end)

@@ -1,0 +1,288 @@
+"""From documents to evidence-linked projects, initiatives, organizations, places and term counts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from dashboard import settings
+from dashboard.pipeline import taxonomy as tx
+from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
+from dashboard.pipeline.lexicon import Lexicon, load_lexicon
+from dashboard.pipeline.read import Document
+from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
+from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
+
+_CLAUSE_CUTS = "，；;,：:"
+_OBJECT_TAIL = re.compile(r"为(?:契机|抓手|重点|核心|中心|目标|载体|引领|支撑|突破口|主线)$")
+_PREPOSITIONS = frozenset(
+    {"在", "与", "同", "和", "联合", "依托", "以", "通过", "按照", "围绕", "借助", "携手", "对"}
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name; ``start``/``end`` index into the paragraph's text."""
+
+    category: str
+    name: str
+    kind: str
+    document: str
+    paragraph: int
+    sentence: int
+    clause: int  # index of the clause (cut at ，；：) in its sentence
+    start: int
+    end: int
+    named: bool
+    sector: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    document: str
+    paragraph: int
+    sentence: int
+    action: str
+    object: str
+    sector: str
+    pillar: str
+    lead_in: bool
+    evidence: str
+    start: int  # the clause, as offsets into the paragraph's text
+    end: int
+    projects: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+
+
+@dataclass
+class DocumentExtraction:
+    """Everything extracted from one document, before it is tabulated."""
+
+    document: Document
+    contexts: list[ParagraphContext]
+    sentences: list[tuple[int, int, Span]]  # (paragraph, sentence index, span in paragraph)
+    mentions: list[Mention] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    terms: list[tuple[int, int, str]] = field(default_factory=list)  # (paragraph, sentence, term)
+    projects: list[dict] = field(default_factory=list)
+
+
+def _initiatives_in(
+    text: str, sentence: Span, toks: list[Span], lexicon: Lexicon
+) -> list[tuple[str, str, int, int]]:
+    """(action, object, start, end) for each action clause of a sentence; offsets index ``text``,
+    the paragraph, as do the tokens'."""
+    found = []
+    starts = [t.start for t in toks]
+    for relative in clauses(sentence.text, _CLAUSE_CUTS):
+        clause = Span(sentence.start + relative.start, sentence.start + relative.end, relative.text)
+        first = bisect.bisect_left(starts, clause.start)
+        words = toks[first : bisect.bisect_right(starts, clause.end, lo=first)]
+        while words and words[-1].end > clause.end:
+            words = words[:-1]
+        k = 0
+        while k < len(words) and (words[k].text in lexicon.enumerators or words[k].text.isspace()):
+            k += 1
+        action_at = None
+        if k < len(words) and words[k].text in _PREPOSITIONS:
+            for m in range(k + 1, min(len(words), k + 14)):
+                if words[m].text in lexicon.actions and words[m].text not in lexicon.action_modifiers:
+                    action_at = m
+                    break
+        else:
+            while k < len(words) and words[k].text in lexicon.action_modifiers:
+                if words[k].text in lexicon.actions and (
+                    k + 1 >= len(words) or words[k + 1].text not in lexicon.actions
+                ):
+                    break  # 加快 used as the action itself: 加快车…平台建设
+                k += 1
+            if k < len(words) and words[k].text in lexicon.actions:
+                action_at = k
+        if action_at is None:
+            continue
+        action = words[action_at].text
+        obj = text[words[action_at].end : clause.end].strip()
+        obj = _OBJECT_TAIL.sub("", obj).strip("“”，、 ")
+        if obj.count("“") != obj.count("”"):
+            obj = obj.replace("“", "").replace("”", "")
+        if len(obj) < 2:
+            continue
+        found.append((action, obj, clause.start, clause.end))
+    return found
+
+
+def _is_lead_in(sentence: Span, index: int, spans: list[Span], actions: list) -> bool:
+    """A paragraph's lead-in: a short first sentence made only of actions (扩大…，发展…。)."""
+    if index != 0 or len(spans) < 2 or len(sentence.text) > 30 or not sentence.text.endswith("。"):
+        return False
+    return len(actions) >= 2 and len(actions) == len(clauses(sentence.text, _CLAUSE_CUTS))
+
+
+class ExtractionTimeout(RuntimeError):
+    """A document whose extraction ran past its time limit."""
+
+
+def extract_document(
+    document: Document, lexicon: Lexicon | None = None, *, time_limit: float | None = None
+) -> DocumentExtraction:
+    """Segment a document once and extract its mentions, initiatives and terms; raises
+    ExtractionTimeout when it takes longer than ``time_limit`` seconds (a pathological file must
+    not stall the others)."""
+    lexicon = lexicon or load_lexicon()
+    tok = tokenizer(lexicon)
+    keyword_stopwords = lexicon.keyword_stopwords
+    is_keyword: dict[str, bool] = {}
+    contexts = paragraph_contexts(document, lexicon)
+    finder = EntityFinder(lexicon, tok)
+    result = DocumentExtraction(document, contexts, [])
+    raw: list[tuple[int, int, Span, Found]] = []
+    deadline = time.monotonic() + (time_limit if time_limit is not None else settings.time_limit())
+    for paragraph, context in zip(document.paragraphs, contexts, strict=True):
+        if time.monotonic() > deadline:
+            raise ExtractionTimeout(f"extraction took longer than {time_limit or settings.time_limit():g} s")
+        text = paragraph.text
+        spans = sentences(text)
+        # one jieba call per paragraph; tokens keep offsets into the paragraph
+        paragraph_tokens = tokens(text, tok)
+        token_starts = [t.start for t in paragraph_tokens]
+        for s_index, sentence in enumerate(spans):
+            first = bisect.bisect_left(token_starts, sentence.start)
+            toks = paragraph_tokens[first : bisect.bisect_left(token_starts, sentence.end, lo=first)]
+            result.sentences.append((paragraph.index, s_index, sentence))
+            for found in finder.find(text, toks):
+                raw.append((paragraph.index, s_index, sentence, found))
+            actions = _initiatives_in(text, sentence, toks, lexicon)
+            lead_in = context.role in ("heading", "item") or _is_lead_in(sentence, s_index, spans, actions)
+            for action, obj, start, end in actions:
+                result.initiatives.append(
+                    Initiative(
+                        document.id, paragraph.index, s_index, action, obj, context.sector, context.pillar,
+                        lead_in, sentence.text, start, end,
+                    )
+                )  # fmt: skip
+            for t in toks:
+                term = is_keyword.get(t.text)
+                if term is None:
+                    term = is_keyword[t.text] = is_term(t.text, keyword_stopwords)
+                if term:
+                    result.terms.append((paragraph.index, s_index, t.text))
+    result.mentions = _resolve_mentions(document, contexts, raw, finder)
+    result.projects = document_projects(result.mentions, lexicon)
+    result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
+    return result
+
+
+def _resolve_mentions(
+    document: Document,
+    contexts: list[ParagraphContext],
+    raw: list[tuple[int, int, Span, Found]],
+    finder: EntityFinder,
+) -> list[Mention]:
+    """Mentions with document-level knowledge applied: canonical place names, brands are not places."""
+    mentions = []
+    clause_starts: dict[str, list[int]] = {}
+    for paragraph, s_index, sentence, found in raw:
+        starts = clause_starts.get(sentence.text)
+        if starts is None:
+            starts = clause_starts[sentence.text] = [c.start for c in clauses(sentence.text, _CLAUSE_CUTS)]
+        clause = max(0, bisect.bisect_right(starts, found.start - sentence.start) - 1)
+        name, category = found.name, found.category
+        if category == PLACE:
+            if name in finder.brands:
+                continue
+            name = finder.place_stems.get(name, name)
+        sector = contexts[paragraph].sector
+        mentions.append(
+            Mention(
+                category,
+                name,
+                found.kind,
+                document.id,
+                paragraph,
+                s_index,
+                clause,
+                found.start,
+                found.end,
+                found.named,
+                sector,
+                sentence.text,
+            )
+        )
+    return mentions
+
+
+def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initiative:
+    inside = [
+        m
+        for m in mentions
+        if m.paragraph == initiative.paragraph and initiative.start <= m.start and m.end <= initiative.end
+    ]
+    pick = lambda category: tuple(dict.fromkeys(m.name for m in inside if m.category == category))  # noqa: E731
+    return Initiative(
+        **{
+            **initiative.__dict__,
+            "projects": pick(PROJECT),
+            "organizations": pick(ORGANIZATION),
+            "places": pick(PLACE),
+        }
+    )
+
+
+# --- one record per project of a document ---------------------------------------------
+
+
+def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
+    """The sector of a project: where it is first mentioned in a classified passage, else its name's words."""
+    for mention in mentions:
+        if mention.sector != tx.UNCLASSIFIED:
+            return mention.sector
+    return best_sector(sector_scores(mentions[0].name, lexicon), minimum=1) or tx.UNCLASSIFIED
+
+
+def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
+    """Short forms of a name without its place prefix (鸿途产业园 for 江州鸿途产业园) → the full form."""
+    names = sorted(set(names), key=len, reverse=True)
+    alias = {}
+    for short in names:
+        for full in names:
+            if len(full) > len(short) >= 4 and full.endswith(short) and full[: -len(short)] in places:
+                alias[short] = full
+                break
+    return alias
+
+
+def document_projects(mentions: list[Mention], lexicon: Lexicon) -> list[dict]:
+    """One record per project of a document: repeated mentions (and short forms without the place
+    prefix) merged, with the organizations and places named in the same clauses."""
+    places = {m.name for m in mentions if m.category == PLACE}
+    stems = {p[:-1] for p in places if len(p) >= 3}
+    projects = [m for m in mentions if m.category == PROJECT]
+    alias = _aliases((m.name for m in projects), places | stems)
+    grouped: dict[str, list[Mention]] = {}
+    for m in projects:
+        grouped.setdefault(alias.get(m.name, m.name), []).append(m)
+    by_clause: dict[tuple[int, int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.category != PROJECT:
+            by_clause.setdefault((m.paragraph, m.sentence, m.clause), []).append(m)
+    records = []
+    for name, group in grouped.items():
+        first = group[0]
+        together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
+        sector = _project_sector(group, lexicon)
+        records.append(
+            {
+                "name": name, "kind": first.kind, "named": any(g.named for g in group), "sector": sector,
+                "pillar": tx.pillar_of(sector), "document": first.document, "paragraph": first.paragraph,
+                "sentence": first.sentence, "evidence": first.evidence, "mentions": len(group),
+                "organizations": list(dict.fromkeys(o.name for o in together if o.category == ORGANIZATION)),
+                "places": list(dict.fromkeys(o.name for o in together if o.category == PLACE)),
+                "paragraphs": sorted({g.paragraph for g in group}),
+            }
+        )  # fmt: skip
+    return records

@@ -1,0 +1,118 @@
+"""The genre's lexicons in ``data/lexicon/``: domain words, stopwords, sector vocabulary, grammar."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from dashboard import settings
+
+LEXICON_FILES = ("domain_words.txt", "stopwords.txt", "sectors.yaml", "grammar.yaml")
+
+
+def _word_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _endings(table: dict[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """(ending, kind) pairs, longest ending first, so the most specific ending wins."""
+    pairs = [(ending, kind) for kind, endings in table.items() for ending in endings]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    domain_words: tuple[tuple[str, int | None], ...]
+    stopwords: frozenset[str]
+    sector_words: dict[str, dict[str, int]]  # sector → word → weight
+    project_endings: tuple[tuple[str, str], ...]
+    organization_endings: tuple[tuple[str, str], ...]
+    place_endings: tuple[tuple[str, str], ...]
+    not_places: frozenset[str]
+    not_after_ending: frozenset[str]
+    actions: frozenset[str]
+    actions_inside_names: frozenset[str]
+    generic_words: frozenset[str]
+    action_modifiers: frozenset[str]
+    name_openers: frozenset[str]
+    enumerators: tuple[str, ...]
+    regions: frozenset[str]
+    version: str
+
+    @property
+    def keyword_stopwords(self) -> frozenset[str]:
+        """Stopwords plus the plan's action verbs and adverbs (建设, 推进, 大力…), which say what is
+        done rather than what it is about."""
+        return self.stopwords | self.actions | self.action_modifiers
+
+    @property
+    def name_endings(self) -> tuple[str, ...]:
+        """Endings that make a name a place's or an organization's (市, 县, 集团, 有限公司…)."""
+        return tuple(ending for ending, _ in (*self.place_endings, *self.organization_endings))
+
+    @property
+    def domain_vocabulary(self) -> frozenset[str]:
+        return frozenset(word for word, _ in self.domain_words)
+
+
+def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = frozenset()) -> Lexicon:
+    """Build a Lexicon from the texts of its files (name → text); see ``data/lexicon/``."""
+    domain: list[tuple[str, int | None]] = []
+    for line in _word_lines(files["domain_words.txt"]):
+        word, _, freq = line.partition(" ")
+        domain.append((word, int(freq) if freq.strip().isdigit() else None))
+    sectors_raw = yaml.safe_load(files["sectors.yaml"]) or {}
+    sector_words = {
+        sector: {str(word): int(weight) for weight, words in weights.items() for word in words}
+        for sector, weights in sectors_raw.items()
+    }
+    grammar = yaml.safe_load(files["grammar.yaml"]) or {}
+    version = hashlib.sha256("\0".join(files[name] for name in LEXICON_FILES).encode()).hexdigest()[:16]
+    return Lexicon(
+        domain_words=tuple(domain),
+        stopwords=frozenset(_word_lines(files["stopwords.txt"])) | extra_stopwords,
+        sector_words=sector_words,
+        project_endings=_endings(grammar["project_kinds"]),
+        organization_endings=_endings(grammar["organization_kinds"]),
+        place_endings=_endings(grammar["place_kinds"]),
+        not_places=frozenset(grammar.get("not_places", ())),
+        not_after_ending=frozenset(grammar.get("not_after_ending", ())),
+        actions=frozenset(grammar["actions"]),
+        actions_inside_names=frozenset(grammar.get("actions_inside_names", ())),
+        generic_words=frozenset(grammar.get("generic_words", ())),
+        action_modifiers=frozenset(grammar["action_modifiers"]),
+        name_openers=frozenset(grammar["name_openers"]),
+        enumerators=tuple(grammar["enumerators"]),
+        regions=frozenset(grammar.get("regions", ())),
+        version=version,
+    )
+
+
+def read_lexicon_files(folder: Path | None = None) -> dict[str, str]:
+    """The texts of the lexicon files in ``folder`` (default: ``settings.lexicon_folder()``)."""
+    folder = folder or settings.lexicon_folder()
+    return {name: (folder / name).read_text(encoding="utf-8") for name in LEXICON_FILES}
+
+
+@functools.lru_cache(maxsize=1)
+def maintained_stopwords() -> frozenset[str]:
+    """Chinese stopwords from the maintained ``stopwordsiso`` list."""
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords("zh"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(folder: str, stamp: tuple[float, ...]) -> Lexicon:
+    return parse_lexicon(read_lexicon_files(Path(folder)), extra_stopwords=maintained_stopwords())
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """The lexicon in ``folder``, re-read when one of its files changes."""
+    folder = folder or settings.lexicon_folder()
+    stamp = tuple((folder / name).stat().st_mtime_ns for name in LEXICON_FILES)
+    return _load(str(folder), stamp)

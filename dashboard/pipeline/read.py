@@ -1,0 +1,404 @@
+"""Read an article file into a Document: encoding, front matter, paragraphs, boilerplate, metadata."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import opencc
+import yaml
+from bs4 import BeautifulSoup
+
+from dashboard import settings
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+
+def human_size(size: int) -> str:
+    """``human_size(5_000_000) == "5.0 MB"``."""
+    for unit, factor in (("MB", 1_000_000), ("KB", 1_000)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A file of a corpus that could not be read or extracted, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class IngestError(ValueError):
+    """An article that cannot be read; ``str(error)`` is the reason shown to people."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    text: str
+    heading: bool = False  # marked as a heading by the markup itself (<h2>, "## …")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None  # ISO 8601, with its time zone when the source gives one
+    outlet: str | None = None  # 文章来源
+    source_url: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    path: str = ""
+    content_hash: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+# --- bytes → str -------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else GB18030 (a superset of GBK)."""
+    return decode_with_warnings(data)[0]
+
+
+def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
+    """Decode article bytes, and say what had to be repaired.
+
+    UTF-8 (with or without BOM) first; a UTF-8 file with a few invalid sequences keeps its text,
+    with each bad sequence shown as U+FFFD; then GB18030 (a superset of GBK); then detection."""
+    if not data.strip():
+        raise IngestError("empty file")
+    if b"\x00" in data[:8192]:
+        raise IngestError("binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    if bad <= max(3, len(data) // 100):
+        return repaired, [f"{bad} invalid UTF-8 sequence(s) shown as \ufffd"]
+    try:
+        text = data.decode("gb18030")
+        if _looks_like_text(text):
+            return text, []
+    except UnicodeDecodeError:
+        pass
+    mixed = _decode_lines(data)
+    if mixed is not None:
+        return mixed
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), [f"encoding detected as {best.encoding}"]
+    raise IngestError("not readable text (unknown encoding or binary content)")
+
+
+def _decode_lines(data: bytes) -> tuple[str, list[str]] | None:
+    """Files pasted together from UTF-8 and GBK sources: each line in whichever decodes it."""
+    lines, legacy = [], 0
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            legacy += 1
+    text = "\n".join(lines)
+    return (text, [f"mixed encodings: {legacy} line(s) read as GB18030"]) if _looks_like_text(text) else None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    bad = sum(
+        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\r\n\t"
+    )
+    return bad <= max(2, len(sample) // 200) and "\ufffd" not in sample[:2000]
+
+
+# --- markup → paragraphs -----------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_AUTOLINK = re.compile(r"^\s*<(https?://[^>\s]+)>\s*$", re.M)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_OUTLET = re.compile(r"^[（(]?\s*(?:文章|新闻|稿件)?来源[:：]\s*(.+?)\s*[)）]?$")
+_BOILERPLATE = re.compile(
+    r"^(?:返回|点击|责任编辑|编辑[:：]|校对[:：]|审核[:：]|分享到|扫一扫|上一篇|下一篇|【打印】|【关闭】)"
+)
+_BLOCK_TAGS = (
+    "p", "div", "section", "article", "li", "tr", "td", "th", "table", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6", "br", "ul", "ol", "header", "footer", "pre",
+)  # fmt: skip
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def _clean_line(line: str) -> str:
+    line = _INVISIBLE.sub("", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def _html_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
+    """Block-level lines of an HTML fragment, with heading flags; also the outlet and <title>."""
+    soup = BeautifulSoup(markup, "html.parser")
+    for junk in soup(["script", "style", "noscript", "iframe", "template"]):
+        junk.decompose()
+    outlet = None
+    for media in soup.select(".em_media"):
+        match = _OUTLET.match(_clean_line(media.get_text()))
+        if match:
+            outlet = match.group(1)
+        media.decompose()
+    title_tag = soup.find("title")
+    page_title = _clean_line(title_tag.get_text()) if title_tag else None
+    if title_tag:
+        title_tag.decompose()
+    headings = {_clean_line(h.get_text()) for h in soup.find_all(_HEADING_TAGS)}
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.append("\n")
+    lines = []
+    for raw in soup.get_text().splitlines():
+        line = _clean_line(raw)
+        if line:
+            lines.append((line, line in headings))
+    return lines, outlet, page_title
+
+
+def _markdown_lines(body: str) -> list[tuple[str, bool]]:
+    lines = []
+    for raw in body.splitlines():
+        heading = _MD_HEADING.match(raw)
+        text = heading.group(1) if heading else raw
+        text = _clean_line(_MD_LINK.sub(r"\1", text))
+        if text:
+            lines.append((text, bool(heading)))
+    return lines
+
+
+def _parse_front_matter(text: str) -> tuple[dict, str, list[str]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, []
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        return {}, text[match.end() :], [f"front matter is not valid YAML{where}; ignored"]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return {}, text[match.end() :], ["front matter is not a YAML mapping; ignored"]
+    return meta, text[match.end() :], []
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _as_list(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return tuple(str(value).split())
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+_DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> str | None:
+    """ISO 8601 text for a front-matter date: ``parse_date("2022-04-22 09:24:56 +0800")``."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+        return parsed.date().isoformat() if fmt == "%Y-%m-%d" else parsed.isoformat()
+    try:
+        return dt.datetime.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+def document_id(path: str | Path) -> str:
+    """The stable id of an article: its file name without the extension."""
+    return Path(path).stem
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+TRADITIONAL_SHARE = 0.2  # of Han characters changed by the conversion (traditional articles: 35–40 %)
+
+
+@functools.cache
+def _to_simplified() -> opencc.OpenCC:
+    # Characters (and the few phrases that pick between simplified forms: 乾燥 → 干燥, 乾隆 stays),
+    # never regional rewording (智慧 stays 智慧); the length of the text never changes.
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> tuple[str, bool]:
+    """Text in traditional characters converted to simplified ones, which the lexicon and jieba's
+    dictionary are written in, and whether it was. A simplified text that quotes a few traditional
+    characters is left as it is."""
+    converted = _to_simplified().convert(text)
+    if converted == text:
+        return text, False
+    changed = sum(a != b for a, b in zip(text, converted, strict=False))
+    return (converted, True) if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) else (text, False)
+
+
+def parse_document(
+    text: str, *, doc_id: str, suffix: str = ".md", path: str = "", warnings: list[str] | None = None
+) -> Document:
+    """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, traditional = simplified(text)
+    meta, body, found = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
+    warnings = [*(warnings or []), *found]
+    if traditional:
+        warnings.append("traditional Chinese, read in simplified characters")
+
+    source_url = None
+    autolinks = _AUTOLINK.findall(body)
+    if autolinks:
+        source_url = autolinks[0]
+        body = _AUTOLINK.sub("", body)
+
+    outlet = page_title = None
+    if suffix in (".html", ".htm") or re.search(r"<(p|div|br|h[1-6])\b", body, re.I):
+        lines, outlet, page_title = _html_lines(body)
+        lines = [(_clean_line(_MD_LINK.sub(r"\1", t)), h) for t, h in lines]
+    else:
+        lines = _markdown_lines(body)
+
+    title = _as_text(meta.get("title"))
+    if suffix == ".txt" and lines:
+        title, lines = lines[0][0], lines[1:]
+    if not title:
+        title = page_title or next((t for t, h in lines if h), None)
+        if title and lines and lines[0][0] == title:
+            lines = lines[1:]
+
+    paragraphs: list[Paragraph] = []
+    for line, heading in lines:
+        outlet_match = _OUTLET.match(line)
+        if outlet_match and len(line) < 40:
+            outlet = outlet or outlet_match.group(1)
+            continue
+        if _BOILERPLATE.match(line) or line == title:
+            continue
+        paragraphs.append(Paragraph(len(paragraphs), line, heading))
+    if not paragraphs:
+        raise IngestError("no body text")
+
+    date = parse_date(meta.get("date"))
+    if meta.get("date") is not None and date is None:
+        warnings.append(f"front matter date {meta.get('date')!r} is not a date; ignored")
+    if date is None:
+        named = _DATE_IN_NAME.search(doc_id)
+        if named:
+            date = parse_date("-".join(named.groups()))
+    return Document(
+        id=doc_id,
+        title=_clean_line(title or doc_id),
+        paragraphs=tuple(paragraphs),
+        date=date,
+        outlet=_as_text(meta.get("source")) or outlet,
+        source_url=source_url or _as_text(meta.get("source_url")),
+        categories=_as_list(meta.get("categories")),
+        tags=_as_list(meta.get("tags")),
+        path=path,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        warnings=tuple(warnings),
+    )
+
+
+def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of an article file, refused with a readable reason when missing or too large."""
+    path = Path(path)
+    limit = max_bytes if max_bytes is not None else settings.max_bytes()
+    try:
+        if not path.is_file():
+            raise IngestError("not a file" if path.exists() else "no such file")
+        size = path.stat().st_size
+        if size > limit:
+            raise IngestError(f"file is {human_size(size)}, over the {human_size(limit)} limit")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except PermissionError:
+        raise IngestError("permission denied") from None
+    except IsADirectoryError:
+        raise IngestError("not a file") from None
+
+
+def document_from_bytes(data: bytes, path: str | Path) -> Document:
+    """Decode and parse an article file's bytes; ``content_hash`` is the hash of these bytes."""
+    path = Path(path)
+    text, warnings = decode_with_warnings(data)
+    document = parse_document(
+        text, doc_id=document_id(path), suffix=path.suffix.lower(), path=str(path), warnings=warnings
+    )
+    return dataclasses.replace(document, content_hash=content_hash(data))
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """Read one article file (.md, .txt, .html); raises IngestError with a readable reason."""
+    return document_from_bytes(read_bytes(path, max_bytes=max_bytes), path)
+
+
+def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and folders into article files; returns (files, [(path, reason)]) for missing ones."""
+    found: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append((str(raw), "no such file or folder"))
+    return found, missing

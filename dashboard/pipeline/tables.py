@@ -1,0 +1,176 @@
+"""The corpus tables built from per-document extractions: the one place that knows their columns.
+
+Every row carries ``document`` (and where it applies ``paragraph``, ``sentence`` and ``evidence``),
+so it can be traced to its source sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from dashboard.pipeline.entities import ORGANIZATION, PLACE
+from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mention
+from dashboard.pipeline.read import Document, ReadError
+
+if TYPE_CHECKING:
+    from dashboard.pipeline.cache import ExtractionCache
+
+_ENTITY_COLUMNS = ["name", "kind", "document", "mentions", "paragraph", "sentence", "evidence", "sector"]
+COLUMNS: dict[str, list[str]] = {
+    "documents": [
+        "document", "title", "date", "outlet", "source_url", "paragraphs", "characters", "path",
+        "content_hash", "warnings",
+    ],
+    "paragraphs": ["document", "paragraph", "role", "section", "sector", "pillar", "text"],
+    "sentences": ["document", "paragraph", "sentence", "start", "end", "text"],
+    "mentions": list(Mention.__dataclass_fields__),
+    "projects": [
+        "name", "kind", "named", "sector", "pillar", "document", "paragraph", "sentence", "evidence",
+        "mentions", "organizations", "places", "paragraphs",
+    ],
+    "initiatives": list(Initiative.__dataclass_fields__),
+    "organizations": _ENTITY_COLUMNS,
+    "places": _ENTITY_COLUMNS,
+    "terms": ["document", "paragraph", "sentence", "term", "count", "sector", "pillar"],
+}  # fmt: skip
+"""The columns of every corpus table, by table name (the fields of ``Extraction``)."""
+
+LIST_COLUMNS = {
+    "documents": ["warnings"],
+    "projects": ["organizations", "places", "paragraphs"],
+    "initiatives": ["projects", "organizations", "places"],
+}
+"""The columns whose cells are lists (of names, or of paragraph indexes)."""
+
+
+@dataclass
+class Extraction:
+    """Tables extracted from a corpus (columns in ``COLUMNS``); ``errors`` are the files that could
+    not be read."""
+
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    projects: pd.DataFrame
+    initiatives: pd.DataFrame
+    organizations: pd.DataFrame
+    places: pd.DataFrame
+    terms: pd.DataFrame
+    errors: list[ReadError] = field(default_factory=list)
+    cache: ExtractionCache | None = None  # the cache it was read through, with its hit counts
+
+    @property
+    def named_projects(self) -> pd.DataFrame:
+        return self.projects[self.projects["named"]]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables by name, in the order of ``COLUMNS``."""
+        return {name: getattr(self, name) for name in COLUMNS}
+
+
+def tabulate(extractions: list[DocumentExtraction], errors: list[ReadError] | None = None) -> Extraction:
+    """The corpus tables from per-document extractions."""
+    mentions = mentions_table(extractions)
+    return Extraction(
+        documents=documents_table([e.document for e in extractions]),
+        paragraphs=paragraphs_table(extractions),
+        sentences=sentences_table(extractions),
+        mentions=mentions,
+        projects=projects_table(extractions),
+        initiatives=initiatives_table(extractions),
+        organizations=entities_table(mentions, ORGANIZATION),
+        places=entities_table(mentions, PLACE),
+        terms=terms_table(extractions),
+        errors=list(errors or []),
+    )
+
+
+def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Every mention of a project, organization or place, with its place in the text."""
+    rows = [m.__dict__ for e in extractions for m in e.mentions]
+    return pd.DataFrame(rows, columns=COLUMNS["mentions"])
+
+
+def projects_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """One row per project per document, repeated mentions merged, with the names said with it."""
+    return pd.DataFrame([p for e in extractions for p in e.projects], columns=COLUMNS["projects"])
+
+
+def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
+    """Organizations (``category="organization"``) or places, with mention counts and first evidence."""
+    columns = COLUMNS["organizations"]
+    selected = mentions[mentions["category"] == category]
+    if selected.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = selected.groupby(["document", "name"], sort=False)
+    table = grouped.agg(
+        kind=("kind", "first"), mentions=("name", "size"), paragraph=("paragraph", "first"),
+        sentence=("sentence", "first"), evidence=("evidence", "first"), sector=("sector", "first"),
+    ).reset_index()  # fmt: skip
+    return table[columns]
+
+
+def initiatives_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """One row per action clause: action, object, sector, pillar, who and where, evidence."""
+    rows = [
+        {
+            **i.__dict__,
+            "projects": list(i.projects),
+            "organizations": list(i.organizations),
+            "places": list(i.places),
+        }
+        for e in extractions
+        for i in e.initiatives
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS["initiatives"])
+
+
+def terms_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Term counts per sentence, with the sector and pillar of its paragraph."""
+    rows = []
+    for e in extractions:
+        for (paragraph, sentence, term), count in Counter(e.terms).items():
+            context = e.contexts[paragraph]
+            rows.append((e.document.id, paragraph, sentence, term, count, context.sector, context.pillar))
+    return pd.DataFrame(rows, columns=COLUMNS["terms"])
+
+
+def documents_table(documents: list[Document]) -> pd.DataFrame:
+    """One row per document: id, title, date, outlet, source link, size."""
+    rows = [
+        {
+            "document": d.id, "title": d.title, "date": d.date, "outlet": d.outlet, "source_url": d.source_url,
+            "paragraphs": len(d.paragraphs), "characters": len(d.text), "path": d.path,
+            "content_hash": d.content_hash, "warnings": list(d.warnings),
+        }
+        for d in documents
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS["documents"])
+
+
+def paragraphs_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Every paragraph with its role, section, sector and pillar."""
+    rows = [
+        {
+            "document": e.document.id, "paragraph": c.paragraph, "role": c.role, "section": c.section,
+            "sector": c.sector, "pillar": c.pillar, "text": e.document.paragraphs[c.paragraph].text,
+        }
+        for e in extractions
+        for c in e.contexts
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS["paragraphs"])
+
+
+def sentences_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+    """Every sentence with its offsets in its paragraph."""
+    rows = [
+        (e.document.id, paragraph, index, span.start, span.end, span.text)
+        for e in extractions
+        for paragraph, index, span in e.sentences
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS["sentences"])

@@ -1,0 +1,344 @@
+"""Plotly figures built from the extracted tables (no Streamlit here; the views draw them).
+
+    >>> fig = sector_bar(pd.DataFrame({"sector": ["agriculture", "services", "agriculture"]}), lang="en")
+    >>> dict(zip(fig.data[0].customdata, fig.data[0].y))["agriculture"]
+    2
+
+Sector colours come from ``taxonomy.SECTOR_COLORS`` so a sector looks the same in every chart.
+Chinese text is drawn by the browser, so no font is needed on the server.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.pipeline import taxonomy as tx
+from dashboard.present.glossary import name, t
+from dashboard.query.network import X_RANGE, Y_RANGE, labelled_nodes
+
+FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
+# Passed to st.plotly_chart: no mode bar (it costs render time and officials do not need it).
+CONFIG = {"displayModeBar": False, "displaylogo": False}
+TYPE_COLORS = {
+    "project": "#3b6ea8",
+    "organization": "#c0713a",
+    "place": "#4f9a7b",
+    "keyword": "#9a8c98",
+}
+
+
+def _colour(sector: str) -> str:
+    return tx.SECTOR_COLORS.get(sector, tx.SECTOR_COLORS[tx.UNCLASSIFIED])
+
+
+def _frame(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin=dict(l=8, r=8, t=8, b=8),
+        font=dict(family=FONT, size=14),
+        showlegend=legend,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+        clickmode="event+select",
+    )
+    return fig
+
+
+def sector_bar(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+    """Projects per sector; each bar carries its sector slug in ``customdata`` for clicks."""
+    counts = projects["sector"].value_counts()
+    sectors = [s for s in ALL_SECTORS if s in tx.SECTORS or counts.get(s, 0)]
+    values = [int(counts.get(s, 0)) for s in sectors]
+    fig = go.Figure(
+        go.Bar(
+            x=[name(s, lang) for s in sectors],
+            y=values,
+            customdata=sectors,
+            marker_color=[_colour(s) for s in sectors],
+            text=values,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
+    return _frame(fig, height=320)
+
+
+def sunburst(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+    """Pillar → sector → project, sized by mentions."""
+    ids, labels, parents, values, colours = [], [], [], [], []
+    table = projects.assign(pillar=projects["sector"].map(tx.pillar_of))
+    for pillar, by_pillar in table.groupby("pillar", sort=False):
+        ids.append(pillar)
+        labels.append(name(pillar, lang))
+        parents.append("")
+        values.append(int(by_pillar["mentions"].sum()))
+        colours.append("#d9d4c7")
+        for sector, by_sector in by_pillar.groupby("sector", sort=False):
+            sector_id = f"{pillar}/{sector}"
+            ids.append(sector_id)
+            labels.append(name(sector, lang))
+            parents.append(pillar)
+            values.append(int(by_sector["mentions"].sum()))
+            colours.append(_colour(sector))
+            for project, by_project in by_sector.groupby("name", sort=False):
+                ids.append(f"{sector_id}/{project}")
+                labels.append(project)
+                parents.append(sector_id)
+                values.append(int(by_project["mentions"].sum()))
+                colours.append(_colour(sector))
+    fig = go.Figure(
+        go.Sunburst(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            marker=dict(colors=colours, line=dict(color="#fbfaf7", width=1)),
+            insidetextorientation="radial",
+            hovertemplate="%{label}: %{value}<extra></extra>",
+            maxdepth=3,
+        )
+    )
+    return _frame(fig, height=460)
+
+
+def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False) -> go.Figure:
+    """Horizontal bars of terms by ``measure`` (count, tfidf or textrank), largest on top.
+
+    With ``by_sector`` the table has a ``sector`` column and the bars are stacked by sector.
+    Each bar carries its term in ``customdata`` for clicks.
+    """
+    fig = go.Figure()
+    if by_sector:
+        order = table.groupby("term")[measure].sum().sort_values(ascending=True).index.tolist()
+        for sector in ALL_SECTORS:
+            part = table[table["sector"] == sector]
+            if part.empty:
+                continue
+            fig.add_bar(
+                y=part["term"],
+                x=part[measure],
+                customdata=part["term"],
+                orientation="h",
+                name=name(sector, lang),
+                marker_color=_colour(sector),
+                hovertemplate="%{y} · " + name(sector, lang) + ": %{x:.3~f}<extra></extra>",
+            )
+        fig.update_layout(barmode="stack")
+    else:
+        table = table.sort_values(measure, ascending=True)
+        order = table["term"].tolist()
+        fig.add_bar(
+            y=table["term"],
+            x=table[measure],
+            customdata=table["term"],
+            orientation="h",
+            marker_color=tx.SECTOR_COLORS[tx.DIGITAL_INDUSTRY],
+            hovertemplate="%{y}: %{x:.3~f}<extra></extra>",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
+    fig.update_xaxes(title=t(f"measure_{measure}", lang), showgrid=True)
+    return _frame(fig, height=max(260, 26 * len(order) + 60), legend=by_sector)
+
+
+def _boxes_overlap(box: tuple[float, float, float, float], placed: list) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in placed)
+
+
+def cloud_layout(words: list[str], sizes: list[float], *, aspect: float = 2.2) -> list[tuple[float, float]]:
+    """Centres for words (largest first) on an Archimedean spiral so that no two boxes overlap.
+
+    Sizes are font sizes in pixels; a CJK character is about one em wide, Latin about half.
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    centres = []
+    for word, size in zip(words, sizes, strict=True):
+        width = sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in word) + 6
+        height = size * 1.25
+        step = 0
+        while True:
+            angle = 0.35 * step
+            radius = 2.0 * angle
+            x, y = radius * math.cos(angle) * aspect / 1.6, radius * math.sin(angle) / 1.6
+            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if not _boxes_overlap(box, placed) or step > 5000:
+                break
+            step += 1
+        placed.append(box)
+        centres.append((x, y))
+    return centres
+
+
+def word_cloud(
+    table: pd.DataFrame, measure: str, *, lang: str = "zh", sectors: dict[str, str] | None = None
+) -> go.Figure:
+    """A word cloud drawn by the browser: a scatter of text sized by ``measure``.
+
+    ``sectors`` maps a term to the sector it occurs in most, for its colour.
+    """
+    table = table.sort_values(measure, ascending=False)
+    weights = table[measure].astype(float).to_numpy()
+    if len(weights) == 0:
+        return _frame(go.Figure(), height=200)
+    low, high = weights.min(), weights.max()
+    scaled = (weights - low) / (high - low) if high > low else np.ones_like(weights)
+    sizes = (14 + 34 * np.sqrt(scaled)).round().tolist()
+    words = table["term"].tolist()
+    centres = cloud_layout(words, sizes)
+    xs, ys = zip(*centres, strict=True)
+    sectors = sectors or {}
+    colours = [_colour(sectors.get(w, tx.DIGITAL_INDUSTRY)) for w in words]
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="text",
+            text=words,
+            customdata=words,
+            textfont=dict(size=sizes, color=colours, family=FONT),
+            hovertext=[f"{w}: {v:.3g}" for w, v in zip(words, weights, strict=True)],
+            hoverinfo="text",
+        )
+    )
+    pad = 40
+    x_span = (min(xs) - pad * 2, max(xs) + pad * 2)
+    y_span = (min(ys) - pad, max(ys) + pad)
+    fig.update_xaxes(visible=False, range=x_span, fixedrange=True)
+    fig.update_yaxes(visible=False, range=y_span, fixedrange=True, scaleanchor="x")
+    height = int(min(max(y_span[1] - y_span[0] + 40, 260), 520))
+    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", dragmode=False)
+    return _frame(fig, height=height)
+
+
+def network(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    positions: dict[str, tuple[float, float]],
+    *,
+    lang: str = "zh",
+    colour_by: str = "type",
+) -> go.Figure:
+    """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent."""
+    fig = go.Figure()
+    # one trace per line width (1, 2, 3+ shared sentences); NaN breaks the line between edges
+    width = edges["weight"].clip(upper=3)
+    for w, group in edges.groupby(width):
+        pairs = [
+            (positions[s], positions[e])
+            for s, e in zip(group["source_id"], group["target_id"], strict=True)
+            if s in positions and e in positions
+        ]
+        xy = np.full((len(pairs) * 3, 2), np.nan)
+        xy[0::3] = [a for a, _ in pairs]
+        xy[1::3] = [b for _, b in pairs]
+        fig.add_scatter(
+            x=xy[:, 0],
+            y=xy[:, 1],
+            mode="lines",
+            line=dict(width=0.6 + 0.9 * float(w), color="rgba(120,120,120,0.35)"),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    labelled = labelled_nodes(nodes, positions)
+    key = "type" if colour_by == "type" else "sector"
+    groups = [("project", "organization", "place", "keyword"), ALL_SECTORS][key == "sector"]
+    for group_name in groups:
+        part = nodes[nodes[key] == group_name]
+        if part.empty:
+            continue
+        colour = TYPE_COLORS[group_name] if key == "type" else _colour(group_name)
+        label = t(group_name, lang) if key == "type" else name(group_name, lang)
+        fig.add_scatter(
+            x=np.array([positions[i][0] for i in part["id"]]),
+            y=np.array([positions[i][1] for i in part["id"]]),
+            mode="markers+text",
+            text=np.array(
+                [n if i in labelled else "" for i, n in zip(part["id"], part["name"], strict=True)]
+            ),
+            hovertext=part["name"].to_numpy(dtype=object),
+            textposition="top center",
+            textfont=dict(size=11, family=FONT),
+            marker=dict(
+                size=(9 + 7 * np.sqrt(part["mentions"].astype(float))).to_numpy(),
+                color=colour,
+                line=dict(width=1, color="white"),
+                symbol="diamond" if group_name == "keyword" else "circle",
+            ),
+            name=label,
+            customdata=part["id"].to_numpy(dtype=object),
+            hovertemplate="%{hovertext} (" + label + ")<extra></extra>",
+        )
+    fig.update_xaxes(visible=False, range=list(X_RANGE))
+    fig.update_yaxes(visible=False, range=list(Y_RANGE))
+    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
+    return _frame(fig, height=640, legend=True)
+
+
+def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh") -> go.Figure:
+    """Named projects (or initiatives) per period, stacked by sector; ``table`` is the one
+    ``compare.timeline`` gives (period, sector, projects, initiatives)."""
+    periods = sorted(table["period"].unique())
+    fig = go.Figure()
+    for sector in ALL_SECTORS:
+        part = table[(table["sector"] == sector) & (table[measure] > 0)]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["period"],
+            y=part[measure],
+            name=name(sector, lang),
+            marker_color=_colour(sector),
+            hovertemplate="%{x} · " + name(sector, lang) + ": %{y}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=None)
+    fig.update_yaxes(title=t(measure, lang), rangemode="tozero")
+    return _frame(fig, height=340, legend=True)
+
+
+SIDE_COLORS = ("#9a8c98", "#3b6ea8")  # left, right
+
+
+def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh") -> go.Figure:
+    """Named projects per sector on two sides, bars side by side; ``sectors`` has the columns
+    sector, left and right (``compare.compare(...)["sectors"]``)."""
+    fig = go.Figure()
+    for side, label, colour in zip(("left", "right"), labels, SIDE_COLORS, strict=True):
+        fig.add_bar(
+            x=[name(s, lang) for s in sectors["sector"]],
+            y=sectors[side],
+            name=label,
+            marker_color=colour,
+            text=sectors[side],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x} · " + label + ": %{y}<extra></extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
+    return _frame(fig, height=320, legend=True)
+
+
+def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+    """Terms whose share rose (right of zero) or fell (left), per thousand terms; ``keywords`` is
+    ``compare.compare(...)["keywords"]``."""
+    table = keywords.sort_values("change")
+    fig = go.Figure(
+        go.Bar(
+            y=table["term"],
+            x=table["change"],
+            orientation="h",
+            marker_color=[SIDE_COLORS[1] if c > 0 else SIDE_COLORS[0] for c in table["change"]],
+            hovertemplate="%{y}: %{x:+.1f}‰<extra></extra>",
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=table["term"].tolist(), title=None)
+    fig.update_xaxes(title=t("keyword_change", lang), zeroline=True, showgrid=True)
+    return _frame(fig, height=max(240, 24 * len(table) + 70))

@@ -1,0 +1,350 @@
+"""Every word the dashboard shows, in Chinese (default) and English, from one place.
+
+    >>> t("projects", "en")
+    'Projects'
+    >>> name("agriculture", "en")
+    'agriculture'
+
+Article text is never translated; only the labels around it.
+"""
+
+from __future__ import annotations
+
+from dashboard.pipeline import taxonomy as tx
+
+# key: (中文, English)
+TERMS: dict[str, tuple[str, str]] = {
+    "app_title": ("数字经济看板", "Digital Economy Dashboard"),
+    # pages
+    "page_overview": ("总览", "Overview"),
+    "page_keywords": ("关键词", "Keywords"),
+    "page_projects": ("项目", "Projects"),
+    "page_reader": ("原文", "Reader"),
+    "page_network": ("关系网络", "Network"),
+    "page_corpus": ("文章库", "Corpus"),
+    "page_lexicon": ("词表", "Lexicon"),
+    # filters
+    "filters": ("筛选", "Filters"),
+    "sector": ("领域", "Sector"),
+    "pillar": ("方向", "Pillar"),
+    "document": ("文章", "Document"),
+    "all_documents": ("全部文章", "All documents"),
+    "all_pillars": ("全部方向", "All pillars"),
+    "search": ("搜索", "Search"),
+    "search_help": ("在名称和原文句子中查找", "Looks in names and source sentences"),
+    "language": ("语言", "Language"),
+    "presenter_mode": ("演示模式", "Presenter mode"),
+    "exit_presenter": ("退出演示模式", "Leave presenter mode"),
+    "share": ("分享当前视图", "Share this view"),
+    "share_help": (
+        "复制此链接，打开即可看到相同的页面和筛选条件。",
+        "Copy this link: it opens the same page with the same filters.",
+    ),
+    "save_and_open": ("导出报告 / 保存分析 / 打开分析", "Report / save / open"),
+    "export_report": ("导出报告", "Export report"),
+    "export_report_help": (
+        "当前视图的 HTML 文件：筛选条件、数字、图表、项目及原文句子、出处；断网也能打开。",
+        "One HTML file of this view: filters, figures, charts, projects with evidence, sources; "
+        "opens without a network.",
+    ),
+    "save_analysis": ("保存分析", "Save analysis"),
+    "save_analysis_help": (
+        "把筛选条件、关键词、语言和词表修改存为一个小 JSON 文件，之后可再打开。",
+        "Filters, keyword, language and lexicon edits in one small JSON file, to open again later.",
+    ),
+    "open_analysis": ("打开分析", "Open analysis"),
+    "analysis_opened": ("已打开分析：{file}", "Opened the analysis {file}"),
+    "analysis_refused": ("无法打开 {file}：{reason}", "Cannot open {file}: {reason}"),
+    "refused_too_large": ("文件过大（超过 {limit} KB）", "the file is too large (over {limit} KB)"),
+    "refused_not_text": ("不是 UTF-8 文本", "it is not UTF-8 text"),
+    "refused_not_json": (
+        "不是有效的 JSON（第 {line} 行第 {column} 列）",
+        "it is not valid JSON (line {line}, column {column})",
+    ),
+    "refused_foreign": ("不是本看板保存的分析文件", "it is not an analysis saved by this dashboard"),
+    "refused_version": (
+        "文件版本为 {found}，本看板只能打开版本 {supported}",
+        "its version is {found}; this dashboard opens version {supported}",
+    ),
+    "refused_bad_filter": (
+        "筛选条件 {param} 的值无法识别：{value!r}",
+        "filter {param} has an unknown value: {value!r}",
+    ),
+    "refused_unknown_document": ("当前文章中没有 {doc}", "the corpus has no document {doc}"),
+    "refused_bad_lexicon": ("词表修改格式有误：{detail}", "its lexicon edits are malformed: {detail}"),
+    # report
+    "report": ("报告", "Report"),
+    "generated": ("生成时间", "Generated"),
+    "sources": ("资料来源", "Sources"),
+    "title": ("标题", "Title"),
+    "no_filters": ("未筛选", "No filters"),
+    "filtered_by": ("筛选条件", "Filtered by"),
+    "term": ("关键词", "Keyword"),
+    "reset_filters": ("清除筛选", "Clear filters"),
+    # overview
+    "articles": ("文章", "Articles"),
+    "source": ("原文链接", "Source"),
+    "date": ("日期", "Date"),
+    "outlet": ("来源", "Outlet"),
+    "projects": ("项目", "Projects"),
+    "initiatives": ("举措", "Initiatives"),
+    "organizations": ("机构", "Organizations"),
+    "places": ("地点", "Places"),
+    "by_sector": ("各领域数量", "By sector"),
+    "structure": ("方向 → 领域 → 项目", "Pillar → sector → project"),
+    "projects_per_sector": ("各领域项目数", "Projects per sector"),
+    "click_sector_hint": ("点击柱形即可按该领域筛选。", "Click a bar to filter by that sector."),
+    "count": ("数量", "Count"),
+    "read_errors": (
+        "以下文件未能读取，其余文章照常显示",
+        "These files could not be read; the other articles are shown",
+    ),
+    "read_error_reasons": ("原因", "Reasons"),
+    "rows_shown": (
+        "显示前 {shown} 条，共 {total} 条；下载 Excel 可得全部。",
+        "The first {shown} of {total} rows; the Excel download has them all.",
+    ),
+    # keywords
+    "top_terms": ("高频关键词", "Top terms"),
+    "measure": ("指标", "Measure"),
+    "measure_count": ("词频", "Count"),
+    "measure_tfidf": ("TF-IDF", "TF-IDF"),
+    "measure_textrank": ("TextRank", "TextRank"),
+    "top_n": ("显示数量", "How many"),
+    "split_by_sector": ("按领域拆分", "Split by sector"),
+    "leave_out_names": ("不含地名和机构名", "Without names"),
+    "leave_out_names_help": (
+        "去掉文中识别出的地名、机构名及其简称（如去掉“市”“集团”后的名称），让词表只反映主题。",
+        "Leave out the places and organizations found in the text, and their short forms (without "
+        "市, 集团…), so that the list is about topics.",
+    ),
+    "word_cloud": ("词云", "Word cloud"),
+    "pick_term": ("选择关键词查看上下文", "Pick a term to see it in context"),
+    "click_term_hint": (
+        "点击柱形或在下方选择关键词，查看它在原文中的上下文。",
+        "Click a bar or pick a term below to see it in context.",
+    ),
+    "contexts": ("上下文", "In context"),
+    "no_term": ("（未选择）", "(none)"),
+    "no_contexts": ("该关键词在当前筛选范围内没有出现。", "The term does not occur in this view."),
+    # projects
+    "include_generic": ("包含泛称（如“智能工厂”）", "Include generic phrases (e.g. 智能工厂)"),
+    "project_detail": ("项目详情", "Project detail"),
+    "select_row_hint": (
+        "在表格中选中一行查看详情。",
+        "Select a row in the table to see its detail.",
+    ),
+    "evidence": ("原文句子", "Evidence"),
+    "in_paragraph": ("所在段落", "In its paragraph"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download XLSX"),
+    "shown_of": ("显示 {shown} / 共 {total} 项", "Showing {shown} of {total}"),
+    # columns
+    "col_name": ("名称", "Name"),
+    "col_kind": ("类型", "Kind"),
+    "col_named": ("专名", "Named"),
+    "col_sector": ("领域", "Sector"),
+    "col_pillar": ("方向", "Pillar"),
+    "col_document": ("文章", "Document"),
+    "col_paragraph": ("段落", "Paragraph"),
+    "col_organizations": ("相关机构", "Organizations"),
+    "col_places": ("相关地点", "Places"),
+    "col_projects": ("相关项目", "Projects"),
+    "col_mentions": ("提及次数", "Mentions"),
+    "col_evidence": ("原文句子", "Evidence"),
+    "col_action": ("动作", "Action"),
+    "col_object": ("对象", "Object"),
+    "col_term": ("关键词", "Term"),
+    "col_left": ("上文", "Before"),
+    "col_right": ("下文", "After"),
+    "col_source": ("起点", "Source"),
+    "col_target": ("终点", "Target"),
+    "col_source_type": ("起点类型", "Source type"),
+    "col_target_type": ("终点类型", "Target type"),
+    "col_weight": ("共现次数", "Co-occurrences"),
+    "col_title": ("标题", "Title"),
+    "col_date": ("日期", "Date"),
+    "col_outlet": ("来源", "Outlet"),
+    "col_paragraphs": ("段落数", "Paragraphs"),
+    "col_documents": ("文章数", "Articles"),
+    "col_first": ("最早", "First"),
+    "col_last": ("最近", "Last"),
+    "col_sources": ("来源文章", "Sources"),
+    "col_side": ("所在", "Where"),
+    "col_change": ("变化（‰）", "Change (‰)"),
+    "col_file": ("文件", "File"),
+    "col_warnings": ("读取说明", "Reading notes"),
+    # reader
+    "outline": ("目录", "Outline"),
+    "legend": ("图例", "Legend"),
+    "project": ("项目", "Project"),
+    "organization": ("机构", "Organization"),
+    "place": ("地点", "Place"),
+    "keyword": ("关键词", "Keyword"),
+    "reader_hint": (
+        "项目按领域着色，机构加下划线，地点用虚线标出。",
+        "Projects are coloured by sector; organizations underlined; places dotted.",
+    ),
+    # network
+    "network_title": ("项目、机构、地点与关键词的共现网络", "Co-occurrence network"),
+    "network_hint": (
+        "两个节点在同一句中出现即相连；节点越大，被提及越多。",
+        "Nodes are linked when they appear in the same sentence; larger nodes are mentioned more.",
+    ),
+    "colour_by": ("着色方式", "Colour by"),
+    "by_type": ("按类型", "By type"),
+    "by_sector_colour": ("按领域", "By sector"),
+    "top_keywords": ("关键词数量", "Keywords shown"),
+    "edge_list": ("边列表", "Edge list"),
+    "download_edges": ("下载边列表 CSV", "Download edge list (CSV)"),
+    # corpus
+    "corpus_articles": ("文章", "Articles"),
+    "corpus_across": ("跨文章分析", "Across articles"),
+    "corpus_summary": (
+        "{documents} 篇文章 · {projects} 个专名项目",
+        "{documents} articles · {projects} named projects",
+    ),
+    "add_articles": ("添加文章", "Add articles"),
+    "upload_label": (
+        "选择文件（.md、.txt、.html，可多选）",
+        "Choose files (.md, .txt, .html; several at once)",
+    ),
+    "upload_help": (
+        "每个文件先读取并抽取，通过检查后才加入文章库；内容相同的文件不会重复加入。",
+        "Each file is read and extracted before it joins the corpus; a file already in it is not added twice.",
+    ),
+    "session_only": (
+        "文章库文件夹不可写入（托管部署）：上传的文章只保存在本次浏览会话中，关闭页面后即消失。",
+        "The corpus folder cannot be written (a hosted deployment): uploads live in this browser session "
+        "only, and are gone when it ends.",
+    ),
+    "added_as": ("已加入：{name}", "Added as {name}"),
+    "duplicate_of": ("未加入（重复）：{reason}", "Not added (duplicate): {reason}"),
+    "refused_because": ("未加入：{reason}", "Refused: {reason}"),
+    "no_named_projects": ("未找到专名项目", "no named projects found"),
+    "in_session": ("仅本次会话", "this session only"),
+    "remove_article": ("删除文章", "Remove an article"),
+    "remove": ("删除", "Remove"),
+    "confirm_remove": (
+        "确定删除“{title}”？文件 {name} 将被删除。",
+        "Remove “{title}”? Its file {name} will be deleted.",
+    ),
+    "confirm": ("确认删除", "Yes, remove it"),
+    "cancel": ("取消", "Cancel"),
+    "removed": ("已删除：{name}", "Removed {name}"),
+    "cannot_remove": ("无法删除：{reason}", "Could not remove it: {reason}"),
+    "cannot_write": ("文章库文件夹无法写入（{reason}）", "the corpus folder cannot be written ({reason})"),
+    "timeline": ("时间线", "Timeline"),
+    "timeline_hint": (
+        "按文章日期统计各领域的专名项目和举措；没有日期的文章不计入。",
+        "Named projects and initiatives by article date and sector; undated articles are left out.",
+    ),
+    "period": ("时间单位", "Period"),
+    "period_M": ("月", "Month"),
+    "period_Q": ("季度", "Quarter"),
+    "period_Y": ("年", "Year"),
+    "no_timeline": ("没有带日期的项目或举措。", "No dated projects or initiatives."),
+    "recurring": ("多篇文章提及的项目", "Projects in several articles"),
+    "recurring_hint": (
+        "同名项目（忽略括号内的地名）合并为一项，列出每篇来源。",
+        "Projects of the same name (brackets ignored) are merged, with every source.",
+    ),
+    "no_recurring": ("没有项目出现在两篇及以上文章中。", "No project appears in more than one article."),
+    "comparison": ("比较", "Compare"),
+    "compare_by": ("比较对象", "Compare"),
+    "compare_documents": ("两篇文章", "Two articles"),
+    "compare_periods": ("两个时期", "Two periods"),
+    "side_a": ("A", "A"),
+    "side_b": ("B", "B"),
+    "need_two": (
+        "至少需要两篇文章（或两个时期）才能比较。",
+        "Comparing needs two articles (or two periods).",
+    ),
+    "only_in": ("仅见于 {side}", "Only in {side}"),
+    "in_both": ("两者皆有", "In both"),
+    "keywords_changed": ("升降最多的关键词（B 相对 A）", "Keywords that rose or fell most (B against A)"),
+    "keyword_change": ("每千词出现次数之差（B − A）", "Change in occurrences per thousand terms (B − A)"),
+    "none": ("无", "none"),
+    # lexicon
+    "lexicon_hint": (
+        "领域词帮助分词，停用词不计入关键词，领域关键词决定段落属于哪个领域。修改先在段落上预览，保存后所有文章按新词表重新抽取。",
+        "Domain words guide segmentation, stopwords are left out of keywords, sector keywords decide a "
+        "paragraph's sector. Preview a change on a paragraph; once saved, every article is extracted again.",
+    ),
+    "word_list": ("修改哪个词表", "Which list"),
+    "list_domain": ("领域词", "Domain words"),
+    "list_stopwords": ("停用词", "Stopwords"),
+    "list_sectors": ("领域关键词", "Sector keywords"),
+    "words_add": ("添加（以空格、逗号或顿号分隔）", "Add (separated by spaces or commas)"),
+    "words_remove": ("删除", "Remove"),
+    "weight": ("权重", "Weight"),
+    "preview_paragraph": ("预览段落", "Paragraph to preview"),
+    "own_paragraph": ("或输入一段文字", "Or type a paragraph"),
+    "before": ("修改前", "Before"),
+    "after": ("修改后", "After"),
+    "segmentation": ("分词", "Segmentation"),
+    "found_projects": ("识别出的项目", "Projects found"),
+    "no_change": (
+        "尚未修改：输入要添加或删除的词，即可对比修改前后的效果。",
+        "No change yet: type words to add or remove to compare before and after.",
+    ),
+    "save_lexicon": ("保存词表", "Save the lexicon"),
+    "lexicon_saved": (
+        "词表已保存，文章已按新词表重新抽取。",
+        "Lexicon saved; the articles are extracted again with it.",
+    ),
+    "lexicon_session": (
+        "词表文件夹不可写入（托管部署）：修改只在本次浏览会话中生效。",
+        "The lexicon folder cannot be written (a hosted deployment): changes apply to this browser session only.",
+    ),
+    "discard_session_lexicon": ("放弃本次会话的修改", "Discard this session's changes"),
+    "words_in_list": ("当前 {n} 个词", "{n} words now"),
+    # empty states
+    "empty_title": ("没有符合条件的内容", "Nothing matches"),
+    "empty_body": (
+        "当前筛选条件下没有结果。可以放宽领域或方向，或修改搜索词。",
+        "No results for these filters. Widen the sector or pillar, or change the search text.",
+    ),
+    "empty_corpus": (
+        "没有可读取的文章。请把文章放入 data/articles/ 或设置 DASHBOARD_CORPUS。",
+        "No readable articles. Put articles in data/articles/ or set DASHBOARD_CORPUS.",
+    ),
+}
+
+
+def t(key: str, lang: str = "zh", **values: object) -> str:
+    """The label for ``key`` in ``lang``; ``{name}`` placeholders are filled from ``values``."""
+    zh, en = TERMS[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def describe_filters(filters, documents: dict[str, str] | None = None) -> str:
+    """A ``state.Filters`` in words, in its own language: ``领域：农业 · 搜索：“茶”``.
+
+    ``documents`` maps document ids to titles, so that a document is named by its title.
+    """
+    lang, documents = filters.lang, documents or {}
+    parts = []
+    if filters.sectors:
+        parts.append(f"{t('sector', lang)}：" + "、".join(name(s, lang) for s in filters.sectors))
+    if filters.pillar:
+        parts.append(f"{t('pillar', lang)}：{name(filters.pillar, lang)}")
+    if filters.docs:
+        parts.append(f"{t('document', lang)}：" + "、".join(documents.get(d, d) for d in filters.docs))
+    if filters.q:
+        parts.append(f"{t('search', lang)}：“{filters.q}”")
+    if filters.term:
+        parts.append(f"{t('term', lang)}：{filters.term}")
+    return " · ".join(parts) or t("no_filters", lang)
+
+
+def name(slug: str, lang: str = "zh") -> str:
+    """A sector or pillar slug as people say it: ``name("services") == "服务业"``."""
+    return tx.label(slug, lang)
+
+
+def column_label(column: str, lang: str = "zh") -> str:
+    """The heading of a table column (falls back to the column's own name)."""
+    key = f"col_{column}"
+    return t(key, lang) if key in TERMS else column

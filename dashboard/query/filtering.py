@@ -1,0 +1,126 @@
+"""The global filters applied to the extracted tables (pure pandas, no Streamlit).
+
+    >>> projects = pd.DataFrame({"name": ["茶园", "工厂"], "sector": ["agriculture", "manufacturing"],
+    ...                          "document": ["a", "a"]})
+    >>> filter_table(projects, Filters(sectors=("agriculture",)))["name"].tolist()
+    ['茶园']
+
+Every table carries ``document`` and ``sector``; ``pillar`` is derived from the sector where a
+table has none, so one function serves projects, initiatives, organizations, places and terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from dashboard.pipeline import taxonomy as tx
+from dashboard.query.filters import Filters
+
+# Columns that free-text search looks in, per kind of table (the first that exist are used).
+SEARCH_COLUMNS: tuple[str, ...] = (
+    "name",
+    "kind",
+    "action",
+    "object",
+    "term",
+    "text",
+    "evidence",
+    "organizations",
+    "places",
+    "projects",
+)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        return " ".join(map(str, value))
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = None) -> pd.Series:
+    """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive for Latin letters;
+    in a column of lists, one of its names)."""
+    q = q.strip()
+    if not q:
+        return pd.Series(True, index=table.index)
+    columns = [c for c in (columns or SEARCH_COLUMNS) if c in table.columns]
+    mask = np.zeros(len(table), dtype=bool)
+    for column in columns:
+        mask |= _contains(table[column], q)
+    return pd.Series(mask, index=table.index)
+
+
+def _contains(values: pd.Series, q: str) -> np.ndarray:
+    """Whether each value contains ``q``: one vectorised Arrow pass over strings or lists of them."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
+    items = values.tolist()
+    if items and all(type(v) is list for v in items):  # lists of names: one of them must match
+        try:
+            lists = pa.array(items, type=pa.list_(pa.string()))
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            lists = None
+        if lists is not None:
+            found = pc.match_substring(pc.list_flatten(lists), q, ignore_case=True)
+            rows = pc.filter(pc.list_parent_indices(lists), found).to_numpy()
+            hits = np.zeros(len(values), dtype=bool)
+            hits[rows] = True
+            return hits
+    # text in object or category columns (pandas before 3), numbers, mixed objects
+    texts = pa.array([_as_text(v) for v in items], type=pa.string())
+    return pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
+
+
+def filter_table(
+    table: pd.DataFrame,
+    filters: Filters,
+    *,
+    search: bool = True,
+    search_columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The rows of ``table`` inside the sector, pillar, document and search filters."""
+    mask = pd.Series(True, index=table.index)
+    if filters.sectors and "sector" in table.columns:
+        mask &= table["sector"].isin(filters.sectors)
+    if filters.pillar and "sector" in table.columns:
+        pillars = table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
+        mask &= pillars == filters.pillar
+    if filters.docs and "document" in table.columns:
+        mask &= table["document"].isin(filters.docs)
+    if search and filters.q:
+        mask &= search_mask(table, filters.q, search_columns)
+    return table[mask.astype(bool)]
+
+
+def projects_view(projects: pd.DataFrame, filters: Filters, *, generic: bool) -> pd.DataFrame:
+    """Projects in the filters; generic phrases (``named`` false) only when asked for."""
+    table = projects if generic else projects[projects["named"].astype(bool)]
+    return filter_table(table, filters)
+
+
+def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Rows of a per-sentence table (terms, mentions) in the filters; a search keeps the rows
+    of the sentences that contain the search text."""
+    table = filter_table(table, filters, search=False)
+    if not filters.q:
+        return table
+    hits = sentences[search_mask(sentences, filters.q, ["text"])]
+    keys = set(zip(hits["document"], hits["paragraph"], hits["sentence"], strict=True))
+    inside = [
+        (d, p, s) in keys
+        for d, p, s in zip(table["document"], table["paragraph"], table["sentence"], strict=True)
+    ]
+    return table[inside]
+
+
+def sector_counts(table: pd.DataFrame) -> dict[str, int]:
+    """Rows per sector, every sector present (zeros included), in the taxonomy's order."""
+    counts = table["sector"].value_counts() if "sector" in table.columns else pd.Series()
+    return {s: int(counts.get(s, 0)) for s in (*tx.SECTORS, tx.UNCLASSIFIED)}

@@ -1,0 +1,218 @@
+"""Keywords: term frequencies, TF-IDF and TextRank weights, KWIC contexts, co-occurrence."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jieba
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from dashboard.pipeline.lexicon import Lexicon
+    from dashboard.pipeline.tables import Extraction
+
+GROUPINGS = ("document", "sector", "pillar")
+
+
+def _keys(by: str | None) -> list[str]:
+    """The columns to group by: none, or one of GROUPINGS."""
+    if by is not None and by not in GROUPINGS:
+        raise ValueError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    return [by] if by else []
+
+
+def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> pd.DataFrame:
+    table = table.sort_values(keys + [score, "term"], ascending=[True] * len(keys) + [False, True])
+    if top:
+        table = table.groupby(keys, sort=False).head(top) if keys else table.head(top)
+    return table.reset_index(drop=True)
+
+
+def name_words(names: Iterable[str], endings: Iterable[str], *, keep: Iterable[str] = ()) -> set[str]:
+    """Names of places and organizations, and each without the ending that makes it one (a city's
+    name without 市, a company's without 集团; the longest ending that leaves two characters): the
+    words a list of terms leaves out to be about topics rather than about who and where. A short
+    form in ``keep`` (the genre's own words: 大数据 of a 大数据交易中心) stays a topic."""
+    endings = sorted(set(endings), key=len, reverse=True)
+    keep = set(keep)
+    words = set()
+    for name in names:
+        words.add(name)
+        ending = next((e for e in endings if name.endswith(e) and len(name) - len(e) >= 2), None)
+        if ending and name[: -len(ending)] not in keep:
+            words.add(name[: -len(ending)])
+    return words
+
+
+def without_names(terms: pd.DataFrame, extraction: Extraction, lexicon: Lexicon) -> pd.DataFrame:
+    """The rows of a terms table whose term is neither a place or organization the extraction
+    found nor a short form of one (see ``name_words``; the lexicon gives the endings and the
+    genre's words)."""
+    names = [*extraction.places["name"], *extraction.organizations["name"]]
+    words = name_words(names, lexicon.name_endings, keep=lexicon.domain_vocabulary)
+    return terms[~terms["term"].isin(words)]
+
+
+def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:
+    """How often each term occurs, overall or per document, sector or pillar (stopwords removed).
+
+    Columns: [by,] term, count, sentences (how many sentences contain it).
+    """
+    keys = _keys(by)
+    if terms.empty:
+        return pd.DataFrame(columns=keys + ["term", "count", "sentences"])
+    table = (
+        terms.groupby(keys + ["term"]).agg(count=("count", "sum"), sentences=("count", "size")).reset_index()
+    )
+    return _top(table, keys, "count", top)
+
+
+@functools.lru_cache(maxsize=1)
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies, estimated on a large general Chinese corpus."""
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    idf: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            idf[word] = float(value)
+    return idf, float(np.median(list(idf.values())))
+
+
+def tfidf(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:
+    """Term frequency × inverse document frequency (jieba's general-Chinese IDF; unknown words get
+    the median): words that are frequent here but rare in ordinary text rank first.
+
+    Columns: [by,] term, count, tfidf.
+    """
+    table = term_frequencies(terms, by=by)
+    if table.empty:
+        return table.assign(tfidf=pd.Series(dtype=float))[[*(([by]) if by else []), "term", "count", "tfidf"]]
+    idf, median = _idf_table()
+    keys = [by] if by else []
+    totals = table.groupby(keys)["count"].transform("sum") if keys else table["count"].sum()
+    weights = table["term"].map(lambda t: idf.get(t, median))
+    table = table.assign(tfidf=table["count"] / totals * weights)
+    return _top(table[keys + ["term", "count", "tfidf"]], keys, "tfidf", top)
+
+
+def _pagerank(
+    edges: dict[tuple[str, str], float], damping: float = 0.85, rounds: int = 50
+) -> dict[str, float]:
+    nodes = sorted({n for edge in edges for n in edge})
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    matrix = np.zeros((len(nodes), len(nodes)))
+    for (a, b), weight in edges.items():
+        matrix[index[a], index[b]] += weight
+        matrix[index[b], index[a]] += weight
+    out = matrix.sum(axis=0)
+    out[out == 0] = 1.0
+    transition = matrix / out
+    rank = np.full(len(nodes), 1.0 / len(nodes))
+    for _ in range(rounds):
+        rank = (1 - damping) / len(nodes) + damping * transition @ rank
+    return dict(zip(nodes, rank / rank.max(), strict=True))
+
+
+def textrank(
+    terms: pd.DataFrame, *, by: str | None = None, top: int | None = None, max_terms: int = 400
+) -> pd.DataFrame:
+    """TextRank: PageRank over the graph of terms that share a sentence (the ``max_terms`` most
+    frequent terms of each group take part). Weights are scaled so the top term is 1.
+
+    Columns: [by,] term, count, textrank.
+    """
+    frequencies = term_frequencies(terms, by=by)
+    keys = [by] if by else []
+    rows = []
+    groups = terms.groupby(keys) if keys else [((), terms)]
+    for key, group in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        counts = frequencies
+        for k, v in zip(keys, key, strict=True):
+            counts = counts[counts[k] == v]
+        allowed = set(counts.nlargest(max_terms, "count")["term"])
+        edges: dict[tuple[str, str], float] = defaultdict(float)
+        for _, sentence in group[group["term"].isin(allowed)].groupby(["document", "paragraph", "sentence"])[
+            "term"
+        ]:
+            for a, b in itertools.combinations(sorted(set(sentence)), 2):
+                edges[(a, b)] += 1.0
+        ranks = _pagerank(edges)
+        count_of = dict(zip(counts["term"], counts["count"], strict=True))
+        for term in allowed:
+            rows.append((*key, term, int(count_of[term]), float(ranks.get(term, 0.0))))
+    table = pd.DataFrame(rows, columns=keys + ["term", "count", "textrank"])
+    return _top(table, keys, "textrank", top)
+
+
+def kwic(paragraphs: pd.DataFrame, sentences: pd.DataFrame, term: str, *, width: int = 15) -> pd.DataFrame:
+    """Key word in context: every occurrence of ``term`` with ``width`` characters either side.
+
+    Columns: document, paragraph, sentence, left, term, right, evidence.
+    """
+    columns = ["document", "paragraph", "sentence", "left", "term", "right", "evidence"]
+    if not term:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for row in sentences.itertuples(index=False):
+        text = row.text
+        start = text.find(term)
+        while start != -1:
+            end = start + len(term)
+            rows.append(
+                (row.document, row.paragraph, row.sentence, text[max(0, start - width) : start], term,
+                 text[end : end + width], text)
+            )  # fmt: skip
+            start = text.find(term, end)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def cooccurrence(
+    terms: pd.DataFrame, mentions: pd.DataFrame, *, top_terms: int = 30, min_weight: int = 1
+) -> pd.DataFrame:
+    """Pairs of names and top keywords that share a sentence, with how many sentences they share.
+
+    Columns: source, target, source_type, target_type, weight. Types are ``project``,
+    ``organization``, ``place`` or ``keyword``.
+    """
+    columns = ["source", "target", "source_type", "target_type", "weight"]
+    top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
+    by_sentence: dict[tuple, dict[str, str]] = defaultdict(dict)
+    for row in mentions.itertuples(index=False):
+        by_sentence[(row.document, row.paragraph, row.sentence)][row.name] = row.category
+    names = set(mentions["name"]) if not mentions.empty else set()
+    # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
+    top = {t for t in top if not any(t in name for name in names)}
+    for row in terms[terms["term"].isin(top)].itertuples(index=False):
+        by_sentence[(row.document, row.paragraph, row.sentence)].setdefault(row.term, "keyword")
+    weights: Counter[tuple[str, str]] = Counter()
+    kinds: dict[str, str] = {}
+    for nodes in by_sentence.values():
+        kinds.update(nodes)
+        for a, b in itertools.combinations(sorted(nodes), 2):
+            weights[(a, b)] += 1
+    rows = [(a, b, kinds[a], kinds[b], w) for (a, b), w in weights.items() if w >= min_weight]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["weight", "source", "target"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
+
+
+def main_sectors(terms: pd.DataFrame) -> dict[str, str]:
+    """The sector each term occurs in most (ties: the sector first in the table)."""
+    totals = terms.groupby(["term", "sector"])["count"].sum().reset_index()
+    dominant = totals.sort_values("count", ascending=False, kind="stable").drop_duplicates("term")
+    return dict(zip(dominant["term"], dominant["sector"], strict=True))
+
+
+# How terms can be ranked, by name (the CLI's --weight, the keywords page's measure).
+RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}

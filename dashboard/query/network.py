@@ -1,0 +1,165 @@
+"""The co-occurrence network: nodes (projects, organizations, places, keywords) and a layout.
+
+Pure numpy, deterministic: the same tables always give the same picture::
+
+    >>> from dashboard import extract_paths
+    >>> extraction = extract_paths(["data/articles"])
+    >>> terms, mentions = extraction.terms, extraction.mentions
+    >>> nodes, edges = build_network(cooccurrence(terms, mentions), mentions, terms)
+    >>> spring_layout(nodes["id"], edges) == spring_layout(nodes["id"], edges)
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from dashboard.pipeline import taxonomy as tx
+from dashboard.query.filtering import sentence_view
+from dashboard.query.filters import Filters
+from dashboard.query.keywords import cooccurrence
+
+if TYPE_CHECKING:
+    from dashboard.pipeline.tables import Extraction
+
+NODE_TYPES = ("project", "organization", "place", "keyword")
+NODE_COLUMNS = ["id", "name", "type", "sector", "mentions"]
+
+
+def _node_id(kind: str, name: str) -> str:
+    return f"{kind}:{name}"
+
+
+def _dominant(table: pd.DataFrame, key: str | list[str], *, weight: str | None = None) -> dict:
+    """The sector each key occurs in most (ties: the sector first in the table)."""
+    if table.empty:
+        return {}
+    keys = [key] if isinstance(key, str) else key
+    weights = table[weight] if weight else pd.Series(1, index=table.index)
+    totals = table[keys + ["sector"]].assign(w=weights).groupby(keys + ["sector"], sort=False)["w"].sum()
+    best = totals.reset_index().sort_values("w", ascending=False, kind="stable").drop_duplicates(keys)
+    index = best[key] if isinstance(key, str) else list(zip(*(best[k] for k in keys), strict=True))
+    return dict(zip(index, best["sector"], strict=True))
+
+
+def build_network(
+    edges: pd.DataFrame, mentions: pd.DataFrame, terms: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes and edges from a ``cooccurrence`` table.
+
+    A node's size is how often it is mentioned (keywords: how often the term occurs) and its
+    sector the one it is mentioned in most.
+    """
+    if edges.empty:
+        return pd.DataFrame(columns=NODE_COLUMNS), edges.assign(source_id=[], target_id=[])
+    ends = pd.concat(
+        [
+            edges[["source", "source_type"]].set_axis(["name", "type"], axis=1),
+            edges[["target", "target_type"]].set_axis(["name", "type"], axis=1),
+        ]
+    ).drop_duplicates()
+    term_counts = terms.groupby("term")["count"].sum() if len(terms) else pd.Series(dtype=int)
+    term_sectors = _dominant(terms, "term", weight="count")
+    mention_counts = mentions.groupby(["category", "name"]).size() if len(mentions) else pd.Series(dtype=int)
+    mention_sectors = _dominant(mentions, ["category", "name"])
+    rows = []
+    for name, kind in ends.itertuples(index=False):
+        if kind == "keyword":
+            count, sector = term_counts.get(name, 0), term_sectors.get(name)
+        else:
+            count, sector = mention_counts.get((kind, name), 0), mention_sectors.get((kind, name))
+        rows.append((_node_id(kind, name), name, kind, sector or tx.UNCLASSIFIED, max(int(count), 1)))
+    nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
+    nodes["order"] = nodes["type"].map({k: i for i, k in enumerate(NODE_TYPES)})
+    nodes = nodes.sort_values(["order", "name"]).drop(columns="order").reset_index(drop=True)
+    edges = edges.assign(
+        source_id=[_node_id(k, n) for n, k in zip(edges["source"], edges["source_type"], strict=True)],
+        target_id=[_node_id(k, n) for n, k in zip(edges["target"], edges["target_type"], strict=True)],
+    )
+    return nodes, edges
+
+
+def spring_layout(
+    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 120
+) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions in [-1, 1]², started from a circle (so deterministic)."""
+    ids = list(ids)
+    n = len(ids)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {ids[0]: (0.0, 0.0)}
+    index = {node: i for i, node in enumerate(ids)}
+    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    pos = np.column_stack([np.cos(angle), np.sin(angle)])
+    weights = np.zeros((n, n))
+    for s, t, w in zip(edges["source_id"], edges["target_id"], edges["weight"], strict=True):
+        if s in index and t in index and s != t:
+            weights[index[s], index[t]] += w
+            weights[index[t], index[s]] += w
+    weights = np.log1p(weights)  # a hub with many repeated links should not swallow the rest
+    k = 2.0 / np.sqrt(n)  # ideal distance between nodes
+    temperature = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
+        repulsion = (k * k / distance**2)[:, :, None] * delta
+        attraction = (weights * distance / k)[:, :, None] * delta
+        displacement = (repulsion - attraction).sum(axis=1)
+        # gravity keeps unconnected groups from drifting off screen
+        displacement -= 0.5 * k * pos * np.linalg.norm(pos, axis=-1, keepdims=True)
+        length = np.maximum(np.linalg.norm(displacement, axis=-1), 1e-9)
+        pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature = max(temperature * 0.965, 0.002)
+    pos -= pos.mean(axis=0)
+    # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
+    scale = np.quantile(np.abs(pos), 0.9, axis=0)
+    pos = np.clip(pos / np.where(scale > 0, scale, 1.0), -1.1, 1.1)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
+
+
+# The drawing area the labels are placed for: the chart's plot area in pixels (about; the
+# chart stretches to its column) and the axis ranges charts.network shows.
+PLOT_PX = (900, 560)
+X_RANGE, Y_RANGE = (-1.2, 1.2), (-1.15, 1.2)
+
+
+def labelled_nodes(
+    nodes: pd.DataFrame, positions: dict[str, tuple[float, float]], *, font_px: int = 11
+) -> set[str]:
+    """Ids of the nodes whose name is written beside them: the most mentioned first, each only
+    where its label overlaps no label already written (the others show their name on hover).
+    A label is the name's width in characters (Chinese ones are square) above the marker."""
+    width, height = PLOT_PX
+    placed: list[tuple[float, float, float, float]] = []
+    shown = set()
+    ranked = nodes.sort_values("mentions", ascending=False, kind="stable")
+    for node, label, mentions in zip(ranked["id"], ranked["name"], ranked["mentions"], strict=True):
+        if node not in positions:
+            continue
+        x, y = positions[node]
+        cx = (x - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * width
+        cy = (y - Y_RANGE[0]) / (Y_RANGE[1] - Y_RANGE[0]) * height
+        radius = (9 + 7 * np.sqrt(float(mentions))) / 2
+        half = len(str(label)) * font_px / 2 + 2
+        box = (cx - half, cx + half, cy + radius, cy + radius + font_px * 1.3)
+        if all(box[1] <= b[0] or box[0] >= b[1] or box[3] <= b[2] or box[2] >= b[3] for b in placed):
+            placed.append(box)
+            shown.add(node)
+    return shown
+
+
+def network_view(
+    extraction: Extraction, filters: Filters, *, top_terms: int = 20
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
+    """Nodes, edges and positions of the network inside ``filters``; edges are empty when nothing
+    in the view shares a sentence."""
+    terms = sentence_view(extraction.terms, extraction.sentences, filters)
+    mentions = sentence_view(extraction.mentions, extraction.sentences, filters)
+    nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
+    positions = spring_layout(nodes["id"], edges) if not edges.empty else {}
+    return nodes, edges, positions

@@ -1,0 +1,1 @@
+"""What people change: the corpus folder's articles, lexicon edits, saved analyses."""

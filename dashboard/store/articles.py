@@ -1,0 +1,213 @@
+"""The corpus folder as a store of articles: an uploaded file is checked and extracted before it is
+accepted, written atomically under a name made from its date and title, and never added twice;
+an article can be removed; and a folder that cannot be written is recognised.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> article = "江州数字经济发展观察\\n江州市建设江州大数据产业园。".encode()
+    >>> result = add_article(folder, "report.txt", article)
+    >>> result.status, result.name, result.projects
+    ('added', '江州数字经济发展观察.txt', {'digital-industry': 1})
+    >>> add_article(folder, "again.txt", article).status
+    'duplicate'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dashboard import settings
+from dashboard.pipeline.corpus import ArticleFile, read_files
+from dashboard.pipeline.extraction import extract_document
+from dashboard.pipeline.lexicon import Lexicon
+from dashboard.pipeline.read import (
+    ARTICLE_SUFFIXES,
+    Document,
+    IngestError,
+    content_hash,
+    document_from_bytes,
+    human_size,
+)
+
+ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
+SLUG_LENGTH = 40
+UNFINISHED = ".upload-"  # prefix of an upload being written; it becomes the article by a rename
+UNFINISHED_AFTER = 600  # seconds: an upload file this old was cut off (the app stopped mid-write)
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What became of one uploaded file. ``name`` is its file name in the corpus (when added)."""
+
+    upload: str
+    status: str
+    reason: str = ""
+    name: str = ""
+    data: bytes = field(default=b"", repr=False)
+    document: Document | None = field(default=None, repr=False)
+    projects: dict[str, int] = field(default_factory=dict)  # named projects per sector
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == ADDED
+
+
+def slug(title: str, *, length: int = SLUG_LENGTH) -> str:
+    """A title as a safe file-name part: letters (Chinese included) and digits joined by hyphens.
+
+    >>> slug("江州：数字经济/发展 观察!")
+    '江州-数字经济-发展-观察'
+    """
+    text = unicodedata.normalize("NFKC", title).replace("_", " ").lower()
+    return _NOT_WORD.sub("-", text).strip("-")[:length].strip("-") or "article"
+
+
+def file_name_for(document: Document, suffix: str) -> str:
+    """``2023-01-15-江州数字经济发展观察.md``: the article's date (when it has one) and title."""
+    date = (document.date or "")[:10]
+    stem = f"{date}-{slug(document.title)}" if date else slug(document.title)
+    return stem + suffix.lower()
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """``name``, or ``name`` with ``-2``, ``-3``… when its document id (the stem) is taken."""
+    path = Path(name)
+    stem, n = path.stem, 2
+    while stem in taken:
+        stem = f"{path.stem}-{n}"
+        n += 1
+    return stem + path.suffix
+
+
+def check_article(
+    upload: str,
+    data: bytes,
+    existing: Iterable[ArticleFile],
+    *,
+    lexicon: Lexicon | None = None,
+    max_bytes: int | None = None,
+) -> AddResult:
+    """Whether an uploaded file can join a corpus of ``existing`` articles: of a known kind, within
+    the size limit, not a copy of one of them, readable and extractable. Nothing is written."""
+    suffix = Path(upload).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        kinds = ", ".join(ARTICLE_SUFFIXES)
+        return AddResult(upload, REFUSED, f"not an article file (accepted: {kinds})")
+    limit = max_bytes if max_bytes is not None else settings.max_bytes()
+    if len(data) > limit:
+        return AddResult(
+            upload, REFUSED, f"file is {human_size(len(data))}, over the {human_size(limit)} limit"
+        )
+    existing = list(existing)
+    digest = content_hash(data)
+    for article in existing:
+        if article.content_hash == digest:
+            return AddResult(upload, DUPLICATE, f"already in the corpus as {article.path.name}")
+    try:
+        document = document_from_bytes(data, Path(upload))
+    except IngestError as error:
+        return AddResult(upload, REFUSED, str(error))
+    name = _unique(file_name_for(document, suffix), {a.document_id for a in existing})
+    document = dataclasses.replace(document, id=Path(name).stem, path=name)
+    try:
+        extraction = extract_document(document, lexicon)
+    except Exception as error:  # a timeout or a failure: the file is refused, the app goes on
+        return AddResult(upload, REFUSED, f"extraction failed: {error}")
+    sectors = Counter(p["sector"] for p in extraction.projects if p["named"])
+    return AddResult(upload, ADDED, name=name, data=data, document=document, projects=dict(sectors))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a temporary file next to ``path``, then rename it: a crash leaves no half-written file."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=UNFINISHED, suffix=".tmp", delete=False) as out:
+        try:
+            out.write(data)
+            out.close()
+            os.replace(out.name, path)
+        except BaseException:  # disk full, quota, read-only, interrupted: nothing is left behind
+            out.close()
+            Path(out.name).unlink(missing_ok=True)
+            raise
+
+
+def remove_unfinished_uploads(folder: Path, *, older_than: float = UNFINISHED_AFTER) -> list[str]:
+    """Delete what uploads cut off by a crash left behind: their temporary files (never read as
+    articles), once older than ``older_than`` seconds so that an upload in progress is left alone.
+    Returns their names; a folder that is missing or cannot be written is left as it is."""
+    removed = []
+    now = time.time()
+    for path in folder.glob(f"{UNFINISHED}*.tmp") if folder.is_dir() else ():
+        try:
+            if now - path.stat().st_mtime >= older_than:
+                path.unlink()
+                removed.append(path.name)
+        except OSError:
+            continue
+    return removed
+
+
+def add_article(
+    folder: Path,
+    upload: str,
+    data: bytes,
+    *,
+    lexicon: Lexicon | None = None,
+    session: dict[str, bytes] | None = None,
+) -> AddResult:
+    """Check an uploaded file against the articles in ``folder`` and, if accepted, write it there;
+    or, given a ``session`` (file name → bytes: the uploads of a browser session, where the folder
+    is read-only), check it against those too and keep it there. Raises OSError when the folder
+    cannot be written."""
+    existing, _ = read_files([folder])
+    if session is not None:
+        existing += session_articles(session)
+    result = check_article(upload, data, existing, lexicon=lexicon)
+    if result.accepted and session is not None:
+        session[result.name] = data
+    elif result.accepted:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / result.name, data)
+    return result
+
+
+def remove_article(folder: Path, document_id: str, *, session: dict[str, bytes] | None = None) -> str:
+    """Remove a document (its id is its file name without extension): from the ``session``'s
+    uploads if it is one, else by deleting its file; returns the file name. Raises
+    FileNotFoundError when no article has that id, OSError when the file cannot be deleted."""
+    for name in list(session or {}):
+        if Path(name).stem == document_id:
+            del session[name]
+            return name
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and path.stem == document_id:
+            path.unlink()
+            return path.name
+    raise FileNotFoundError(f"no article {document_id!r} in {folder}")
+
+
+def session_articles(uploads: dict[str, bytes]) -> list[ArticleFile]:
+    """Uploads kept in a browser session (file name → bytes) as article files of the corpus."""
+    return [ArticleFile(Path(name), data, content_hash(data)) for name, data in uploads.items()]
+
+
+def writable(folder: Path) -> bool:
+    """Whether articles can be written into ``folder``: not when ``DASHBOARD_READ_ONLY`` is set (a
+    hosted deployment shared by many people) or when a file cannot be created there."""
+    if settings.read_only():
+        return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False

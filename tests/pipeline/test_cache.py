@@ -1,0 +1,134 @@
+import shutil
+
+from conftest import SEED
+
+from dashboard.pipeline.cache import ExtractionCache
+from dashboard.pipeline.corpus import extract_documents, read_documents
+from dashboard.pipeline.lexicon import load_lexicon, parse_lexicon, read_lexicon_files
+
+
+def test_second_open_reads_the_cache_and_gives_the_same_tables(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    first = extract_documents(documents, cache=cache)
+    assert (cache.hits, cache.misses) == (0, 1)
+    again = extract_documents(documents, cache=cache)
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert again.projects.equals(first.projects)
+
+
+def test_an_edited_article_is_extracted_again(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    article = tmp_path / SEED.name
+    shutil.copy(SEED, article)
+    extract_documents(read_documents([article])[0], cache=cache)
+    article.write_text(SEED.read_text(encoding="utf-8").replace("苍海", "蓝海"), encoding="utf-8")
+    edited = extract_documents(read_documents([article])[0], cache=cache)
+    assert cache.hits == 0 and cache.misses == 2
+    assert "蓝海数字经济产业园" in set(edited.projects["name"])
+
+
+def test_a_changed_lexicon_is_a_new_key(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    extract_documents(documents, cache=cache)
+    files = read_lexicon_files()
+    files["stopwords.txt"] += "\n产业\n"
+    edited = parse_lexicon(files, extra_stopwords=load_lexicon().stopwords)
+    result = extract_documents(documents, cache=cache, lexicon=edited)
+    assert cache.misses == 2
+    assert "产业" not in set(result.terms["term"])
+
+
+def test_a_corrupt_entry_is_rebuilt_not_shown(tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    documents, _ = read_documents([SEED])
+    extract_documents(documents, cache=cache)
+    (entry,) = (tmp_path / "cache").rglob("*.json")
+    data = bytearray(entry.read_bytes())
+    data[-10] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    result = extract_documents(documents, cache=cache)
+    assert cache.rebuilt == 1 and cache.hits == 0
+    assert len(result.projects) > 10
+    assert extract_documents(documents, cache=cache) and cache.hits == 1
+
+
+def test_two_workers_give_the_same_tables_as_one(tmp_path):
+    from conftest import GOLD_ARTICLES
+
+    documents, _ = read_documents(GOLD_ARTICLES)
+    one = extract_documents(documents)
+    two = extract_documents(documents, workers=2)
+    assert two.projects.equals(one.projects)
+    assert two.initiatives.equals(one.initiatives)
+
+
+def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
+    from conftest import GOLD_ARTICLES
+
+    from dashboard.pipeline.corpus import extract_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in GOLD_ARTICLES:
+        shutil.copy(path, folder / path.name)
+    first = extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
+    cache = ExtractionCache(tmp_path / "cache")
+    again = extract_paths([folder], cache=cache)
+    assert (cache.hits, cache.misses) == (1, 0)  # the corpus tables, in one read
+    assert again.projects.equals(first.projects) and again.terms.equals(first.terms)
+    (folder / GOLD_ARTICLES[0].name).write_text("标题\n新的一段。\n", encoding="utf-8")
+    cache = ExtractionCache(tmp_path / "cache")
+    changed = extract_paths([folder], cache=cache)
+    assert cache.hits == len(GOLD_ARTICLES) - 1  # the other documents come from their own entries
+    assert len(changed.projects) < len(first.projects)
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder would be")  # unwritable, even for root
+    cache = ExtractionCache(blocker / "extractions")
+    documents, _ = read_documents([SEED])
+    first = extract_documents(documents, cache=cache)
+    again = extract_documents(documents, cache=cache)
+    assert cache.hits == 0 and again.projects.equals(first.projects)
+
+
+def test_a_change_to_the_code_that_builds_the_tables_is_not_served_from_the_cache(tmp_path):
+    """The cache's code version covers every module of the data layer: edit the module that
+    builds the corpus tables, and the next run builds them anew instead of reading the old ones."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "dashboard"
+    copy = tmp_path / "code"
+    shutil.copytree(package, copy / "dashboard", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(copy),
+        "DASHBOARD_CACHE_DIR": str(tmp_path / "cache"),
+        "DASHBOARD_LEXICON": str(package.parent / "data" / "lexicon"),
+    }
+
+    def evidence() -> set[str]:
+        run = subprocess.run(
+            [sys.executable, "-m", "dashboard", "extract", str(SEED), "--json"],
+            cwd=copy, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return {p["evidence"] for p in json.loads(run.stdout)["projects"]}
+
+    before = evidence()
+    tables = copy / "dashboard" / "pipeline" / "tables.py"
+    source = tables.read_text(encoding="utf-8")
+    marked = source.replace(
+        "projects=projects_table(extractions),",
+        'projects=projects_table(extractions).assign(evidence=lambda t: "CHANGED " + t["evidence"]),',
+    )
+    assert marked != source
+    tables.write_text(marked, encoding="utf-8")
+    after = evidence()
+    assert after == {f"CHANGED {e}" for e in before}

@@ -1,0 +1,85 @@
+"""A corpus of generated articles: several dates, cities and sector orders, a duplicate, a broken file."""
+
+import shutil
+
+import pytest
+from corpus_factory import CITIES, named_projects, write_corpus
+
+from dashboard.pipeline.corpus import extract_paths
+from dashboard.pipeline.taxonomy import SECTORS
+from dashboard.query.comparisons import (
+    compare,
+    document_periods,
+    project_key,
+    recurring_projects,
+    subset,
+    timeline,
+)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = write_corpus(folder, 7)
+    shutil.copy(paths[0], folder / "2023-01-15-copy-of-first.md")  # same content, other name
+    (folder / "2023-07-01-broken.md").write_bytes(b"\x00\x01binary")
+    return extract_paths([folder])
+
+
+def test_every_article_is_a_document_and_the_duplicate_and_the_broken_file_are_refused(corpus):
+    assert len(corpus.documents) == 7
+    reasons = sorted(e.reason for e in corpus.errors)
+    assert reasons == ["binary file, not text", "duplicate of 2023-01-15-article-0000.md"]
+
+
+def test_each_article_yields_its_projects_in_their_sectors(corpus):
+    for n, (city, brand) in enumerate(CITIES):
+        document = corpus.documents["document"][
+            corpus.documents["document"].str.endswith(f"article-{n:04d}")
+        ].iloc[0]
+        listed = corpus.projects.query("document == @document and named").set_index("name")["sector"]
+        for sector in ("digital-industry", "manufacturing", "services", "agriculture"):
+            for name in named_projects(city, brand, sector):
+                assert listed.get(name) == sector, (document, name, listed.to_dict())
+
+
+def test_a_project_in_two_articles_is_one_entity_with_both_sources(corpus):
+    merged = recurring_projects(corpus.projects, corpus.documents)
+    park = merged.query("name == '江州鸿途数字经济产业园'").iloc[0]
+    assert park["documents"] == 2
+    assert {s["document"] for s in park["sources"]} == {
+        "2023-01-15-article-0000",
+        "2023-07-15-article-0006",
+    }
+    assert (park["first"], park["last"]) == ("2023-01-15", "2023-07-15")
+    recurring = set(merged.query("documents == 2")["name"])
+    assert recurring == {n for sector in SECTORS for n in named_projects("江州", "鸿途", sector)}
+
+
+def test_project_key_ignores_bracketed_places():
+    assert project_key("鸿途（江州）产业园") == project_key("鸿途产业园")
+
+
+def test_timeline_counts_projects_and_initiatives_by_month_and_sector(corpus):
+    table = timeline(corpus.projects, corpus.initiatives, corpus.documents)
+    january = table.query("period == '2023-01'").set_index("sector")
+    assert january.loc["digital-industry", "projects"] == 2
+    assert set(table["period"]) == {f"2023-0{m}" for m in range(1, 8)}
+    assert table["initiatives"].sum() == len(corpus.initiatives)
+
+
+def test_comparing_two_articles(corpus):
+    tables = {"projects": corpus.projects, "terms": corpus.terms}
+    result = compare(subset(tables, ["2023-01-15-article-0000"]), subset(tables, ["2023-02-15-article-0001"]))
+    assert result["sectors"].set_index("sector").loc["agriculture"].tolist() == [2, 2]
+    assert result["sectors"]["left"].sum() == 8
+    sides = result["projects"].set_index("name")["side"]
+    assert sides["江州鸿途数字经济产业园"] == "left" and sides["临川蓝湾数字茶园"] == "right"
+    assert not result["keywords"].empty
+
+
+@pytest.mark.parametrize("period, first", [("M", "2023-01"), ("Q", "2023Q1"), ("Y", "2023")])
+def test_each_document_has_its_period(corpus, period, first):
+    periods = document_periods(corpus.documents, period=period)
+    assert periods["2023-01-15-article-0000"] == first
+    assert periods.notna().all()

@@ -1,0 +1,121 @@
+import pytest
+from conftest import SEED
+
+from dashboard import IngestError, extract_paths, parse_document, read_document
+from dashboard.pipeline.read import decode
+
+
+class TestReadDocument:
+    def test_front_matter_and_metadata(self):
+        doc = read_document(SEED)
+        assert doc.id == "2022-04-22-wuzhou-digital-economy"
+        assert doc.title == "让经济发展插上“数字”的翅膀"
+        assert doc.date == "2022-04-22T09:24:56+08:00"
+        assert doc.categories == ("wuzhouribao",)
+        assert doc.outlet == "梧州日报"
+        assert doc.source_url.startswith("http://finews.zning.xyz/")
+
+    def test_boilerplate_is_not_content(self):
+        texts = [p.text for p in read_document(SEED).paragraphs]
+        assert len(texts) == 20
+        assert not any(t.startswith("返回") or "文章来源" in t or "http" in t for t in texts)
+        assert texts[2] == "推进数字产业化，培育产业主体"
+
+    def test_gbk_copy_gives_the_same_projects(self, tmp_path):
+        copy = tmp_path / SEED.name
+        copy.write_bytes(SEED.read_text(encoding="utf-8").encode("gbk"))
+        assert read_document(copy).paragraphs == read_document(SEED).paragraphs
+        original = extract_paths([SEED]).projects[["name", "sector"]]
+        gbk = extract_paths([copy]).projects[["name", "sector"]]
+        assert original.equals(gbk)
+
+    def test_utf8_with_bom(self, tmp_path):
+        path = tmp_path / "a.md"
+        path.write_bytes("\ufeff".encode() + SEED.read_bytes())
+        assert read_document(path).title == "让经济发展插上“数字”的翅膀"
+
+    def test_plain_text_first_line_is_the_title(self, tmp_path):
+        path = tmp_path / "2024-01-02-note.txt"
+        path.write_text("标题一行\n\n第一段。\n第二段。\n", encoding="utf-8")
+        doc = read_document(path)
+        assert (doc.title, [p.text for p in doc.paragraphs], doc.date) == (
+            "标题一行",
+            ["第一段。", "第二段。"],
+            "2024-01-02",
+        )
+
+    def test_html_page(self, tmp_path):
+        path = tmp_path / "page.html"
+        path.write_text(
+            "<html><head><title>页面标题</title></head><body><h1>页面标题</h1><h2>一、小标题</h2>"
+            "<p>正文&amp;内容<b>加粗</b>继续。</p><p>责任编辑：某某</p><script>alert(1)</script></body></html>",
+            encoding="utf-8",
+        )
+        doc = read_document(path)
+        assert doc.title == "页面标题"
+        assert [(p.text, p.heading) for p in doc.paragraphs] == [
+            ("一、小标题", True),
+            ("正文&内容加粗继续。", False),
+        ]
+
+    def test_markdown_body(self):
+        doc = parse_document("---\ntitle: 题\n---\n## 小标题\n\n第一段[链接](http://x)。\n", doc_id="m")
+        assert [(p.text, p.heading) for p in doc.paragraphs] == [
+            ("小标题", True),
+            ("第一段链接。", False),
+        ]
+
+    def test_front_matter_that_is_not_yaml_is_reported_not_fatal(self):
+        doc = parse_document("---\ntitle: [unclosed\n---\n<p>正文。</p>", doc_id="x")
+        assert doc.paragraphs[0].text == "正文。"
+        assert "not valid YAML" in doc.warnings[0]
+
+    def test_a_date_that_is_not_a_date(self):
+        doc = parse_document("---\ntitle: t\ndate: soon\n---\n<p>正文。</p>", doc_id="2020-01-01-x")
+        assert doc.date == "2020-01-01"
+        assert "not a date" in doc.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x00\x01\x02binary" * 100, "binary file"),
+        ("---\ntitle: 只有标题\n---\n".encode(), "no body text"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=reason):
+        read_document(path)
+
+
+def test_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("标题\n" + "数字经济。" * 1000, encoding="utf-8")
+    with pytest.raises(IngestError, match="over the"):
+        read_document(path, max_bytes=1000)
+    assert read_document(path, max_bytes=100_000).title == "标题"
+
+
+def test_gb18030_is_detected():
+    assert decode("数字经济产业园".encode("gb18030")) == "数字经济产业园"
+
+
+class TestTraditionalChinese:
+    def test_a_traditional_article_is_read_in_simplified_characters(self):
+        text = "---\ntitle: 臨川數字經濟觀察\n---\n<p>加快建設臨川雲計算數據中心，推進農業數字化轉型。</p>\n"
+        document = parse_document(text, doc_id="linchuan")
+        assert document.title == "临川数字经济观察"
+        assert document.paragraphs[0].text == "加快建设临川云计算数据中心，推进农业数字化转型。"
+        assert document.warnings == ("traditional Chinese, read in simplified characters",)
+
+    def test_a_simplified_article_quoting_traditional_characters_is_left_as_it_is(self):
+        text = "江州数字经济观察\n江州与台湾“數位經濟”论坛合作，推进数字产业化，建设江州数据中心和智慧农场。"
+        document = parse_document(text, doc_id="jiangzhou", suffix=".txt")
+        assert "數位經濟" in document.paragraphs[0].text and not document.warnings
+
+    def test_the_seed_article_is_not_converted(self):
+        assert not read_document(SEED).warnings

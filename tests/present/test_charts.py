@@ -1,0 +1,182 @@
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import cooccurrence, term_frequencies, tfidf
+from dashboard.pipeline import taxonomy as tx
+from dashboard.present import charts
+from dashboard.query.network import build_network, labelled_nodes, spring_layout
+
+PURE = "charts, state, filtering, highlight, network, tables, glossary"
+
+
+def test_pure_modules_do_not_import_streamlit():
+    code = f"import sys; from dashboard import {PURE}; assert 'streamlit' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class TestSectorBar:
+    def test_one_bar_per_sector_with_slug_and_colour(self, extraction):
+        fig = charts.sector_bar(extraction.named_projects)
+        bar = fig.data[0]
+        assert list(bar.customdata) == list(tx.SECTORS)
+        assert list(bar.x) == ["数字产业", "制造业", "服务业", "农业"]
+        assert list(bar.marker.color) == [tx.SECTOR_COLORS[s] for s in tx.SECTORS]
+        assert sum(bar.y) == len(extraction.named_projects)
+
+    def test_english(self, extraction):
+        fig = charts.sector_bar(extraction.named_projects, lang="en")
+        assert "agriculture" in fig.data[0].x
+
+    def test_unclassified_only_when_present(self):
+        table = pd.DataFrame({"sector": ["unclassified", "services"]})
+        assert "unclassified" in charts.sector_bar(table).data[0].customdata
+
+    def test_empty(self):
+        fig = charts.sector_bar(pd.DataFrame({"sector": []}))
+        assert sum(fig.data[0].y) == 0
+
+
+class TestSunburst:
+    def test_tree_is_consistent(self, extraction):
+        fig = charts.sunburst(extraction.projects)
+        trace = fig.data[0]
+        ids = list(trace.ids)
+        assert len(ids) == len(set(ids))
+        assert all(parent in ("", *ids) for parent in trace.parents)
+        roots = [i for i, p in zip(ids, trace.parents, strict=True) if p == ""]
+        assert set(roots) <= {*tx.PILLARS, tx.UNCLASSIFIED}
+        # with branchvalues="total" a parent's value is the sum of its children
+        value = dict(zip(ids, trace.values, strict=True))
+        for root in roots:
+            children = [i for i, p in zip(ids, trace.parents, strict=True) if p == root]
+            assert value[root] == sum(value[c] for c in children)
+        assert set(extraction.projects["name"]) <= set(trace.labels)
+
+    def test_same_name_in_two_sectors(self):
+        table = pd.DataFrame(
+            {"name": ["平台", "平台"], "sector": ["services", "agriculture"], "mentions": [1, 2]}
+        )
+        ids = charts.sunburst(table).data[0].ids
+        assert len(ids) == len(set(ids))
+
+
+class TestTermBar:
+    def test_largest_on_top(self, extraction):
+        table = term_frequencies(extraction.terms, top=10)
+        fig = charts.term_bar(table, "count")
+        order = list(fig.layout.yaxis.categoryarray)
+        assert order[-1] == table.iloc[0]["term"]  # plotly draws the last category on top
+        assert list(fig.data[0].customdata) == list(fig.data[0].y)
+
+    def test_split_by_sector_stacks_coloured_traces(self, extraction):
+        table = tfidf(extraction.terms, by="sector", top=5)
+        fig = charts.term_bar(table, "tfidf", by_sector=True, lang="en")
+        assert fig.layout.barmode == "stack"
+        assert {t.name for t in fig.data} <= {tx.label(s, "en") for s in charts.ALL_SECTORS}
+        assert fig.layout.xaxis.title.text == "TF-IDF"
+
+
+class TestWordCloud:
+    def test_boxes_do_not_overlap(self):
+        words = ["数字经济", "产业", "梧州", "企业", "平台", "IT", "六堡茶", "物联网"] * 3
+        sizes = [48, 40, 36, 30, 24, 20, 18, 14] * 3
+        centres = charts.cloud_layout(words, sizes)
+        boxes = []
+        for word, size, (x, y) in zip(words, sizes, centres, strict=True):
+            w = sum(size if ord(c) > 0x2E80 else size * 0.6 for c in word) + 6
+            boxes.append((x - w / 2, y - size * 0.625, x + w / 2, y + size * 0.625))
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not (
+                    a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
+                )
+
+    def test_text_drawn_by_the_browser(self, extraction):
+        table = term_frequencies(extraction.terms, top=20)
+        fig = charts.word_cloud(table, "count", sectors={"农产品": "agriculture"})
+        trace = fig.data[0]
+        assert trace.mode == "text"
+        assert list(trace.text) == table.sort_values("count", ascending=False)["term"].tolist()
+        sizes = list(trace.textfont.size)
+        assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+        colours = dict(zip(trace.text, trace.textfont.color, strict=True))
+        assert colours["农产品"] == tx.SECTOR_COLORS["agriculture"]
+        assert "CJK" in trace.textfont.family
+
+    def test_deterministic(self, extraction):
+        table = term_frequencies(extraction.terms, top=20)
+        a = charts.word_cloud(table, "count").to_json()
+        assert a == charts.word_cloud(table, "count").to_json()
+
+    def test_empty(self):
+        fig = charts.word_cloud(pd.DataFrame({"term": [], "count": []}), "count")
+        assert isinstance(fig, go.Figure) and not fig.data
+
+
+@pytest.fixture(scope="module")
+def graph(extraction):
+    edges = cooccurrence(extraction.terms, extraction.mentions, top_terms=10)
+    return build_network(edges, extraction.mentions, extraction.terms)
+
+
+class TestNetwork:
+    def test_nodes_cover_edges(self, graph):
+        nodes, edges = graph
+        assert set(edges["source_id"]) | set(edges["target_id"]) == set(nodes["id"])
+        assert set(nodes["type"]) <= {"project", "organization", "place", "keyword"}
+        assert (nodes["mentions"] >= 1).all()
+        hub = nodes.set_index("name").loc["梧州市"]
+        assert hub["type"] == "place" and hub["mentions"] >= 10
+
+    def test_layout_is_deterministic_and_on_screen(self, graph):
+        nodes, edges = graph
+        a = spring_layout(nodes["id"], edges)
+        assert a == spring_layout(nodes["id"], edges)
+        assert set(a) == set(nodes["id"])
+        assert all(-1.1 <= x <= 1.1 and -1.1 <= y <= 1.1 for x, y in a.values())
+
+    @pytest.mark.parametrize("ids", [[], ["a"]])
+    def test_tiny_layouts(self, ids):
+        empty = pd.DataFrame({"source_id": [], "target_id": [], "weight": []})
+        assert len(spring_layout(ids, empty)) == len(ids)
+
+    @pytest.mark.parametrize("colour_by", ["type", "sector"])
+    def test_figure(self, graph, colour_by):
+        nodes, edges = graph
+        fig = charts.network(nodes, edges, spring_layout(nodes["id"], edges), colour_by=colour_by)
+        node_traces = [t for t in fig.data if t.mode == "markers+text"]
+        assert sum(len(t.x) for t in node_traces) == len(nodes)
+        json.loads(fig.to_json())  # serialisable for the browser
+
+    def test_a_label_that_would_overlap_a_more_mentioned_one_is_left_to_hover(self):
+        nodes = pd.DataFrame(
+            {
+                "id": ["a", "b", "c"],
+                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
+                "mentions": [1, 5, 1],
+            }
+        )
+        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
+        assert labelled_nodes(nodes, positions) == {"b", "c"}
+        positions["a"] = (-0.9, 0.9)
+        assert labelled_nodes(nodes, positions) == {"a", "b", "c"}
+
+    def test_every_name_shows_on_hover_and_the_busiest_are_written(self, graph):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        fig = charts.network(nodes, edges, positions)
+        node_traces = [t for t in fig.data if t.mode == "markers+text"]
+        written = {x for t in node_traces for x in t.text if x}
+        assert sorted(h for t in node_traces for h in t.hovertext) == sorted(nodes["name"])
+        assert "梧州市" in written and 0 < len(written) <= len(nodes)
+        assert written == set(nodes.set_index("id").loc[sorted(labelled_nodes(nodes, positions)), "name"])
+
+    def test_empty_cooccurrence(self):
+        empty = pd.DataFrame(columns=["source", "target", "source_type", "target_type", "weight"])
+        nodes, edges = build_network(empty, pd.DataFrame(), pd.DataFrame())
+        assert nodes.empty and edges.empty

@@ -1,0 +1,374 @@
+"""The app in a real browser: rendering, shared links, page switches, hostile articles.
+
+Drives Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) through Playwright against
+``streamlit run app.py`` started here. Screenshots go to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from corpus_factory import article_text, named_projects
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network",
+         "corpus": "/corpus", "lexicon": "/lexicon"}  # fmt: skip
+RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stMain"] h1'
+NO_STALE = """() => !document.querySelector('[data-stale="true"]')"""
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(corpus: Path):
+    """``streamlit run app.py`` on a free port with ``DASHBOARD_CORPUS=corpus``; always stopped."""
+    port = _free_port()
+    env = {**os.environ, "DASHBOARD_CORPUS": str(corpus)}
+    log = (ROOT / "test-artifacts").joinpath(f"streamlit-{port}.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.headless", "true", "--server.address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"streamlit exited early; see {log}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            "(apt-get install chromium fonts-noto-cjk) or set CHROMIUM to its path.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    for article in (ROOT / "data" / "articles").iterdir():
+        shutil.copy(article, corpus)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile")
+    (corpus / "2024-01-01-hostile.md").write_text(
+        "---\n"
+        f"title: '{HOSTILE}数字经济'\n"
+        "date: 2024-01-01\n"
+        "---\n"
+        f"<p>推进数字产业化</p><p>加快建设{HOSTILE}数字经济产业园，打造农产品交易中心。</p>"
+        f"<p>{HOSTILE}</p>\n",
+        encoding="utf-8",
+    )
+    # plain text keeps the tags in the body itself, so the reader must escape them
+    (corpus / "2024-01-02-hostile.txt").write_text(
+        f"恶意标题{HOSTILE}\n\n加快建设{HOSTILE}数字经济产业园，打造交易中心。\n", encoding="utf-8"
+    )
+    shutil.copy(ROOT / "data" / "articles" / "2022-04-22-wuzhou-digital-economy.md", corpus)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    page.errors = []
+    page.dialogs = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield page
+    context.close()
+
+
+def open_page(page, url: str):
+    page.goto(url)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_timeout(800)  # let plotly and the data grid draw
+    page.wait_for_selector(RENDERED, timeout=30_000)
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def grid_cells(page) -> list[str]:
+    """The cell texts of the first table. The data grid draws on a canvas and mirrors its cells
+    in an accessible table, which fills in after the data arrives; stale elements of the page
+    before must be gone first."""
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    cells = page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(300)
+    return cells.all_inner_texts()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("query", ["", "?lang=en", "?mode=present&sector=services"])
+def test_every_page_renders(page, app_url, name, query):
+    open_page(page, app_url + PAGES[name] + query)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.errors == []
+    suffix = {"": "", "?lang=en": "-en", "?mode=present&sector=services": "-present"}[query]
+    shot(page, f"{name}{suffix}")
+
+
+def test_shared_link_shows_only_agriculture_projects(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture")
+    cells = grid_cells(page)
+    assert "中农联·梧州国际农产品交易中心" in cells
+    assert "农业" in cells
+    for other in ("数字产业", "制造业", "服务业", "粤桂云数据中心", "梧州综保区"):
+        assert other not in cells
+
+
+def test_switching_pages_keeps_the_filter(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture&lang=en")
+    page.get_by_test_id("stSidebar").get_by_text("Network", exact=True).click()
+    page.wait_for_url("**/network?*", timeout=15_000)
+    page.locator(RENDERED, has_text="Network").wait_for(timeout=30_000)
+    assert "sector=agriculture" in page.url and "lang=en" in page.url
+    page.get_by_test_id("stSidebar").get_by_text("Projects", exact=True).click()
+    page.wait_for_url("**/projects?*", timeout=15_000)
+    page.locator(RENDERED, has_text="Projects").wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    assert "sector=agriculture" in page.url
+    assert "agriculture" in grid_cells(page)
+
+
+def test_changing_a_filter_updates_the_link(page, app_url):
+    open_page(page, app_url + "/projects")
+    page.get_by_test_id("stSidebar").get_by_placeholder("例如：交易中心").fill("交易中心")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/projects?q=*", timeout=15_000)
+    assert "q=%E4%BA%A4%E6%98%93%E4%B8%AD%E5%BF%83" in page.url
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("doc", ["", "2024-01-01-hostile", "2024-01-02-hostile"])
+def test_hostile_article_runs_no_script(page, hostile_url, name, doc):
+    open_page(page, hostile_url + PAGES[name] + (f"?doc={doc}" if doc else ""))
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    assert page.errors == []
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('[data-testid="stMain"] script').count() == 0
+    if doc and name in ("overview", "reader"):
+        assert "<script>alert(1)</script>" in page.locator('[data-testid="stMain"]').inner_text()
+    if doc == "2024-01-02-hostile" and name == "reader":
+        assert HOSTILE + "数字经济产业园" in page.locator('[data-testid="stMain"]').inner_text()
+    shot(page, f"hostile-{name}{'-' + doc[-12:] if doc else ''}")
+
+
+def test_the_snapshot_draws_its_charts_with_no_network(browser, extraction, tmp_path):
+    from dashboard.present.report import render_report
+    from dashboard.query.filters import Filters
+
+    snapshot = tmp_path / "report.html"
+    snapshot.write_text(render_report(extraction, Filters()), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    elsewhere = []
+
+    def only_files(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(snapshot.as_uri())
+    page.wait_for_selector(".chart .main-svg", timeout=15_000)
+    page.wait_for_timeout(500)
+    assert page.locator(".chart .js-plotly-plot").count() == 5
+    assert page.locator("#chart-sectors .main-svg .bars path").count() >= 4  # the bars are drawn
+    listing = page.locator("table").first.inner_text()
+    for project in extraction.named_projects["name"]:
+        assert project in listing
+    assert "梧州日报" in page.locator("ol").inner_text()
+    assert errors == [] and elsewhere == []
+    shot(page, "report-snapshot")
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_fetch_nothing_from_the_internet(browser, app_url, name):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    hosts = set()
+    context.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page = context.new_page()
+    open_page(page, app_url + PAGES[name] + "?lang=en")
+    page.wait_for_timeout(1000)
+    assert hosts == {app_url.split("/")[2]}
+    context.close()
+
+
+def open_save_area(page):
+    page.get_by_test_id("stSidebar").get_by_text("导出报告 / 保存分析 / 打开分析").click()
+
+
+def open_file(page, path: Path) -> None:
+    page.get_by_test_id("stSidebar").locator('input[type="file"]').set_input_files(str(path))
+
+
+def test_a_saved_analysis_reopens_the_same_view(page, app_url, tmp_path):
+    open_page(page, app_url + "/projects?sector=agriculture,services&q=交易中心")
+    before = grid_cells(page)
+    open_save_area(page)
+    with page.expect_download() as download:
+        page.get_by_test_id("stSidebar").get_by_role("button", name="保存分析").click()
+    saved = tmp_path / "analysis.json"
+    download.value.save_as(saved)
+
+    open_page(page, app_url + "/projects")
+    assert grid_cells(page) != before
+    open_save_area(page)
+    open_file(page, saved)
+    page.wait_for_url("**/projects?sector=*", timeout=15_000)
+    page.get_by_text("已打开分析：analysis.json").wait_for(timeout=15_000)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_timeout(800)  # let the data grid draw its new rows
+    assert "sector=services,agriculture" in page.url or "sector=services%2Cagriculture" in page.url
+    assert "q=%E4%BA%A4%E6%98%93%E4%B8%AD%E5%BF%83" in page.url
+    assert grid_cells(page) == before
+    assert page.get_by_test_id("stSidebar").get_by_placeholder("例如：交易中心").input_value() == "交易中心"
+
+
+def test_a_foreign_file_is_refused_with_its_reason(page, app_url, tmp_path):
+    foreign = tmp_path / "map.json"
+    foreign.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    open_page(page, app_url + "/projects?sector=agriculture")
+    open_save_area(page)
+    open_file(page, foreign)
+    error = page.get_by_test_id("stSidebar").get_by_test_id("stAlertContentError")
+    error.wait_for(timeout=15_000)
+    assert "无法打开 map.json：不是本看板保存的分析文件" in error.inner_text()
+    assert page.url.endswith("/projects?sector=agriculture")
+
+
+def test_the_report_button_downloads_the_view(page, app_url, tmp_path):
+    open_page(page, app_url + "/?sector=agriculture&lang=en")
+    page.get_by_test_id("stSidebar").get_by_text("Report / save / open").click()
+    with page.expect_download() as download:
+        page.get_by_test_id("stSidebar").get_by_role("button", name="Export report").click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Sector：agriculture" in report and "<td>中农联·梧州国际农产品交易中心</td>" in report
+    assert "粤桂云数据中心" not in report
+
+
+@pytest.fixture
+def corpus_url(tmp_path):
+    """A server of its own on a copy of the bundled corpus, which its test may change."""
+    corpus = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles", corpus)
+    with streamlit_server(corpus) as url:
+        yield url, corpus
+
+
+def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, corpus_url, tmp_path):
+    url, corpus = corpus_url
+    upload = tmp_path / "upload.md"
+    upload.write_text(
+        article_text("安宁", "天承", "2024-03-08", ["agriculture", "services"]), encoding="utf-8"
+    )
+    open_page(page, url + "/corpus")
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(upload)
+    page.get_by_test_id("stAlertContentSuccess").wait_for(timeout=30_000)
+    assert (
+        "已加入：2024-03-08-安宁数字经济发展观察.md"
+        in page.get_by_test_id("stAlertContentSuccess").inner_text()
+    )
+    assert (corpus / "2024-03-08-安宁数字经济发展观察.md").exists()
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    shot(page, "corpus-uploaded")
+    page.get_by_role("tab", name="跨文章分析").click()
+    page.wait_for_timeout(800)
+    shot(page, "corpus-across")
+    page.get_by_role("tab", name="文章", exact=True).click()
+
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        upload
+    )  # the same file again
+    page.get_by_test_id("stAlertContentWarning").wait_for(timeout=30_000)
+    assert "重复" in page.get_by_test_id("stAlertContentWarning").inner_text()
+
+    open_page(page, url + "/projects?q=安宁")
+    cells = grid_cells(page)
+    for sector in ("agriculture", "services"):
+        for name in named_projects("安宁", "天承", sector):
+            assert name in cells
+    assert page.errors == []
+
+
+def test_clicking_a_sector_bar_narrows_the_filter(page, app_url):
+    open_page(page, app_url + "/")
+    bars = page.locator(".stPlotlyChart").nth(1).locator("g.point path")
+    box = bars.nth(3).bounding_box()  # the fourth sector: agriculture
+    # plotly's drag layer sits on top of the bars, so click where the bar is drawn
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/?sector=agriculture*", timeout=15_000)
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
