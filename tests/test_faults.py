@@ -69,7 +69,7 @@ def test_a_bad_file_is_named_and_the_rest_is_shown(tmp_path, monkeypatch):
     assert "让经济发展插上" in text
 
 
-# Stands in for a crash between writing an upload and renaming it into place: os.replace
+# Stands in for a crash between writing an upload and linking it into place: os.link
 # announces itself, then waits to be killed.
 CUT_OFF_UPLOAD = """
 import os, sys, time
@@ -80,7 +80,7 @@ def killed_here(*args):
     print("written", flush=True)
     time.sleep(600)
 
-os.replace = killed_here
+os.link = killed_here
 articles.add_article(Path(sys.argv[1]), "new.md", Path(sys.argv[2]).read_bytes())
 """
 
@@ -99,7 +99,7 @@ def test_an_upload_cut_off_by_a_crash_leaves_no_partial_article(tmp_path, monkey
         process.kill()
         process.wait()
 
-    left = [p for p in folder.iterdir() if p.name not in before]
+    left = [p for p in folder.iterdir() if p.name not in before and p.name != ".corpus.lock"]
     assert [p.name.startswith(".upload-") and p.suffix == ".tmp" for p in left] == [True]
     assert left[0].read_bytes() == upload.read_bytes()  # the whole upload, but never under an article name
     articles, problems = read_files([folder])
@@ -110,7 +110,7 @@ def test_an_upload_cut_off_by_a_crash_leaves_no_partial_article(tmp_path, monkey
     os.utime(left[0], (an_hour_ago, an_hour_ago))
     at = run_all_pages(folder, monkeypatch)
     assert "让经济发展插上" in shown(at.switch_page("dashboard/views/overview.py").run())
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name != ".corpus.lock"} == before
 
 
 def test_an_upload_in_progress_is_not_taken_for_a_cut_off_one(tmp_path):
@@ -123,7 +123,11 @@ def test_an_upload_in_progress_is_not_taken_for_a_cut_off_one(tmp_path):
 def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_path, monkeypatch):
     folder = tmp_path / "articles"
     shutil.copytree(CORPUS, folder)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def articles() -> dict[str, bytes]:  # the folder's files but the writers' lock
+        return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != ".corpus.lock"}
+
+    before = articles()
     monkeypatch.setenv("DASHBOARD_CORPUS", str(folder))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -132,12 +136,12 @@ def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_pa
     def read_only_file_system(source, target):  # what the OS answers once the folder is read-only
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
 
-    monkeypatch.setattr(os, "replace", read_only_file_system)
+    monkeypatch.setattr(os, "link", read_only_file_system)
     upload = (FIXTURES / "2023-03-15-yibin-digital-economy.md").read_bytes()
     at.get("file_uploader")[0].set_value(("yibin.md", upload, "text/markdown")).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.error[0].value == ("yibin.md — 未加入：文章库文件夹无法写入（Read-only file system）")
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing half-written left
+    assert articles() == before  # nothing half-written left
     at.switch_page("dashboard/views/overview.py").run()
     assert not at.exception and "让经济发展插上" in shown(at)
 
@@ -146,12 +150,12 @@ def test_a_folder_that_turns_read_only_refuses_the_upload_with_its_reason(tmp_pa
 FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from dashboard.store.articles import write_atomically
+from dashboard.store.articles import create_exclusively
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails with EFBIG instead
 resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
 try:
-    write_atomically(Path(sys.argv[1]) / "new.md", b"x" * 1_000_000)
+    create_exclusively(Path(sys.argv[1]), "new.md", b"x" * 1_000_000, set())
 except OSError as error:
     print(error.errno)
 """

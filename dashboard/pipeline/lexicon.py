@@ -12,6 +12,10 @@ import yaml
 from dashboard import settings
 
 LEXICON_FILES = ("domain_words.txt", "stopwords.txt", "sectors.yaml", "grammar.yaml")
+# A lexicon saved from the app is a new folder ``versions/<name>/`` of all its files, and the file
+# ``CURRENT`` names it: switching that one file changes every list at once, or none.
+CURRENT = "CURRENT"
+VERSIONS = "versions"
 
 
 def _word_lines(text: str) -> list[str]:
@@ -92,9 +96,20 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
     )
 
 
+def files_folder(folder: Path) -> Path:
+    """Where the files of the lexicon in ``folder`` are: the saved version its ``CURRENT`` file
+    names (``versions/<name>/``), else the folder itself (the lexicon as bundled)."""
+    try:
+        name = (folder / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return folder
+    version = folder / VERSIONS / name
+    return version if name and "/" not in name and version.is_dir() else folder
+
+
 def read_lexicon_files(folder: Path | None = None) -> dict[str, str]:
     """The texts of the lexicon files in ``folder`` (default: ``settings.lexicon_folder()``)."""
-    folder = folder or settings.lexicon_folder()
+    folder = files_folder(folder or settings.lexicon_folder())
     return {name: (folder / name).read_text(encoding="utf-8") for name in LEXICON_FILES}
 
 
@@ -113,6 +128,6 @@ def _load(folder: str, stamp: tuple[float, ...]) -> Lexicon:
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
     """The lexicon in ``folder``, re-read when one of its files changes."""
-    folder = folder or settings.lexicon_folder()
+    folder = files_folder(folder or settings.lexicon_folder())
     stamp = tuple((folder / name).stat().st_mtime_ns for name in LEXICON_FILES)
     return _load(str(folder), stamp)

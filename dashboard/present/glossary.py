@@ -293,6 +293,14 @@ TERMS: dict[str, tuple[str, str]] = {
         "词表已保存，文章已按新词表重新抽取。",
         "Lexicon saved; the articles are extracted again with it.",
     ),
+    "lexicon_merged": (
+        "保存前已有他人修改词表，其修改已一并保留：{words}",
+        "Someone else saved the lexicon meanwhile; their changes were kept as well: {words}",
+    ),
+    "lexicon_conflict": (
+        "未保存：他人已为同一词设定了不同的权重（{words}）。请刷新后重试。",
+        "Not saved: someone else gave the same words another weight ({words}). Reload and try again.",
+    ),
     "lexicon_session": (
         "词表文件夹不可写入（托管部署）：修改只在本次浏览会话中生效。",
         "The lexicon folder cannot be written (a hosted deployment): changes apply to this browser session only.",

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock
+
 from dashboard import settings
 from dashboard.pipeline.corpus import ArticleFile, read_files
 from dashboard.pipeline.extraction import extract_document
@@ -41,6 +43,8 @@ from dashboard.pipeline.read import (
 ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
 SLUG_LENGTH = 40
 UNFINISHED = ".upload-"  # prefix of an upload being written; it becomes the article by a rename
+LOCK_FILE = ".corpus.lock"  # writers of the folder take it (a dotfile: never read as an article)
+LOCK_TIMEOUT = 60  # seconds a writer waits for the others
 UNFINISHED_AFTER = 600  # seconds: an upload file this old was cut off (the app stopped mid-write)
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -109,10 +113,9 @@ def check_article(
             upload, REFUSED, f"file is {human_size(len(data))}, over the {human_size(limit)} limit"
         )
     existing = list(existing)
-    digest = content_hash(data)
-    for article in existing:
-        if article.content_hash == digest:
-            return AddResult(upload, DUPLICATE, f"already in the corpus as {article.path.name}")
+    duplicate = _duplicate(upload, data, existing)
+    if duplicate:
+        return duplicate
     try:
         document = document_from_bytes(data, Path(upload))
     except IngestError as error:
@@ -127,17 +130,39 @@ def check_article(
     return AddResult(upload, ADDED, name=name, data=data, document=document, projects=dict(sectors))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file next to ``path``, then rename it: a crash leaves no half-written file."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=UNFINISHED, suffix=".tmp", delete=False) as out:
-        try:
-            out.write(data)
-            out.close()
-            os.replace(out.name, path)
-        except BaseException:  # disk full, quota, read-only, interrupted: nothing is left behind
-            out.close()
-            Path(out.name).unlink(missing_ok=True)
-            raise
+def _duplicate(upload: str, data: bytes, existing: Iterable[ArticleFile]) -> AddResult | None:
+    digest = content_hash(data)
+    for article in existing:
+        if article.content_hash == digest:
+            return AddResult(upload, DUPLICATE, f"already in the corpus as {article.path.name}")
+    return None
+
+
+def corpus_lock(folder: Path) -> FileLock:
+    """The lock that serialises writers of a corpus folder, across threads and processes (several
+    server processes, or an ingest beside the app, on one folder)."""
+    return FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT)
+
+
+def create_exclusively(folder: Path, name: str, data: bytes, taken: set[str]) -> str:
+    """Write ``data`` as a new file of ``folder`` and return its name: ``name``, or ``name`` with
+    ``-2``, ``-3``… where a file of that document id exists or turns up meanwhile. An existing file
+    is never replaced: the complete file is linked into place, and the link fails if the name
+    exists (a reader never sees half a file, and no writer's file is overwritten)."""
+    taken = set(taken)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=UNFINISHED, suffix=".tmp", delete=False) as out:
+        unfinished = Path(out.name)
+    try:
+        unfinished.write_bytes(data)
+        while True:
+            name = _unique(name, taken)
+            try:
+                os.link(unfinished, folder / name)
+                return name
+            except FileExistsError:
+                taken.add(Path(name).stem)
+    finally:  # written or not (disk full, read-only, interrupted), the temporary file goes
+        unfinished.unlink(missing_ok=True)
 
 
 def remove_unfinished_uploads(folder: Path, *, older_than: float = UNFINISHED_AFTER) -> list[str]:
@@ -167,17 +192,29 @@ def add_article(
     """Check an uploaded file against the articles in ``folder`` and, if accepted, write it there;
     or, given a ``session`` (file name → bytes: the uploads of a browser session, where the folder
     is read-only), check it against those too and keep it there. Raises OSError when the folder
-    cannot be written."""
+    cannot be written, and ``filelock.Timeout`` when other writers hold it too long.
+
+    Several writers may add at once (sessions of a server, several servers): the file is read and
+    extracted first, then, under the folder's lock, checked again against the files there now,
+    named, and created without ever replacing one. Every article reported added is there."""
     existing, _ = read_files([folder])
     if session is not None:
-        existing += session_articles(session)
-    result = check_article(upload, data, existing, lexicon=lexicon)
-    if result.accepted and session is not None:
-        session[result.name] = data
-    elif result.accepted:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / result.name, data)
-    return result
+        result = check_article(upload, data, existing + session_articles(session), lexicon=lexicon)
+        if result.accepted:
+            session[result.name] = data
+        return result
+    result = check_article(upload, data, existing, lexicon=lexicon)  # the slow part, unlocked
+    if not result.accepted:
+        return result
+    folder.mkdir(parents=True, exist_ok=True)
+    with corpus_lock(folder):
+        existing, _ = read_files([folder])
+        duplicate = _duplicate(upload, data, existing)
+        if duplicate:
+            return duplicate
+        name = create_exclusively(folder, result.name, data, {a.document_id for a in existing})
+    document = dataclasses.replace(result.document, id=Path(name).stem, path=name)
+    return dataclasses.replace(result, name=name, document=document)
 
 
 def remove_article(folder: Path, document_id: str, *, session: dict[str, bytes] | None = None) -> str:

@@ -1,22 +1,37 @@
 """Editing the lexicons: add or remove domain words, stopwords and sector words, preview what a
-change does to a paragraph, and save it back atomically."""
+change does to a paragraph, and save it: all files at once, without losing another editor's
+words."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 
 from dashboard.pipeline.extraction import extract_document
-from dashboard.pipeline.lexicon import LEXICON_FILES, Lexicon, maintained_stopwords, parse_lexicon
+from dashboard.pipeline.lexicon import (
+    CURRENT,
+    LEXICON_FILES,
+    VERSIONS,
+    Lexicon,
+    maintained_stopwords,
+    parse_lexicon,
+    read_lexicon_files,
+)
 from dashboard.pipeline.read import Document, Paragraph
 from dashboard.pipeline.text import tokenizer, tokens
 
 WORD_LISTS = {"domain": "domain_words.txt", "stopwords": "stopwords.txt"}
+LOCK_FILE = ".lexicon.lock"  # savers of a lexicon folder take it, across threads and processes
+LOCK_TIMEOUT = 60
 
 
 def _clean(words: list[str]) -> list[str]:
@@ -100,16 +115,99 @@ def preview(paragraph: str, lexicon: Lexicon) -> Preview:
     )
 
 
-def save_lexicon(files: dict[str, str], folder: Path) -> None:
-    """Write the lexicon files into ``folder``, each atomically (temporary file, then rename).
-    Raises OSError where the folder cannot be written (a read-only deployment)."""
+class LexiconConflict(Exception):
+    """A save refused because someone else saved a different weight for the same word since the
+    draft was made; ``str(error)`` names the words."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save wrote: the files, and the edits of others saved since the draft's base that
+    were kept alongside it (empty when nobody else saved meanwhile)."""
+
+    files: dict[str, str]
+    merged: dict[str, dict[str, list[str]]]
+
+
+def save_lexicon(draft: dict[str, str], folder: Path, *, base: dict[str, str]) -> Saved:
+    """Save a draft of the lexicon files made from ``base`` (the files as they were read) into
+    ``folder``.
+
+    Under the folder's lock: if the saved files are still ``base``, the draft is written as it is.
+    If someone saved since, the draft's edits (words added and removed, per list) are applied to
+    what they saved, so neither loses words; a word both added to one sector with different
+    weights raises LexiconConflict, and nothing is written. The files are written as a new
+    version folder and switched to by replacing one pointer file, so every list changes at once
+    or none does. Raises OSError where the folder cannot be written (a read-only deployment)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in LEXICON_FILES:
+    with FileLock(folder / LOCK_FILE, timeout=LOCK_TIMEOUT):
+        try:
+            current: dict[str, str] | None = read_lexicon_files(folder)
+        except FileNotFoundError:  # a new lexicon folder
+            current = None
+        merged: dict[str, dict[str, list[str]]] = {}
+        files = draft
+        if current is not None and current != base:
+            merged = lexicon_diff(base, current)
+            files = _merge(base, draft, current)
+        if files != current:
+            _write_version(files, folder)
+    return Saved(files, merged)
+
+
+def _merge(base: dict[str, str], draft: dict[str, str], current: dict[str, str]) -> dict[str, str]:
+    """The draft's edits of ``base`` applied to ``current``; LexiconConflict where they disagree."""
+    mine, theirs = lexicon_diff(base, draft), lexicon_diff(base, current)
+    mine_weights, their_weights = _sector_weights(draft), _sector_weights(current)
+    conflicts = [
+        f"{sector}: {word}"
+        for sector, change in mine.items()
+        if sector not in WORD_LISTS
+        for word in set(change["added"]) & set(theirs.get(sector, {}).get("added", []))
+        if mine_weights[sector][word] != their_weights[sector][word]
+    ]
+    if conflicts:
+        raise LexiconConflict("、".join(sorted(conflicts)))
+    files = dict(current)
+    for name, change in mine.items():
+        if name in WORD_LISTS:
+            files = edit_files(files, name, add=change["added"], remove=change["removed"])
+            continue
+        files = edit_files(files, "sectors", remove=change["removed"], sector=name)
+        by_weight: dict[int, list[str]] = {}
+        for word in change["added"]:
+            by_weight.setdefault(mine_weights[name][word], []).append(word)
+        for weight, words in by_weight.items():
+            files = edit_files(files, "sectors", add=words, sector=name, weight=weight)
+    return files
+
+
+def _sector_weights(files: dict[str, str]) -> dict[str, dict[str, int]]:
+    return parse_lexicon(files).sector_words
+
+
+def _write_version(files: dict[str, str], folder: Path) -> None:
+    """Write ``files`` as a new version folder, then point ``CURRENT`` at it (one rename)."""
+    digest = hashlib.sha256("\0".join(files[n] for n in LEXICON_FILES).encode()).hexdigest()[:8]
+    name = f"{time.strftime('%Y%m%d-%H%M%S')}-{digest}"
+    versions = folder / VERSIONS
+    versions.mkdir(exist_ok=True)
+    unfinished = Path(tempfile.mkdtemp(dir=versions, prefix=".unfinished-"))
+    try:
+        for file_name in LEXICON_FILES:
+            (unfinished / file_name).write_text(files[file_name], encoding="utf-8")
+        if (versions / name).exists():  # the same files saved within the same second
+            shutil.rmtree(unfinished)
+        else:
+            os.rename(unfinished, versions / name)
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp"
-        ) as handle:
-            handle.write(files[name])
-        os.replace(handle.name, folder / name)
+        ) as out:
+            out.write(name + "\n")
+        os.replace(out.name, folder / CURRENT)
+    except BaseException:
+        shutil.rmtree(unfinished, ignore_errors=True)
+        raise
 
 
 def _word_sets(files: dict[str, str]) -> dict[str, set[str]]:

@@ -10,7 +10,7 @@ from dashboard.present.highlight import STYLE, tokens_html
 from dashboard.query import filters as url_filters
 from dashboard.query.filtering import filter_table
 from dashboard.store.articles import writable
-from dashboard.store.lexicon_edits import edit_files, preview, save_lexicon, split_words
+from dashboard.store.lexicon_edits import LexiconConflict, edit_files, preview, save_lexicon, split_words
 from dashboard.views import frame, loaders
 
 e = loaders.load_extraction()
@@ -20,16 +20,21 @@ folder = settings.lexicon_folder()
 in_session = not writable(folder)
 files = loaders.lexicon_files()
 current = loaders.lexicon()
-ADD, REMOVE, SAVED = "lexicon_add", "lexicon_remove", "lexicon_saved"
+ADD, REMOVE, SAVED, REFUSED = "lexicon_add", "lexicon_remove", "lexicon_saved", "lexicon_refused"
 
 
-def _save(draft: dict[str, str]) -> None:
+def _save(draft: dict[str, str], base: dict[str, str]) -> None:
+    merged = {}
     if in_session:
         st.session_state[loaders.SESSION_LEXICON] = draft
     else:
-        save_lexicon(draft, folder)
+        try:
+            merged = save_lexicon(draft, folder, base=base).merged
+        except LexiconConflict as conflict:
+            st.session_state[REFUSED] = str(conflict)
+            return
     st.session_state[ADD] = st.session_state[REMOVE] = ""
-    st.session_state[SAVED] = True
+    st.session_state[SAVED] = merged
 
 
 def _discard() -> None:
@@ -44,8 +49,14 @@ if in_session:
         st.button(
             t("discard_session_lexicon", lang), key="lexicon_discard", on_click=_discard, type="tertiary"
         )
-if st.session_state.pop(SAVED, False):
+saved = st.session_state.pop(SAVED, None)
+if saved is not None:
     st.success(t("lexicon_saved", lang), icon=":material/check_circle:")
+if saved:  # others saved meanwhile: their words were kept too
+    words = "；".join(f"{t(f'list_{k}', lang) if k in ('domain', 'stopwords') else name(k, lang)}：" + "、".join(v["added"] + [f"−{w}" for w in v["removed"]]) for k, v in saved.items())  # fmt: skip
+    st.info(t("lexicon_merged", lang, words=words), icon=":material/merge:")
+if refused := st.session_state.pop(REFUSED, None):
+    st.error(t("lexicon_conflict", lang, words=refused), icon=":material/error:")
 
 with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     target = st.segmented_control(t("word_list", lang), ["domain", "stopwords", "sectors"], format_func=lambda w: t(f"list_{w}", lang), default="domain", required=True, key="lexicon_list")  # fmt: skip
@@ -108,4 +119,4 @@ if paragraph:
                 st.dataframe(table, hide_index=True, key=f"lexicon_projects_{label}")
 if not changed:
     st.caption(t("no_change", lang))
-st.button(t("save_lexicon", lang), key="lexicon_save", type="primary", disabled=not changed, on_click=_save, args=(draft,))  # fmt: skip
+st.button(t("save_lexicon", lang), key="lexicon_save", type="primary", disabled=not changed, on_click=_save, args=(draft, files))  # fmt: skip

@@ -18,13 +18,13 @@ from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
-from dashboard.store.articles import UNFINISHED, remove_unfinished_uploads, session_articles
+from dashboard.store.articles import remove_unfinished_uploads, session_articles
 from dashboard.store.lexicon_edits import build_lexicon
 
 
 def corpus_signature(folder: Path) -> str:
-    """A digest of the name, size and modification time of every file (but uploads being
-    written): it changes whenever an article does. Short, so that cache keys hash quickly."""
+    """A digest of the name, size and modification time of every file (but hidden ones: uploads
+    being written, the writers' lock): it changes whenever an article does. Short, so that cache keys hash quickly."""
     digest = hashlib.blake2b(digest_size=16)
     if folder.is_file():
         stat = folder.stat()
@@ -32,7 +32,7 @@ def corpus_signature(folder: Path) -> str:
     for root, dirs, files in os.walk(folder) if folder.is_dir() else ():
         dirs.sort()
         for name in sorted(files):
-            if name.startswith(UNFINISHED):
+            if name.startswith("."):  # uploads being written, the writers' lock
                 continue
             path = os.path.join(root, name)
             try:

@@ -10,6 +10,7 @@ from dashboard.pipeline.read import Document, Paragraph
 from dashboard.store.articles import (
     ADDED,
     DUPLICATE,
+    LOCK_FILE,
     REFUSED,
     add_article,
     check_article,
@@ -62,7 +63,7 @@ class TestAdd:
         assert (folder / result.name).read_bytes() == NEW
         assert result.document.title == "安宁：数字经济/发展观察"
         assert result.projects == {s: 2 for s in ORDER}
-        assert not list(folder.glob(".*"))  # no temporary file left
+        assert [p.name for p in folder.glob(".*")] == [LOCK_FILE]  # no temporary file left
         extraction = extract_paths([folder])
         assert set(named_projects("安宁", "天承", "agriculture")) <= set(extraction.named_projects["name"])
 
@@ -76,7 +77,7 @@ class TestAdd:
     def test_adding_twice_adds_once(self, folder):
         assert add_article(folder, "a.md", NEW).status == ADDED
         assert add_article(folder, "b.md", NEW).status == DUPLICATE
-        assert len(list(folder.iterdir())) == 4
+        assert len([p for p in folder.iterdir() if p.name != LOCK_FILE]) == 4
 
     @pytest.mark.parametrize(
         "upload, data, reason",

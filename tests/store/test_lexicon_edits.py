@@ -46,11 +46,12 @@ def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
 
 
 def test_saving_writes_every_file(tmp_path):
-    files = read_lexicon_files()
-    files["stopwords.txt"] = edit_word_list(files["stopwords.txt"], add=["看板"])
-    save_lexicon(files, tmp_path)
+    base = read_lexicon_files()
+    files = {**base, "stopwords.txt": edit_word_list(base["stopwords.txt"], add=["看板"])}
+    save_lexicon(files, tmp_path, base=base)
     assert "看板" in load_lexicon(tmp_path).stopwords
-    assert not list(tmp_path.glob("*.tmp"))
+    assert read_lexicon_files(tmp_path) == files
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob(".unfinished-*"))
 
 
 def test_words_typed_in_a_box_are_split_on_spaces_commas_and_enumeration_commas():

@@ -9,9 +9,11 @@ import pytest
 from corpus_factory import CITIES, article_text, named_projects, write_corpus
 from streamlit.testing.v1 import AppTest
 
+from dashboard.pipeline.lexicon import read_lexicon_files
 from dashboard.pipeline.taxonomy import SECTORS
 from dashboard.present.glossary import t
 from dashboard.settings import BUNDLED_LEXICON
+from dashboard.store.lexicon_edits import edit_files, save_lexicon
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CORPUS_PAGE, LEXICON_PAGE = "dashboard/views/corpus.py", "dashboard/views/lexicon.py"
@@ -198,11 +200,23 @@ def test_an_edited_lexicon_changes_segmentation_and_extraction_as_shown(corpus, 
 
     at.button(key="lexicon_save").click().run()
     assert t("lexicon_saved") in shown(at)
-    assert "云脑" in (lexicon_copy / "sectors.yaml").read_text(encoding="utf-8")
+    assert "云脑" in read_lexicon_files(lexicon_copy)["sectors.yaml"]
     assert at.text_input(key="lexicon_add").value == ""
     at.switch_page("dashboard/views/projects.py").run()
     projects = at.dataframe[0].value.set_index("name")
     assert projects.loc["江州星河云脑平台", "sector"] == "农业"
+
+
+def test_a_lexicon_saved_by_someone_else_meanwhile_is_merged_and_said(corpus, lexicon_copy):
+    at = open_page(LEXICON_PAGE)
+    at.text_input(key="lexicon_add").input("算力券").run()  # this editor's draft, from the files as read
+    other = read_lexicon_files(lexicon_copy)  # another editor saves a stopword meanwhile
+    save_lexicon(edit_files(other, "stopwords", add=["看板"]), lexicon_copy, base=other)
+    at.button(key="lexicon_save").click().run()
+    assert not at.exception
+    files = read_lexicon_files(lexicon_copy)
+    assert "算力券" in files["domain_words.txt"].split() and "看板" in files["stopwords.txt"].split()
+    assert t("lexicon_saved") in shown(at) and "看板" in shown(at)
 
 
 def test_where_the_lexicon_folder_is_read_only_the_edit_lives_in_the_session(
