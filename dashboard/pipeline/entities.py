@@ -33,6 +33,12 @@ _COMMON_WORD = 3000
 _RARE_WORD = 200
 _COMMON_PLACE_WORD = 1000
 _QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
+_CONNECTORS = frozenset("—－-")
+_NUMBER = re.compile(r"^[\d.]+$")
+_AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|平米))$")
+# Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
+# 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
+_CATEGORY_KINDS = frozenset({"项目"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -96,6 +102,14 @@ class EntityFinder:
 
     def _stops_name(self, toks: list[Span], j: int) -> bool:
         word = toks[j].text
+        if word in _CONNECTORS and 0 < j < len(toks) - 1:  # 中国—东盟信息港: one dash joins two names
+            return not (
+                _CJK_OR_LATIN.search(toks[j - 1].text[-1]) and _CJK_OR_LATIN.search(toks[j + 1].text[0])
+            )
+        if _AREA.match(word) or (
+            _NUMBER.match(word) and j + 1 < len(toks) and _AREA.match(toks[j + 1].text)
+        ):  # 1.7万亩大数据产业园: an area says how large, it does not name
+            return True
         if word in _SEPARATORS or word.isspace() or word in _OPENING_QUOTES:
             return True
         if word in self.walk_stops:
@@ -170,6 +184,20 @@ class EntityFinder:
         after = sentence[end : end + 1]
         return before == "、" or after in ("、", "等")
 
+    def _names_a_thing(self, toks: list[Span], first: int, ending_start: int, inner: list[Found]) -> bool:
+        """Whether the words before a 项目/工程 head, places and organizations left aside, name one
+        piece of work (正宁调峰煤电项目) rather than a kind (市重点项目, 集中开工项目)."""
+        words = [
+            t.text
+            for t in toks[first:]
+            if t.start < ending_start
+            and _CJK_OR_LATIN.search(t.text)
+            and not any(f.start <= t.start and t.end <= f.end for f in inner)
+        ]
+        return any(not self._is_generic(w) and self._is_proper(w) for w in words) or any(
+            _LATIN_OR_DIGIT.search(w) for w in words
+        )
+
     # -- the scan -------------------------------------------------------------------------------
 
     def _ending_at(self, sentence: str, toks: list[Span], i: int) -> tuple[str, str, str] | None:
@@ -223,13 +251,27 @@ class EntityFinder:
                 if item is not None:
                     if item.category == PLACE:  # …大湾区 replaces the 大湾 found inside it
                         found = [f for f in found if not (f.category == PLACE and f.start >= item.start)]
-                    found.append(item)
+                    whole = self._with_unit(sentence, found, item)
+                    if whole is not item:
+                        found = [f for f in found if f.end <= whole.start or f.category != PROJECT]
+                    found.append(whole)
                     continue
             if len(token.text) >= 2:
                 place = self._dictionary_place(token)
                 if place is not None:
                     found.append(place)
         return found
+
+    @staticmethod
+    def _with_unit(sentence: str, found: list[Found], item: Found) -> Found:
+        """A project named right after another one, with nothing between, is a unit of it
+        (…交易中心东丽分中心, …示范园区西红柿种植基地): one project, the whole span."""
+        before = [f for f in found if f.category == PROJECT and f.end == item.start]
+        if item.category != PROJECT or not before:
+            return item
+        start = before[-1].start
+        name = normalise_name(sentence[start : item.end])
+        return Found(PROJECT, name, item.kind, start, item.end, item.named or before[-1].named)
 
     @staticmethod
     def _first_token(toks: list[Span], position: int) -> int:
@@ -297,6 +339,8 @@ class EntityFinder:
             self.brands.add(head)
             return Found(ORGANIZATION, name, kind, start, toks[i].end)
         named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
+        if kind in _CATEGORY_KINDS and not self._names_a_thing(toks, first, ending_start, inner):
+            return None
         opener = toks[first - 1].text if first > 0 else ""
         if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
             self.brands.add(normalise_name(prefix))

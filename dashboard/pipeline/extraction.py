@@ -16,6 +16,7 @@ from dashboard.pipeline.read import Document
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
 
+NAME_SECTOR_MINIMUM = 2  # sector-word weight in a name that outweighs the passage around it
 _CLAUSE_CUTS = "，；;,：:"
 _OBJECT_TAIL = re.compile(r"为(?:契机|抓手|重点|核心|中心|目标|载体|引领|支撑|突破口|主线)$")
 _PREPOSITIONS = frozenset(
@@ -237,11 +238,21 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 
 
 def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
-    """The sector of a project: where it is first mentioned in a classified passage, else its name's words."""
+    """The sector of a project: its own type's first (a data centre is digital industry wherever it
+    stands), then what its name's words clearly say, then where it is first mentioned in a
+    classified passage, else whatever its name's words lean to."""
+    first = mentions[0]
+    own = lexicon.kind_sectors.get(first.kind)
+    if own:
+        return own
+    scores = sector_scores(first.name, lexicon)
+    clear = best_sector(scores, minimum=NAME_SECTOR_MINIMUM)
+    if clear:
+        return clear
     for mention in mentions:
         if mention.sector != tx.UNCLASSIFIED:
             return mention.sector
-    return best_sector(sector_scores(mentions[0].name, lexicon), minimum=1) or tx.UNCLASSIFIED
+    return best_sector(scores, minimum=1) or tx.UNCLASSIFIED
 
 
 def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:

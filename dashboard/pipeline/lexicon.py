@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Lexicon:
     enumerators: tuple[str, ...]
     regions: frozenset[str]
     version: str
+    kind_sectors: dict[str, str] = dataclasses.field(default_factory=dict)  # kind → its own sector
 
     @property
     def keyword_stopwords(self) -> frozenset[str]:
@@ -93,6 +95,7 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         enumerators=tuple(grammar["enumerators"]),
         regions=frozenset(grammar.get("regions", ())),
         version=version,
+        kind_sectors=dict(grammar.get("kind_sectors") or {}),
     )
 
 

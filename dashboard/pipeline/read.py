@@ -283,6 +283,42 @@ def simplified(text: str) -> tuple[str, bool]:
     return (converted, True) if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) else (text, False)
 
 
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff08\uff09“”《》]")
+
+
+def full_width_punctuation(text: str) -> str:
+    """Half-width punctuation that stands among Chinese characters made full-width, as Chinese text
+    is written (web copies often carry ``,`` ``(`` ``:``); the length never changes, and numbers,
+    times and Latin text keep theirs (1,000 · 10:30 · 3.5 · AI).
+
+    >>> full_width_punctuation("郑(州)庆(阳),共1,000个项目:AI(人工智能).")
+    '郑（州）庆（阳），共1,000个项目：AI（人工智能）。'
+    """
+    chars = list(text)
+    opened: list[int] = []
+    for k, ch in enumerate(chars):
+        if ch not in _HALF_TO_FULL:
+            continue
+        before = chars[k - 1] if k else ""
+        after = text[k + 1] if k + 1 < len(text) else ""
+        beside = bool(_CJK_CHAR.match(before) or _CJK_CHAR.match(after))
+        if ch == "(":
+            opened.append(k)
+            if beside:
+                chars[k] = "（"
+        elif ch == ")":
+            opening = opened.pop() if opened else None
+            if beside or (opening is not None and chars[opening] == "（"):
+                chars[k] = "）"
+        elif ch == ".":
+            if _CJK_CHAR.match(before) and (not after or after.isspace() or _CJK_CHAR.match(after)):
+                chars[k] = "。"
+        elif beside:
+            chars[k] = _HALF_TO_FULL[ch]
+    return "".join(chars)
+
+
 def parse_document(
     text: str, *, doc_id: str, suffix: str = ".md", path: str = "", warnings: list[str] | None = None
 ) -> Document:
@@ -323,7 +359,7 @@ def parse_document(
             continue
         if _BOILERPLATE.match(line) or line == title:
             continue
-        paragraphs.append(Paragraph(len(paragraphs), line, heading))
+        paragraphs.append(Paragraph(len(paragraphs), full_width_punctuation(line), heading))
     if not paragraphs:
         raise IngestError("no body text")
 
@@ -336,7 +372,7 @@ def parse_document(
             date = parse_date("-".join(named.groups()))
     return Document(
         id=doc_id,
-        title=_clean_line(title or doc_id),
+        title=full_width_punctuation(_clean_line(title or doc_id)),
         paragraphs=tuple(paragraphs),
         date=date,
         outlet=_as_text(meta.get("source")) or outlet,

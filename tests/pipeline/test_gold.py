@@ -1,36 +1,60 @@
 """Extraction measured against hand-made gold files: the seed article and articles written for the
-tests (other cities, other sector orders, a section without headings, no headings at all)."""
+tests (other cities, other sector orders, a section without headings, no headings at all), and the
+development part of the real-text evaluation set."""
+
+from pathlib import Path
 
 import pytest
-from conftest import GOLD_ARTICLES
-from gold import entity_recall, load_gold, score_projects
+from conftest import GOLD_ARTICLES, ROOT
 
 from dashboard import normalise_name
+from dashboard.query.evaluation import entity_recall, evaluate, load_gold, score_document
 
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"
 DOCUMENTS = [p.stem for p in GOLD_ARTICLES]
+SEED = "2022-04-22-wuzhou-digital-economy"
+
+
+def gold(document: str):
+    return load_gold(GOLD / f"{document}.yaml")
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_named_projects_match_the_gold(gold_extraction, document):
-    score = score_projects(gold_extraction.projects, load_gold(document))
-    assert score.recall >= 0.9, str(score)
-    assert score.wrong_share <= 0.2, str(score)
-    assert score.sector_accuracy >= 0.9, str(score)
+    score = score_document(gold_extraction.projects, gold(document))
+    detail = f"missed {score.missed}; wrong {score.wrong}; wrong sector {score.wrong_sector}"
+    assert score.recall >= (0.95 if document == SEED else 0.9), detail
+    assert score.precision >= 0.8, detail
+    assert score.sector_accuracy >= 0.9, detail
+    assert score.named_agreement >= 0.9, score.named_disagree
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
 @pytest.mark.parametrize("key", ["organizations", "places"])
 def test_organizations_and_places_are_found(gold_extraction, document, key):
-    table = getattr(gold_extraction, key)
-    recall, missed = entity_recall(table, load_gold(document), key)
+    recall, missed = entity_recall(getattr(gold_extraction, key), document, getattr(gold(document), key))
     assert recall >= 0.8, f"missed {missed}"
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_generic_phrases_are_not_named_projects(gold_extraction, document):
-    gold = load_gold(document)
-    named = set(gold_extraction.named_projects.query("document == @document")["name"])
-    assert not named & set(gold.get("generic") or [])
+def test_neutral_phrases_are_not_named_projects(gold_extraction, document):
+    named = {normalise_name(n) for n in gold_extraction.named_projects.query("document == @document")["name"]}
+    assert not named & gold(document).neutral
+
+
+def test_the_development_texts_do_not_fall_below_their_figures():
+    """Real published texts (data/evaluation/dev): the figures reached so far are a floor. The
+    held-out texts are not tested here: they are measured, never tuned on."""
+    from dashboard import extract_paths
+
+    folder = ROOT / "data" / "evaluation" / "dev"
+    golds = [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
+    total = evaluate(extract_paths([folder]).projects, golds).total
+    assert total.documents == 31
+    assert total.recall >= 0.58
+    assert total.precision >= 0.78
+    assert total.sector_accuracy >= 0.77
+    assert total.named_agreement >= 0.84
 
 
 def test_every_project_keeps_its_evidence(gold_extraction):

@@ -37,7 +37,7 @@ def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
     before = preview(PARAGRAPH, load_lexicon())
     files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力枢纽"])
     files["grammar.yaml"] = files["grammar.yaml"].replace(
-        "  项目: [项目, 工程]", "  项目: [项目, 工程, 算力枢纽]"
+        "  项目: [项目, 工程, 计划, 行动]", "  项目: [项目, 工程, 计划, 行动, 算力枢纽]"
     )
     after = preview(PARAGRAPH, build_lexicon(files))
     assert "算力枢纽" not in before.tokens and "算力枢纽" in after.tokens

@@ -1,0 +1,76 @@
+"""How names are found on published text: punctuation as web copies write it, category phrases,
+units of a named centre, names joined by a dash, areas before a name, the sector of an object's own
+type. Invented sentences of the genre; no name of any real article."""
+
+import re
+
+import pytest
+from conftest import GOLD_ARTICLES
+
+from dashboard import extract_documents, parse_document
+from dashboard.pipeline.read import full_width_punctuation, read_document
+
+HALF_WIDTH = str.maketrans({"，": ",", "（": "(", "）": ")", "：": ":", "；": ";", "！": "!", "？": "?"})
+
+
+def projects(*paragraphs: str) -> dict[str, tuple[str, bool]]:
+    document = parse_document("标题\n" + "\n".join(paragraphs), doc_id="t", suffix=".txt")
+    table = extract_documents([document]).projects
+    return {n: (s, bool(k)) for n, s, k in zip(table["name"], table["sector"], table["named"], strict=True)}
+
+
+@pytest.mark.parametrize("path", GOLD_ARTICLES, ids=lambda p: p.stem)
+def test_half_width_punctuation_gives_what_full_width_gives(path):
+    full = read_document(path)
+    text = path.read_text(encoding="utf-8")
+    half = parse_document(text.translate(HALF_WIDTH), doc_id=full.id, suffix=path.suffix)
+    assert [p.text for p in half.paragraphs] == [p.text for p in full.paragraphs]
+    one, other = extract_documents([full]).projects, extract_documents([half]).projects
+    assert one[["name", "sector", "named"]].equals(other[["name", "sector", "named"]])
+
+
+def test_numbers_times_and_latin_keep_their_punctuation():
+    assert full_width_punctuation("2023年产值1,200亿元,会期10:30开始,增长3.5%") == (
+        "2023年产值1,200亿元，会期10:30开始，增长3.5%"
+    )
+
+
+def test_category_phrases_ending_in_project_are_not_listed():
+    found = projects("江州市今年推进重点项目20个，建设项目进展顺利，这些项目全部开工。")
+    assert not [n for n in found if re.search(r"项目$", n)]
+    assert "云岭2×100万千瓦调峰电站项目" in projects("开工建设云岭2×100万千瓦调峰电站项目。")
+
+
+def test_a_unit_of_a_named_centre_is_one_project():
+    found = projects("江州大数据交易中心云岭分中心正式揭牌。")
+    assert list(found) == ["江州大数据交易中心云岭分中心"]
+
+
+def test_a_dash_joins_two_names_and_a_double_dash_does_not():
+    assert "中国—东盟数字合作平台" in projects("中国—东盟数字合作平台在江州上线。")
+    assert "云岭数字合作平台" in projects("数实融合——云岭数字合作平台在江州上线。")
+
+
+def test_an_area_before_a_name_is_not_part_of_it():
+    found = projects("江州县建成3.5万亩云岭智慧茶园示范基地。")
+    assert "云岭智慧茶园示范基地" in found and not any(n.startswith("3.5") for n in found)
+
+
+def test_an_objects_own_type_outweighs_the_passage_around_it():
+    found = projects("制造业数字化转型加快。江州市推动工业企业上云，建设智能工厂，江州云岭数据中心投入运营。")
+    assert found["江州云岭数据中心"][0] == "digital-industry"
+    assert found["江州云岭数据中心"][1]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("江州打造“云岭数谷”，集聚软件企业。", "云岭数谷"),
+        ("江州国家级互联网骨干直联点正式开通。", "江州国家级互联网骨干直联点"),
+        ("江州市电子信息产业集群产值突破千亿。", "江州市电子信息产业集群"),
+        ("江州云岭实验室揭牌成立。", "江州云岭实验室"),
+        ("江州数字文化博物馆正式开馆。", "江州数字文化博物馆"),
+    ],
+)
+def test_heads_of_published_texts_are_known(sentence, name):
+    assert name in projects(sentence)

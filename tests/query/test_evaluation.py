@@ -1,0 +1,111 @@
+"""``python -m dashboard evaluate``: gold files read, articles found, figures and names printed."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from dashboard.query.evaluation import GoldError, evaluate, genres, gold_files, load_gold
+
+FIXTURE_GOLD = ROOT / "tests" / "fixtures" / "gold"
+ARTICLES = [
+    "--articles",
+    str(ROOT / "tests" / "fixtures" / "articles"),
+    "--articles",
+    str(ROOT / "data" / "articles"),
+]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "evaluate", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_fixtures_are_measured_per_document_and_over_all():
+    result = run(str(FIXTURE_GOLD), *ARTICLES, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["documents"]) == 5 and report["micro"]["documents"] == 5
+    assert report["micro"]["recall"] >= 0.95
+    assert {"missed", "wrong", "wrong_sector", "named_disagree"} <= set(report["documents"][0])
+    assert sum(d["required"] for d in report["documents"]) == report["micro"]["required"]
+
+
+def test_the_text_report_names_what_was_missed_and_ends_with_the_totals(tmp_path):
+    gold = tmp_path / "a.yaml"
+    gold.write_text(
+        "document: a\nprojects:\n  - name: 江州鸿途产业园\n    sector: digital-industry\n"
+        "  - name: 江州云岭农场\n    sector: agriculture\nneutral: [智能工厂]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("江州观察\n江州市建设江州鸿途产业园，推广智能工厂。\n", encoding="utf-8")
+    result = run(str(gold), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("a: recall 0.50 (1/2)")
+    assert "  missed: 江州云岭农场" in lines
+    assert lines[-1].startswith("all (1 documents): recall 0.50")
+
+
+def test_a_gold_file_without_its_article_is_an_error_line_and_the_others_are_measured(tmp_path):
+    (tmp_path / "lost.yaml").write_text("document: lost\nprojects: []\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("document: a\nprojects: []\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("标题\n正文一段。\n", encoding="utf-8")
+    result = run(str(tmp_path), "--json", "--no-cache")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'lost.yaml'}: no article lost.* beside it or in --articles"
+    ]
+    assert [d["document"] for d in json.loads(result.stdout)["documents"]] == ["a"]
+
+
+@pytest.mark.parametrize("text", ["projects: [", "- just a list\n", "projects: []\n"])
+def test_a_file_that_is_not_gold_is_refused_with_its_name(tmp_path, text):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GoldError, match="bad.yaml"):
+        load_gold(path)
+    result = run(str(path))
+    assert result.returncode == 2 and result.stderr.startswith(f"error: {path}: not a gold file")
+
+
+def test_the_evaluation_set_has_its_genres_split_and_sources():
+    folder = ROOT / "data" / "evaluation"
+    kinds = genres(folder / "heldout")
+    dev, heldout = gold_files(folder / "dev"), gold_files(folder / "heldout")
+    assert len(dev) + len(heldout) >= 30 and len(heldout) >= len(dev) / 3
+    assert {p.stem for p in heldout} <= set(kinds) and len(set(kinds.values())) >= 8
+    golds = [load_gold(p) for p in dev + heldout]
+    assert sum(len(g.projects) for g in golds) >= 250
+    for path, gold in zip(dev + heldout, golds, strict=True):
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        assert gold.document == path.stem and len(text) > 300
+
+
+def test_generic_entries_count_against_precision_unless_neutral():
+    import pandas as pd
+
+    from dashboard.query.evaluation import Gold, GoldProject
+
+    gold = Gold(
+        "a", [GoldProject("江州县农业大数据中心", "agriculture")], neutral=frozenset({"公共服务平台"})
+    )
+    listed = pd.DataFrame(
+        {
+            "document": "a",
+            "name": ["江州县农业大数据中心", "公共服务平台", "这些项目"],
+            "sector": ["digital-industry", "services", "unclassified"],
+            "named": [False, False, False],
+        }
+    )
+    score = evaluate(listed, [gold]).total
+    assert (score.recall, score.sector_accuracy) == (1.0, 0.0)
+    assert score.precision == pytest.approx(2 / 3)
+    assert score.named_agreement == 0.5  # the centre is named in the gold, the phrase generic
