@@ -238,17 +238,17 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 
 
 def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
-    """The sector of a project: its own type's first (a data centre is digital industry wherever it
-    stands), then what its name's words clearly say, then where it is first mentioned in a
-    classified passage, else whatever its name's words lean to."""
+    """The sector of a project: what its name's words clearly say (农业大数据中心), else its own
+    type's (a data centre is digital industry wherever it stands), else where it is first
+    mentioned in a classified passage, else whatever its name's words lean to."""
     first = mentions[0]
-    own = lexicon.kind_sectors.get(first.kind)
-    if own:
-        return own
     scores = sector_scores(first.name, lexicon)
     clear = best_sector(scores, minimum=NAME_SECTOR_MINIMUM)
     if clear:
         return clear
+    own = lexicon.kind_sectors.get(first.kind)
+    if own:
+        return own
     for mention in mentions:
         if mention.sector != tx.UNCLASSIFIED:
             return mention.sector

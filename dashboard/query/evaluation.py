@@ -37,8 +37,9 @@ class GoldProject:
     optional: bool = False  # listing it is not wrong, missing it is not a miss
 
     @property
-    def forms(self) -> frozenset[str]:
-        return frozenset(normalise_name(n) for n in (self.name, *self.aliases))
+    def forms(self) -> tuple[str, ...]:
+        """The name, then its aliases, as listed (the name is matched first)."""
+        return tuple(dict.fromkeys(normalise_name(n) for n in (self.name, *self.aliases)))
 
     @property
     def sectors(self) -> frozenset[str]:
