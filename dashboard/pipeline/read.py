@@ -284,6 +284,7 @@ def simplified(text: str) -> tuple[str, bool]:
 
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+_HALF_WIDTH_MARK = re.compile(r"[,;:!?.()]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff08\uff09“”《》]")
 
 
@@ -295,11 +296,13 @@ def full_width_punctuation(text: str) -> str:
     >>> full_width_punctuation("郑(州)庆(阳),共1,000个项目:AI(人工智能).")
     '郑（州）庆（阳），共1,000个项目：AI（人工智能）。'
     """
+    marks = list(_HALF_WIDTH_MARK.finditer(text))
+    if not marks:
+        return text
     chars = list(text)
     opened: list[int] = []
-    for k, ch in enumerate(chars):
-        if ch not in _HALF_TO_FULL:
-            continue
+    for match in marks:
+        k, ch = match.start(), match.group()
         before = chars[k - 1] if k else ""
         after = text[k + 1] if k + 1 < len(text) else ""
         beside = bool(_CJK_CHAR.match(before) or _CJK_CHAR.match(after))
