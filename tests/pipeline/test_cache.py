@@ -1,6 +1,6 @@
 import shutil
 
-from conftest import SEED
+from conftest import GOLD_ARTICLES, SEED
 
 from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.corpus import extract_documents, read_documents
@@ -55,8 +55,6 @@ def test_a_corrupt_entry_is_rebuilt_not_shown(tmp_path):
 
 
 def test_two_workers_give_the_same_tables_as_one(tmp_path):
-    from conftest import GOLD_ARTICLES
-
     documents, _ = read_documents(GOLD_ARTICLES)
     one = extract_documents(documents)
     two = extract_documents(documents, workers=2)
@@ -65,8 +63,6 @@ def test_two_workers_give_the_same_tables_as_one(tmp_path):
 
 
 def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
-    from conftest import GOLD_ARTICLES
-
     from dashboard.pipeline.corpus import extract_paths
 
     folder = tmp_path / "articles"
@@ -132,3 +128,15 @@ def test_a_change_to_the_code_that_builds_the_tables_is_not_served_from_the_cach
     tables.write_text(marked, encoding="utf-8")
     after = evidence()
     assert after == {f"CHANGED {e}" for e in before}
+
+
+def test_a_document_entry_gives_back_exactly_what_was_extracted():
+    import json
+
+    from dashboard.pipeline.cache import document_from_record, document_record
+    from dashboard.pipeline.extraction import extract_document
+
+    for document in read_documents(GOLD_ARTICLES)[0]:
+        extraction = extract_document(document)
+        stored = json.loads(json.dumps(document_record(extraction), ensure_ascii=False))
+        assert document_from_record(stored) == extraction
