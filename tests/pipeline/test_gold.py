@@ -50,11 +50,11 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     folder = ROOT / "data" / "evaluation" / "dev"
     golds = [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
     total = evaluate(extract_paths([folder]).projects, golds).total
-    assert total.documents == 31
-    assert total.recall >= 0.58
-    assert total.precision >= 0.78
-    assert total.sector_accuracy >= 0.77
-    assert total.named_agreement >= 0.84
+    assert total.documents == 46
+    assert total.recall >= 0.60
+    assert total.precision >= 0.77
+    assert total.sector_accuracy >= 0.80
+    assert total.named_agreement >= 0.85
 
 
 def test_every_project_keeps_its_evidence(gold_extraction):
