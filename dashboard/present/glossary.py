@@ -327,8 +327,22 @@ def t(key: str, lang: str = "zh", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def describe_lexicon_edits(edits: dict[str, dict[str, list[str]]], lang: str = "zh") -> str:
+    """Lexicon edits (per list: words added and removed) in words.
+
+    >>> describe_lexicon_edits({"stopwords": {"added": ["看板"], "removed": []},
+    ...                         "agriculture": {"added": ["预制菜"], "removed": ["茶"]}})
+    '停用词：看板；农业：预制菜、−茶'
+    """
+    return "；".join(
+        f"{t(f'list_{k}', lang) if k in ('domain', 'stopwords') else name(k, lang)}："
+        + "、".join([*v["added"], *(f"−{w}" for w in v["removed"])])
+        for k, v in edits.items()
+    )
+
+
 def describe_filters(filters, documents: dict[str, str] | None = None) -> str:
-    """A ``state.Filters`` in words, in its own language: ``领域：农业 · 搜索：“茶”``.
+    """A view's ``Filters`` in words, in its own language: ``领域：农业 · 搜索：“茶”``.
 
     ``documents`` maps document ids to titles, so that a document is named by its title.
     """

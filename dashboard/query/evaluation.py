@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -171,10 +171,9 @@ class Score:
         }
 
     def __add__(self, other: Score) -> Score:
-        counts = ("documents", "required", "found", "matched", "sector_right", "listed", "correct")
-        total = Score(**{k: getattr(self, k) + getattr(other, k) for k in counts})
-        total.judged, total.named_agree = self.judged + other.judged, self.named_agree + other.named_agree
-        return total
+        """The counts added up (the name lists stay with each document)."""
+        counts = [f.name for f in fields(self) if f.type == "int"]
+        return Score(**{k: getattr(self, k) + getattr(other, k) for k in counts})
 
 
 def score_document(projects: pd.DataFrame, gold: Gold) -> Score:

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import settings
-from dashboard.present.glossary import name, t
+from dashboard.present.glossary import describe_lexicon_edits, name, t
 from dashboard.present.highlight import STYLE, tokens_html
 from dashboard.query import filters as url_filters
 from dashboard.query.filtering import filter_table
@@ -53,8 +53,7 @@ saved = st.session_state.pop(SAVED, None)
 if saved is not None:
     st.success(t("lexicon_saved", lang), icon=":material/check_circle:")
 if saved:  # others saved meanwhile: their words were kept too
-    words = "；".join(f"{t(f'list_{k}', lang) if k in ('domain', 'stopwords') else name(k, lang)}：" + "、".join(v["added"] + [f"−{w}" for w in v["removed"]]) for k, v in saved.items())  # fmt: skip
-    st.info(t("lexicon_merged", lang, words=words), icon=":material/merge:")
+    st.info(t("lexicon_merged", lang, words=describe_lexicon_edits(saved, lang)), icon=":material/merge:")
 if refused := st.session_state.pop(REFUSED, None):
     st.error(t("lexicon_conflict", lang, words=refused), icon=":material/error:")
 
