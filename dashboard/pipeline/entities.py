@@ -16,6 +16,10 @@ _CATEGORY_ORDER = {PROJECT: 0, ORGANIZATION: 1, PLACE: 2}
 
 _SEPARATORS = frozenset("，、；：。！？,;:!?（）()【】[]《》<>/|\\…—-~ \t\n") - frozenset("()（）")
 _OPENING_QUOTES = frozenset("“‘「『\"'")
+_QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", '"': '"', "'": "'"}
+# “甲”和“乙”计划: quoted names that share one head across these
+_SHARED_HEAD_JOINERS = frozenset("和与及、")
+_MAX_QUOTED = 16
 _QUOTES = "“”‘’\"'「」『』《》"
 _BRACKETS = {"(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）"}
 _DOTS = re.compile(r"[•・‧∙·]")
@@ -27,6 +31,8 @@ _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及")
+# …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
+_GLUED_CLOSERS = frozenset("是向在把被让将")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -39,6 +45,11 @@ _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|
 # Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
 # 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
 _CATEGORY_KINDS = frozenset({"项目"})
+# A name never reaches back across the head of another piece of work (省级重点项目江州产业园).
+_WORK_HEADS = frozenset({"项目", "工程"})
+# Parts of speech that do not open a name: a verb, adverb or pronoun before the words of a name
+# says what is done with it (保证景区…, 不少博物馆).
+_NOT_OPENING_NAMES = frozenset({"v", "vd", "d", "p", "c", "r", "m"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -70,6 +81,7 @@ class Found:
     start: int
     end: int
     named: bool = True
+    described_as: str = ""  # the category an instance is listed under (“甲”等电商平台 → 电商平台)
 
 
 class EntityFinder:
@@ -80,7 +92,7 @@ class EntityFinder:
         self.tok = tok
         self.endings: dict[str, list[tuple[str, str, str]]] = {}
         for category, pairs in (
-            (PROJECT, lexicon.project_endings),
+            (PROJECT, lexicon.project_endings + lexicon.quoted_project_endings),
             (ORGANIZATION, lexicon.organization_endings),
             (PLACE, lexicon.place_endings),
         ):
@@ -95,6 +107,7 @@ class EntityFinder:
         # 和/与/及 join two names only where the first is complete, and a complete name already
         # stops the walk; inside a name they are characters like any other (江南和美…平台).
         self.walk_stops = self.hard_stops - _CONJUNCTIONS
+        self.after_quotes_only = frozenset(ending for ending, _ in lexicon.quoted_project_endings)
         self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
 
@@ -112,8 +125,12 @@ class EntityFinder:
             return True
         if word in _SEPARATORS or word.isspace() or word in _OPENING_QUOTES:
             return True
-        if word in self.walk_stops:
+        if word in self.walk_stops or word in _WORK_HEADS:
             return True
+        if word in self.lexicon.words_inside_names:
+            return False
+        if len(word) >= 2 and word[-1] in _GLUED_CLOSERS and word_frequency(self.tok, word) == 0:
+            return True  # jieba glued a 是 or 向 onto the word before it (…园是, …机向)
         if word in self.lexicon.actions:
             if word in self.lexicon.actions_inside_names:
                 return j == 0 or self._stops_name(toks, j - 1)
@@ -209,6 +226,10 @@ class EntityFinder:
         for ending, category, kind in candidates:
             if not sentence.endswith(ending, 0, token.end):
                 continue
+            if ending in self.after_quotes_only:
+                before = token.end - len(ending) - 1
+                if before < 0 or sentence[before] not in _QUOTE_PAIRS:
+                    continue
             if category != PLACE and following in self.lexicon.not_after_ending:
                 continue
             if category == PROJECT and self._ends_project(following):
@@ -229,7 +250,9 @@ class EntityFinder:
 
     def _ends_project(self, word: str) -> bool:
         return bool(word) and any(
-            word.endswith(e) for e, c, _ in self.endings.get(word[-1], ()) if c == PROJECT
+            word.endswith(e)
+            for e, c, _ in self.endings.get(word[-1], ())
+            if c == PROJECT and e not in self.after_quotes_only
         )
 
     def find(self, sentence: str, toks: list[Span]) -> list[Found]:
@@ -254,6 +277,9 @@ class EntityFinder:
                     whole = self._with_unit(sentence, found, item)
                     if whole is not item:
                         found = [f for f in found if f.end <= whole.start or f.category != PROJECT]
+                    if whole.category == PROJECT:
+                        found += self.shared_heads(sentence, whole, ending)
+                        found += self.quoted_instances(sentence, whole)
                     found.append(whole)
                     continue
             if len(token.text) >= 2:
@@ -294,7 +320,89 @@ class EntityFinder:
         # A name never reaches back into the project before it; places and organizations can be
         # part of it (江州市…平台, …集团养殖场).
         previous_end = max((f.end for f in found if f.category == PROJECT), default=0)
-        j, depth = last - 1, 0
+        j = last - 1
+        opening = self._quote_opening(sentence, toks, last)
+        quoted = opening is not None
+        if quoted:  # “珠峰攀登”计划: the quotes hold the name, whatever its words
+            j = opening
+        first = j + 1 if quoted else self._walk_left(toks, j, last, previous_end)
+        for k in range(last - 1, first - 1, -1):  # 江州学院与园区: the name starts after 与
+            if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
+                first = k + 1
+                break
+        while first < last and (
+            toks[first].text in self.hard_stops
+            or toks[first].text in _SEPARATORS
+            or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
+        ):
+            first += 1
+        start = toks[first].start if first <= last else ending_start
+        if (
+            first > 0 and toks[first - 1].text in _OPENING_QUOTES
+        ):  # 江州市“鸿途”农场: the place leads the name
+            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
+            if place is not None:  # …and what leads the place leads the name too (某公司甘肃庆阳“…”产业园)
+                before = self._first_token(toks, place.start) - 1
+                lead = self._walk_left(toks, before, before + 1, previous_end)
+                while lead <= before and toks[lead].text in self.hard_stops:
+                    lead += 1
+                start = toks[lead].start if lead <= before else place.start
+        if (
+            not quoted
+            and first < last
+            and word_frequency(self.tok, toks[first].text) == 0
+            and toks[first].text[0] in _GLUED_OPENERS
+        ):
+            start += 1
+        prefix = sentence[start:ending_start]
+        if len(_CJK_OR_LATIN.findall(prefix)) < 2:
+            return None
+        if category == ORGANIZATION:  # 甲移动与乙公司: two organizations, the name starts after 与
+            joined = [
+                k for k in range(first, last) if toks[k].text in _CONJUNCTIONS and toks[k].start >= start
+            ]
+            if joined:
+                first = joined[-1] + 1
+                start = toks[first].start
+                prefix = sentence[start:ending_start]
+                if len(_CJK_OR_LATIN.findall(prefix)) < 2:
+                    return None
+        inner = [f for f in found if f.start >= start and f.category in (ORGANIZATION, PLACE)]
+        name = normalise_name(sentence[start : toks[i].end])
+        if category == ORGANIZATION:
+            if not any(t.text not in self.generic for t in toks[first:last] if _CJK_OR_LATIN.search(t.text)):
+                return None
+            head = normalise_name(prefix)
+            self.brands.add(head)
+            if ending in self.lexicon.built_institutes and self._founded(sentence, toks, first, i):
+                return Found(PROJECT, name, kind, start, toks[i].end, True)
+            return Found(ORGANIZATION, name, kind, start, toks[i].end)
+        named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
+        if (
+            kind in _CATEGORY_KINDS
+            and not quoted
+            and not self._names_a_thing(toks, first, ending_start, inner)
+        ):
+            return None
+        opener = toks[first - 1].text if first > 0 else ""
+        if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
+            self.brands.add(normalise_name(prefix))
+            return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
+        return Found(PROJECT, name, kind, start, toks[i].end, named)
+
+    def _opens_no_name(self, word: str, *, just_before_ending: bool) -> bool:
+        """A verb, adverb or pronoun of everyday Chinese, which a name does not start with; a verb
+        right before the ending may say what the place is for (适配基地), an adverb may not."""
+        if len(word) < 2 or word in self.lexicon.words_inside_names or word in self.generic:
+            return False
+        tags = _NOT_OPENING_NAMES - {"v", "vd"} if just_before_ending else _NOT_OPENING_NAMES
+        return dictionary_tag(word) in tags and word_frequency(self.tok, word) >= _RARE_WORD
+
+    def _walk_left(self, toks: list[Span], j: int, last: int, previous_end: int) -> int:
+        """Index of the first token of a name whose words end at token ``j`` (before the ending at
+        ``last``): the walk goes left over name words, across bracketed parts, and stops at a word
+        that cannot stand in a name, at the project before, or after twelve tokens."""
+        depth = 0
         while j >= 0 and last - j <= 12:
             word = toks[j].text
             if word in ")）":
@@ -308,44 +416,75 @@ class EntityFinder:
             if toks[j].start < previous_end:
                 break
             j -= 1
-        first = j + 1
-        for k in range(last - 1, first - 1, -1):  # 江州学院与园区: the name starts after 与
-            if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
-                first = k + 1
+        return j + 1
+
+    def _founded(self, sentence: str, toks: list[Span], first: int, last: int) -> bool:
+        """Whether the clause around a name reports its founding: an action such as 筹建 before it in
+        the clause, or 建设 right after it (…创新院等建设)."""
+        for k in range(first - 1, -1, -1):
+            word = toks[k].text
+            if word in "，,；;。：:！？!?":
                 break
-        while first < last and (toks[first].text in self.hard_stops or toks[first].text in _SEPARATORS):
-            first += 1
-        start = toks[first].start if first <= last else ending_start
-        if (
-            first > 0 and toks[first - 1].text in _OPENING_QUOTES
-        ):  # 江州市“鸿途”农场: the place leads the name
-            place = next((f for f in found if f.category == PLACE and f.end == toks[first - 1].start), None)
-            start = place.start if place else start
-        if (
-            first < last
-            and word_frequency(self.tok, toks[first].text) == 0
-            and toks[first].text[0] in _GLUED_OPENERS
-        ):
-            start += 1
-        prefix = sentence[start:ending_start]
-        if len(_CJK_OR_LATIN.findall(prefix)) < 2:
+            if word in self.lexicon.founding_actions:
+                return True
+        after = [t.text for t in toks[last + 1 : last + 4] if t.text not in _QUOTES]
+        return bool(after) and (after[0] in self.lexicon.founding_actions or after[:2] == ["等", "建设"])
+
+    def quoted_instances(self, sentence: str, item: Found) -> list[Found]:
+        """Quoted names listed before 等 and a category: “甲”“乙”等电商平台 names 甲 and 乙, each a
+        project of the category's kind."""
+        if item.named or item.start < 2 or sentence[item.start - 1] != "等":
+            return []
+        instances = []
+        close = item.start - 2
+        while close >= 0 and sentence[close] in _QUOTE_PAIRS and sentence[close] not in "\"'":
+            opening = sentence.rfind(_QUOTE_PAIRS[sentence[close]], max(0, close - _MAX_QUOTED), close)
+            inner = sentence[opening + 1 : close] if opening >= 0 else ""
+            if len(_CJK_OR_LATIN.findall(inner)) < 2 or any(ch in _SEPARATORS for ch in inner):
+                break
+            name = normalise_name(inner)
+            instances.append(Found(PROJECT, name, item.kind, opening + 1, close, True, item.name))
+            close = opening - 1
+            if close >= 0 and sentence[close] == "、":
+                close -= 1
+        return instances[::-1]
+
+    @staticmethod
+    def _quote_opening(sentence: str, toks: list[Span], last: int) -> int | None:
+        """Index of the opening quote of a quoted name that ends right before token ``last``."""
+        if last < 2 or toks[last - 1].text not in _QUOTE_PAIRS:
             return None
-        inner = [f for f in found if f.start >= start and f.category in (ORGANIZATION, PLACE)]
-        name = normalise_name(sentence[start : toks[i].end])
-        if category == ORGANIZATION:
-            if not any(t.text not in self.generic for t in toks[first:last] if _CJK_OR_LATIN.search(t.text)):
+        opening_quote = _QUOTE_PAIRS[toks[last - 1].text]
+        for k in range(last - 2, max(-1, last - 2 - _MAX_QUOTED), -1):
+            word = toks[k].text
+            if word == opening_quote:
+                return k if k < last - 2 else None
+            if word in _SEPARATORS and word not in "·-—、":
                 return None
-            head = normalise_name(prefix)
-            self.brands.add(head)
-            return Found(ORGANIZATION, name, kind, start, toks[i].end)
-        named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
-        if kind in _CATEGORY_KINDS and not self._names_a_thing(toks, first, ending_start, inner):
-            return None
-        opener = toks[first - 1].text if first > 0 else ""
-        if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
-            self.brands.add(normalise_name(prefix))
-            return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
-        return Found(PROJECT, name, kind, start, toks[i].end, named)
+        return None
+
+    def shared_heads(self, sentence: str, item: Found, ending: str) -> list[Found]:
+        """The quoted names before a quoted name with a head, joined to it by 和, 与, 及 or 、,
+        each with the same head: “甲”和“乙”计划 names 甲计划 and 乙计划."""
+        head_start = item.end - len(ending)
+        if head_start < 1 or sentence[head_start - 1] not in _QUOTE_PAIRS:
+            return []
+        opening = sentence.rfind(_QUOTE_PAIRS[sentence[head_start - 1]], item.start - 1, head_start - 1)
+        siblings = []
+        while opening > 0:
+            k = opening
+            if sentence[k - 1] in _SHARED_HEAD_JOINERS:
+                k -= 1
+            if k < 1 or sentence[k - 1] not in _QUOTE_PAIRS or k == opening and sentence[k - 1] in "\"'":
+                break
+            close = k - 1
+            opening = sentence.rfind(_QUOTE_PAIRS[sentence[close]], max(0, close - _MAX_QUOTED), close)
+            inner = sentence[opening + 1 : close] if opening >= 0 else ""
+            if not inner or any(ch in _SEPARATORS for ch in inner if ch not in "·-—"):
+                break
+            name = normalise_name(inner + ending)
+            siblings.append(Found(PROJECT, name, item.kind, opening + 1, close, True))
+        return siblings[::-1]
 
     def _place(
         self, sentence: str, toks: list[Span], i: int, ending: str, kind: str, found: list[Found]

@@ -198,6 +198,8 @@ def _resolve_mentions(
                 continue
             name = finder.place_stems.get(name, name)
         sector = contexts[paragraph].sector
+        if found.described_as:  # an instance takes the sector its category's words say
+            sector = best_sector(sector_scores(found.described_as, finder.lexicon), minimum=1) or sector
         mentions.append(
             Mention(
                 category,

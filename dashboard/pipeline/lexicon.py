@@ -48,6 +48,10 @@ class Lexicon:
     regions: frozenset[str]
     version: str
     kind_sectors: dict[str, str] = dataclasses.field(default_factory=dict)  # kind → its own sector
+    words_inside_names: frozenset[str] = frozenset()
+    founding_actions: frozenset[str] = frozenset()
+    built_institutes: tuple[str, ...] = ()
+    quoted_project_endings: tuple[tuple[str, str], ...] = ()
 
     @property
     def keyword_stopwords(self) -> frozenset[str]:
@@ -96,6 +100,10 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         regions=frozenset(grammar.get("regions", ())),
         version=version,
         kind_sectors=dict(grammar.get("kind_sectors") or {}),
+        words_inside_names=frozenset(grammar.get("words_inside_names", ())),
+        founding_actions=frozenset(grammar.get("founding_actions", ())),
+        built_institutes=tuple(grammar.get("built_institutes", ())),
+        quoted_project_endings=_endings(grammar.get("quoted_project_kinds") or {}),
     )
 
 

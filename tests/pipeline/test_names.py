@@ -74,3 +74,43 @@ def test_an_objects_own_type_outweighs_the_passage_around_it():
 )
 def test_heads_of_published_texts_are_known(sentence, name):
     assert name in projects(sentence)
+
+
+def test_quoted_names_before_a_head_are_whole_and_share_it():
+    found = projects("江州市实施“云岭攀登”和“青峰领航”计划，开展“百千万”工程，推进“智慧江河”系统建设。")
+    for name in ("云岭攀登计划", "青峰领航计划", "百千万工程", "智慧江河系统"):
+        assert found[name][1] is True, name
+
+
+def test_system_and_network_make_a_project_only_after_a_quoted_name():
+    found = projects("江州市新建地埋式喷灌系统和自动控制系统。")
+    assert not [n for n in found if n.endswith("系统")]
+
+
+def test_quoted_instances_of_a_category_are_projects_of_its_sector():
+    found = projects("江州县创建“云岭优品馆”“青峰e购”等电商平台，农产品线上销售。")
+    assert found["云岭优品馆"] == ("services", True)
+    assert found["青峰e购"] == ("services", True)
+
+
+def test_an_institute_is_a_project_where_the_clause_reports_its_founding():
+    founded = projects("江州市正积极筹建“江州数字产业研究院”，完善服务体系。")
+    assert "江州数字产业研究院" in founded
+    acting = projects("江州数字产业研究院发布了年度报告。")
+    assert "江州数字产业研究院" not in acting
+
+
+def test_a_compass_region_stands_inside_a_name():
+    assert "西部云基地" in projects("江州市建设西部云基地。")
+
+
+def test_what_leads_a_place_before_a_quoted_name_leads_the_name():
+    found = projects("江州市与青峰能建签约。青峰能建云岭江州“数算一体”智慧零碳产业园开工。")
+    assert "青峰能建云岭江州数算一体智慧零碳产业园" in found
+
+
+def test_names_do_not_start_with_adverbs_or_cross_another_works_head():
+    found = projects("江州市不少博物馆开放夜场。记者来到省级重点项目江州数字经济产业园。")
+    assert "博物馆" not in found and "不少博物馆" not in found
+    assert "江州数字经济产业园" in found
+    assert not [n for n in found if "项目" in n]
