@@ -37,6 +37,7 @@ _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud",
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
 _RARE_WORD = 200
+_UNCOMMON_VERB = 50  # a verb this frequent does not open a name, though it may stand inside one
 _COMMON_PLACE_WORD = 1000
 _QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
 _CONNECTORS = frozenset("—－-")
@@ -119,6 +120,8 @@ class EntityFinder:
             return not (
                 _CJK_OR_LATIN.search(toks[j - 1].text[-1]) and _CJK_OR_LATIN.search(toks[j + 1].text[0])
             )
+        if j > 0 and _NUMBER.match(toks[j - 1].text) and _QUANTITY.match("一" + word):
+            return True  # 3条…通道: a count says how many, it does not name
         if _AREA.match(word) or (
             _NUMBER.match(word) and j + 1 < len(toks) and _AREA.match(toks[j + 1].text)
         ):  # 1.7万亩大数据产业园: an area says how large, it does not name
@@ -396,7 +399,7 @@ class EntityFinder:
         if len(word) < 2 or word in self.lexicon.words_inside_names or word in self.generic:
             return False
         tags = _NOT_OPENING_NAMES - {"v", "vd"} if just_before_ending else _NOT_OPENING_NAMES
-        return dictionary_tag(word) in tags and word_frequency(self.tok, word) >= _RARE_WORD
+        return dictionary_tag(word) in tags and word_frequency(self.tok, word) >= _UNCOMMON_VERB
 
     def _walk_left(self, toks: list[Span], j: int, last: int, previous_end: int) -> int:
         """Index of the first token of a name whose words end at token ``j`` (before the ending at

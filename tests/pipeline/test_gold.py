@@ -51,9 +51,9 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     golds = [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
     total = evaluate(extract_paths([folder]).projects, golds).total
     assert total.documents == 46
-    assert total.recall >= 0.60
-    assert total.precision >= 0.77
-    assert total.sector_accuracy >= 0.80
+    assert total.recall >= 0.71
+    assert total.precision >= 0.81
+    assert total.sector_accuracy >= 0.85
     assert total.named_agreement >= 0.85
 
 
@@ -68,8 +68,9 @@ def test_every_project_keeps_its_evidence(gold_extraction):
         surface = normalise_name(paragraphs[(m.document, m.paragraph)][m.start : m.end])
         if m.category == "place":  # 梧州 is counted as 梧州市
             assert m.name.startswith(surface), (m.name, surface)
-        else:
-            assert surface == m.name, (m.name, surface)
+        elif m.name != surface:  # “甲”和“乙”计划: 甲计划 is marked on 甲, the head it shares follows
+            head = m.name[len(surface) :]
+            assert m.name.startswith(surface) and head in paragraphs[(m.document, m.paragraph)][m.end :]
 
 
 def test_repeated_mentions_are_merged(seed_extraction):
