@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from dashboard.pipeline.entities import normalise_name
-from dashboard.pipeline.read import ARTICLE_SUFFIXES
+from dashboard.pipeline.read import ARTICLE_SUFFIXES, simplified
 
 MANIFEST = "manifest.csv"
 
@@ -64,10 +64,17 @@ def _names(items: Iterable[dict]) -> list[frozenset[str]]:
     return [frozenset(normalise_name(n) for n in (i["name"], *(i.get("aliases") or []))) for i in items]
 
 
+def _as_extracted(raw: dict) -> dict:
+    """The gold of an article in traditional characters, written as its text is, in the simplified
+    characters the extraction lists names in (the reader converts such an article)."""
+    text, traditional = simplified(yaml.safe_dump(raw, allow_unicode=True))
+    return yaml.safe_load(text) if traditional else raw
+
+
 def load_gold(path: Path, *, genre: str = "") -> Gold:
     """A gold file (YAML). ``generic`` is read as ``neutral`` (the older name of the list)."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = _as_extracted(yaml.safe_load(path.read_text(encoding="utf-8")))
         projects = [
             GoldProject(
                 name=p["name"],

@@ -109,3 +109,21 @@ def test_generic_entries_count_against_precision_unless_neutral():
     assert (score.recall, score.sector_accuracy) == (1.0, 0.0)
     assert score.precision == pytest.approx(2 / 3)
     assert score.named_agreement == 0.5  # the centre is named in the gold, the phrase generic
+
+
+def test_a_gold_in_traditional_characters_is_matched_in_simplified_ones(tmp_path):
+    """The reader converts an article in traditional characters; its gold, written as the text is,
+    is compared in the same simplified characters."""
+    from dashboard import extract_documents, parse_document
+
+    text = "江州數字經濟產業園開工\n江州市雲嶺數字經濟產業園正式開工建設，園區將建設大數據中心。\n"
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        "document: t\nprojects:\n- {name: 江州市雲嶺數字經濟產業園, sector: digital-industry}\n"
+        "places: [{name: 江州市}]\nneutral: [大數據中心]\n",
+        encoding="utf-8",
+    )
+    gold = load_gold(tmp_path / "t.yaml")
+    assert gold.projects[0].forms == ("江州市云岭数字经济产业园",) and gold.neutral == {"大数据中心"}
+    listed = extract_documents([parse_document(text, doc_id="t", suffix=".txt")]).projects
+    assert evaluate(listed, [gold]).total.recall == 1.0
