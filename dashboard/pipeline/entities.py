@@ -30,7 +30,7 @@ _LOCATIVES = frozenset("内里中外")
 _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
-_GLUED_OPENERS = frozenset("如在与和将以把对向由从及")
+_GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月")
 # …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
 _GLUED_CLOSERS = frozenset("是向在把被让将")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
@@ -46,11 +46,15 @@ _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|
 # Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
 # 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
 _CATEGORY_KINDS = frozenset({"项目"})
+# A plan's programmes: 实施甲行动、乙行动、丙行动 names each, whatever its words (推进, 提升…).
+_PROGRAMME_HEADS = ("行动", "工程", "计划")
+_ITEM_CUT = re.compile(r"[、，。；：,;:！？!?\s]")
 # A name never reaches back across the head of another piece of work (省级重点项目江州产业园).
 _WORK_HEADS = frozenset({"项目", "工程"})
 # Parts of speech that do not open a name: a verb, adverb or pronoun before the words of a name
 # says what is done with it (保证景区…, 不少博物馆).
 _NOT_OPENING_NAMES = frozenset({"v", "vd", "d", "p", "c", "r", "m"})
+_NATIONAL = frozenset({"国家", "国家级", "全国"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -192,6 +196,8 @@ class EntityFinder:
         surface = sentence[toks[first].start : ending_start]
         if inner or any(ch in surface for ch in "()（）·“”「」"):
             return True
+        if toks[first].text in _NATIONAL:  # 国家数字经济创新发展试验区: a designation, one of a kind
+            return True
         if any(self._is_proper(t.text) for t in prefix):
             return True
         distinctive = [
@@ -280,7 +286,8 @@ class EntityFinder:
                     whole = self._with_unit(sentence, found, item)
                     if whole is not item:
                         found = [f for f in found if f.end <= whole.start or f.category != PROJECT]
-                    if whole.category == PROJECT:
+                    if whole.category == PROJECT:  # a programme may hold a project found before
+                        found = [f for f in found if f.category != PROJECT or f.start < whole.start]
                         found += self.shared_heads(sentence, whole, ending)
                         found += self.quoted_instances(sentence, whole)
                     found.append(whole)
@@ -323,6 +330,10 @@ class EntityFinder:
         # A name never reaches back into the project before it; places and organizations can be
         # part of it (江州市…平台, …集团养殖场).
         previous_end = max((f.end for f in found if f.category == PROJECT), default=0)
+        if category == PROJECT and ending.endswith(_PROGRAMME_HEADS):
+            item = self._programme_item(sentence, toks, i, last, ending, kind)
+            if item is not None:
+                return item
         j = last - 1
         opening = self._quote_opening(sentence, toks, last)
         quoted = opening is not None
@@ -381,6 +392,11 @@ class EntityFinder:
                 return Found(PROJECT, name, kind, start, toks[i].end, True)
             return Found(ORGANIZATION, name, kind, start, toks[i].end)
         named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
+        if ending == "项目" and self._names_itself(sentence, start, ending_start):
+            # “百馆之城”项目, …产业园项目: the name is what 项目 follows
+            return Found(
+                PROJECT, normalise_name(sentence[start:ending_start]), kind, start, ending_start, True
+            )
         if (
             kind in _CATEGORY_KINDS
             and not quoted
@@ -392,6 +408,48 @@ class EntityFinder:
             self.brands.add(normalise_name(prefix))
             return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
         return Found(PROJECT, name, kind, start, toks[i].end, named)
+
+    def _programme_item(
+        self, sentence: str, toks: list[Span], i: int, last: int, ending: str, kind: str
+    ) -> Found | None:
+        """A programme listed with others of the same head (实施甲行动、乙行动): the whole item,
+        action words and all (数据治理能力提升行动), is a named project; None if not such an item."""
+        if self._quote_opening(sentence, toks, last) is not None:
+            return None
+        end, ending_start = toks[i].end, toks[i].end - len(ending)
+        j = last - 1
+        while j >= 0 and last - j <= 12:  # it may hold a project (一体化大数据中心打造工程)
+            word = toks[j].text
+            if word in _SEPARATORS or word in _OPENING_QUOTES or word in self.lexicon.name_openers:
+                break
+            j -= 1
+        first = j + 1
+        while first < last and (
+            toks[first].text in self.lexicon.actions
+            or toks[first].text in self.hard_stops
+            or self._opens_no_name(toks[first].text, just_before_ending=False)
+        ):
+            first += 1
+        start = toks[first].start
+        if first >= last or len(_CJK_OR_LATIN.findall(sentence[start:ending_start])) < 2:
+            return None
+        before = _ITEM_CUT.split(sentence[: start - 1])[-1] if sentence[start - 1 : start] == "、" else ""
+        after = _ITEM_CUT.split(sentence[end + 1 :], maxsplit=1)[0] if sentence[end : end + 1] == "、" else ""
+        if not (before.endswith(ending) or after.endswith(ending)):
+            return None
+        return Found(PROJECT, normalise_name(sentence[start:end]), kind, start, end, True)
+
+    def _names_itself(self, sentence: str, start: int, ending_start: int) -> bool:
+        """Whether the words before a 项目 are a name on their own: quoted, or ending as a project's
+        name ends (…产业园), but not as another piece of work (…工程)."""
+        words = sentence[start:ending_start]
+        if words[-1:] in _QUOTE_PAIRS:
+            return len(_CJK_OR_LATIN.findall(words)) >= 2
+        return any(
+            words.endswith(e) and k not in _CATEGORY_KINDS and len(words) - len(e) >= 2
+            for e, c, k in self.endings.get(words[-1:], ())
+            if c == PROJECT and e not in self.after_quotes_only
+        )
 
     def _opens_no_name(self, word: str, *, just_before_ending: bool) -> bool:
         """A verb, adverb or pronoun of everyday Chinese, which a name does not start with; a verb

@@ -114,3 +114,29 @@ def test_names_do_not_start_with_adverbs_or_cross_another_works_head():
     assert "博物馆" not in found and "不少博物馆" not in found
     assert "江州数字经济产业园" in found
     assert not [n for n in found if "项目" in n]
+
+
+def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():
+    found = projects(
+        "未来三年，江州市将实施云岭网络推进工程、一体化算力中心打造工程、数字民生提升工程等三个重点工程。"
+    )
+    for name in ("云岭网络推进工程", "一体化算力中心打造工程", "数字民生提升工程"):
+        assert found[name][1] is True, name
+    assert "一体化算力中心" not in found
+
+
+def test_a_project_followed_by_xiangmu_is_named_without_it():
+    found = projects("江州市签署青峰大数据交易中心云岭分中心项目，启动“百馆之城”项目。")
+    assert "青峰大数据交易中心云岭分中心" in found and "百馆之城" in found
+    assert not [n for n in found if n.endswith("项目")]
+
+
+def test_a_designation_verb_ends_the_name_before_it():
+    found = projects("江州云岭产业园获评省级示范产业基地。")
+    assert "江州云岭产业园" in found
+    assert not [n for n in found if "获评" in n]
+
+
+def test_venues_of_a_tourism_story_are_projects():
+    found = projects("游客可以走进江州古城历史文化街区，在青峰书场听评书，到云岭剧场看演出。")
+    assert {"江州古城历史文化街区", "青峰书场", "云岭剧场"} <= set(found)
