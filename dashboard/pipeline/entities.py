@@ -46,6 +46,11 @@ _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|
 # Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
 # 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
 _CATEGORY_KINDS = frozenset({"项目"})
+# 甲、乙和丙三大基地: as many items as the count says, each with the head.
+_COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?（(]")
+_LAST_ITEM_JOINERS = re.compile(r"以及|和|及|与")
 # A plan's programmes: 实施甲行动、乙行动、丙行动 names each, whatever its words (推进, 提升…).
 _PROGRAMME_HEADS = ("行动", "工程", "计划")
 _ITEM_CUT = re.compile(r"[、，。；：,;:！？!?\s]")
@@ -275,6 +280,14 @@ class EntityFinder:
             hit = self._ending_at(sentence, toks, i)
             if hit is not None:
                 ending, category, kind = hit
+                items = (
+                    self._counted_items(sentence, toks, token.end, ending, kind)
+                    if category == PROJECT
+                    else []
+                )
+                if items:
+                    found += items
+                    continue
                 item = (
                     self._place(sentence, toks, i, ending, kind, found)
                     if category == PLACE
@@ -408,6 +421,51 @@ class EntityFinder:
             self.brands.add(normalise_name(prefix))
             return Found(ORGANIZATION, name, "机构", start, toks[i].end)  # 联合…交易中心: a partner
         return Found(PROJECT, name, kind, start, toks[i].end, named)
+
+    def _counted_items(
+        self, sentence: str, toks: list[Span], end: int, ending: str, kind: str
+    ) -> list[Found]:
+        """甲、乙和丙三大基地: each item with the shared head (甲基地, 乙基地, 丙基地), when the items
+        before the count are exactly as many as it says; [] otherwise."""
+        left = sentence[: end - len(ending)]
+        count = _COUNTED_HEAD.search(left)
+        if count is None or (count.group(2) and not self._is_generic(count.group(2))):
+            return []
+        if left[: count.start()].endswith("等"):
+            return []  # 甲、乙等八个工程: the items are named in full before
+        clause_start = max((m.end() for m in _CLAUSE_MARKS.finditer(left, 0, count.start())), default=0)
+        spans, position = [], clause_start
+        for part in re.split(r"(、)", left[clause_start : count.start()]):
+            if part != "、":
+                spans.append((position, position + len(part)))
+            position += len(part)
+        if spans:
+            last_start, last_end = spans.pop()
+            joiner = None
+            for joiner in _LAST_ITEM_JOINERS.finditer(sentence, last_start, last_end):
+                pass
+            if joiner is not None:
+                spans += [(last_start, joiner.start()), (joiner.end(), last_end)]
+            else:
+                spans.append((last_start, last_end))
+        if len(spans) != _COUNTS[count.group(1)]:
+            return []
+        first_start, first_end = spans[0]
+        for t in toks:  # 江州市将建成甲…: the first item starts after the last action or opener
+            if (
+                first_start <= t.start
+                and t.end <= first_end
+                and (t.text in self.hard_stops or t.text in self.lexicon.actions)
+            ):
+                spans[0] = (t.end, first_end)
+        head = count.group(2) + ending
+        items = []
+        for start, stop in spans:
+            words = sentence[start:stop]
+            if len(_CJK_OR_LATIN.findall(words)) < 2 or self._ends_project(normalise_name(words)):
+                return []  # 甲中心、乙中心两个中心: the items are named in full already
+            items.append(Found(PROJECT, normalise_name(words + head), kind, start, stop, True))
+        return items
 
     def _programme_item(
         self, sentence: str, toks: list[Span], i: int, last: int, ending: str, kind: str

@@ -140,3 +140,11 @@ def test_a_designation_verb_ends_the_name_before_it():
 def test_venues_of_a_tourism_story_are_projects():
     found = projects("游客可以走进江州古城历史文化街区，在青峰书场听评书，到云岭剧场看演出。")
     assert {"江州古城历史文化街区", "青峰书场", "云岭剧场"} <= set(found)
+
+
+def test_items_counted_before_a_shared_head_each_take_it():
+    found = projects("江州市将建成云岭算力示范、青峰数据标注、国家级数据流通培育“三大基地”，全力推进建设。")
+    for name in ("云岭算力示范基地", "青峰数据标注基地", "国家级数据流通培育基地"):
+        assert found[name][1] is True, name
+    summary = projects("江州市现有云岭数据基地、青峰数据基地两个数据基地。")
+    assert set(summary) == {"云岭数据基地", "青峰数据基地"}
