@@ -441,10 +441,9 @@ class EntityFinder:
             position += len(part)
         if spans:
             last_start, last_end = spans.pop()
-            joiner = None
-            for joiner in _LAST_ITEM_JOINERS.finditer(sentence, last_start, last_end):
-                pass
-            if joiner is not None:
+            joiners = list(_LAST_ITEM_JOINERS.finditer(sentence, last_start, last_end))
+            if joiners:  # 乙和丙: the last joiner parts the last two items
+                joiner = joiners[-1]
                 spans += [(last_start, joiner.start()), (joiner.end(), last_end)]
             else:
                 spans.append((last_start, last_end))
