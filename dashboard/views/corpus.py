@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.present import charts
-from dashboard.present.glossary import column_label, name, t
+from dashboard.present.glossary import column_label, name, read_error, reason, size, t
 from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table
 from dashboard.store import articles
@@ -33,8 +33,8 @@ def _add(key: str) -> None:
                 session=uploads if in_session else None,
             )
         except OSError as error:  # the folder turned read-only, filled up or went away
-            reason = t("cannot_write", lang, reason=error.strerror or error)
-            result = articles.AddResult(file.name, articles.REFUSED, reason)
+            why = {"error": error.strerror or str(error)}
+            result = articles.AddResult(file.name, articles.REFUSED, articles.Refusal.CANNOT_WRITE, why)
         results.append(result)
     st.session_state[RESULTS] = results
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
@@ -59,15 +59,15 @@ with articles_tab:
     if in_session:
         st.info(t("session_only", lang), icon=":material/cloud_off:")
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
-    st.file_uploader(
+    st.file_uploader(  # any kind of file: one that is not an article is refused in words of the page
         t("upload_label", lang),
-        type=[s.lstrip(".") for s in articles.ARTICLE_SUFFIXES],
         accept_multiple_files=True,
         key=uploader,
         on_change=_add,
         args=(uploader,),
         help=t("upload_help", lang),
     )
+    st.caption(t("upload_hint", lang, limit=size(settings.max_bytes(), lang)))  # the box speaks English
     for r in st.session_state.get(RESULTS, []):
         if r.accepted:
             found = " · ".join(f"{name(s, lang)} {n}" for s, n in r.projects.items()) or t(
@@ -79,17 +79,17 @@ with articles_tab:
                 icon=":material/check_circle:",
             )
         elif r.status == articles.DUPLICATE:
-            st.warning(
-                f"{r.upload} — {t('duplicate_of', lang, reason=r.reason)}", icon=":material/content_copy:"
-            )
+            why = reason(r.reason, lang, **r.details)
+            st.warning(f"{r.upload} — {t('duplicate_of', lang, reason=why)}", icon=":material/content_copy:")
         else:
-            st.error(f"{r.upload} — {t('refused_because', lang, reason=r.reason)}", icon=":material/block:")
+            why = reason(r.reason, lang, **r.details)
+            st.error(f"{r.upload} — {t('not_added', lang, reason=why)}", icon=":material/block:")
 
     st.subheader(f"{t('corpus_articles', lang)} ({len(e.documents)})", anchor=False)
     if e.errors:
         with st.expander(t("read_errors", lang), icon=":material/warning:"):
             for error in e.errors:
-                st.text(str(error))
+                st.text(read_error(error, lang))
     if e.documents.empty:
         frame.empty_state(lang, "empty_corpus")
     else:

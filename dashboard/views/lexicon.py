@@ -67,7 +67,9 @@ sizes = {"domain": len(current.domain_words), "stopwords": len(current.stopwords
 sizes["sectors"] = len(current.sector_words.get(sector, {})) if sector else 0
 st.caption(t("words_in_list", lang, n=sizes[target]))
 left, right = st.columns(2)
-add = split_words(left.text_input(t("words_add", lang), key=ADD, placeholder="算力枢纽、数据港"))
+add = split_words(
+    left.text_input(t("words_add", lang), key=ADD, placeholder=t("words_add_placeholder", lang))
+)
 remove = split_words(right.text_input(t("words_remove", lang), key=REMOVE))
 draft = edit_files(files, target, add=add, remove=remove, sector=sector, weight=weight or 1)
 changed = draft != files
