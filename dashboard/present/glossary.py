@@ -37,6 +37,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "document": ("文章", "Document"),
     "all_documents": ("全部文章", "All documents"),
     "all_pillars": ("全部方向", "All pillars"),
+    "all_sectors": ("全部领域", "All sectors"),
+    "choose": ("请选择", "Choose one"),
     "search": ("搜索", "Search"),
     "search_help": ("在名称和原文句子中查找", "Looks in names and source sentences"),
     "search_placeholder": ("例如：交易中心", "e.g. 交易中心"),

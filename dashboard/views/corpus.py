@@ -109,7 +109,7 @@ with articles_tab:
             key="corpus_documents",
             hide_index=True,
             column_config={
-                "title": st.column_config.TextColumn(column_label("title", lang), width="large", pinned=True),
+                "title": st.column_config.TextColumn(column_label("title", lang), width="large"),
                 "date": st.column_config.TextColumn(column_label("date", lang), width="small"),
                 "outlet": st.column_config.TextColumn(column_label("outlet", lang), width="small"),
                 "paragraphs": st.column_config.NumberColumn(column_label("paragraphs", lang), width="small"),
@@ -122,7 +122,11 @@ with articles_tab:
         titles = dict(zip(listing["document"], listing["title"], strict=True))
         with st.container(horizontal=True, vertical_alignment="bottom"):
             chosen = st.selectbox(
-                t("remove_article", lang), list(titles), format_func=titles.get, key="corpus_remove_doc"
+                t("remove_article", lang),
+                list(titles),
+                format_func=titles.get,
+                key="corpus_remove_doc",
+                placeholder=t("choose", lang),
             )
             st.button(t("remove", lang), key="corpus_remove", icon=":material/delete:", on_click=st.session_state.__setitem__, args=(CONFIRM, chosen))  # fmt: skip
         pending = st.session_state.get(CONFIRM)
@@ -181,7 +185,7 @@ with across_tab:
             on_select="rerun",
             selection_mode="single-row",
             column_config={
-                "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
+                "name": st.column_config.TextColumn(column_label("name", lang), width="medium"),
                 "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
                 "documents": st.column_config.NumberColumn(column_label("documents", lang), width="small"),
                 "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
@@ -214,8 +218,15 @@ with across_tab:
     else:
         options = list(groups)
         a_col, b_col = st.columns(2)
-        a = a_col.selectbox(t("side_a", lang), options, index=0, format_func=labels.get, key=f"corpus_a_{by}")
-        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}")  # fmt: skip
+        a = a_col.selectbox(
+            t("side_a", lang),
+            options,
+            index=0,
+            format_func=labels.get,
+            key=f"corpus_a_{by}",
+            placeholder=t("choose", lang),
+        )
+        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}", placeholder=t("choose", lang))  # fmt: skip
         everywhere = f.replace(docs=())
         tables = {"projects": filter_table(e.projects, everywhere), "terms": filter_table(e.terms, everywhere, search=False)}  # fmt: skip
         result = compare(subset(tables, groups[a]), subset(tables, groups[b]))

@@ -118,13 +118,14 @@ def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
         format_func=lambda s: name(s, lang),
         key=W_SECTOR,
         on_change=_from_widgets,
-        placeholder=t("sector", lang),
+        placeholder=t("all_sectors", lang),
     )
     st.selectbox(
         t("pillar", lang),
         ["", *url_filters.PILLAR_CHOICES],
         format_func=lambda p: name(p, lang) if p else t("all_pillars", lang),
         key=W_PILLAR,
+        placeholder=t("choose", lang),
         on_change=_from_widgets,
     )
     if len(documents) > 1 or current.docs:
