@@ -394,7 +394,9 @@ TEXTS = """(skip) => {
   for (const field of document.querySelectorAll('[placeholder]')) texts.push(field.getAttribute('placeholder'));
   return texts;
 }"""
-ONE_REFUSAL = """() => document.querySelectorAll('[data-testid="stAlertContentError"]').length == 1"""
+ALERTS = """([errors, warnings]) => !document.querySelector('[data-stale="true"]')
+  && document.querySelectorAll('[data-testid="stAlertContentError"]').length == errors
+  && document.querySelectorAll('[data-testid="stAlertContentWarning"]').length == warnings"""
 LATIN = re.compile(r"\.?[A-Za-z][A-Za-z0-9_./'-]*")
 
 
@@ -433,7 +435,7 @@ def test_refused_uploads_are_told_in_chinese(page, app_url, corpus_data, tmp_pat
     open_page(page, app_url + "/corpus")
     box = page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput")
     box.set_input_files([pdf, binary, again])
-    page.get_by_test_id("stAlertContentWarning").wait_for(timeout=30_000)
+    page.wait_for_function(ALERTS, arg=[2, 1], timeout=30_000)
     errors = (
         page.get_by_test_id("stAlertContentError").get_by_test_id("stMarkdownContainer").all_inner_texts()
     )
@@ -448,7 +450,7 @@ def test_refused_uploads_are_told_in_chinese(page, app_url, corpus_data, tmp_pat
     shot(page, "corpus-refused")
 
     box.set_input_files([pdf])  # a second round replaces the first: one refusal, in our words only
-    page.wait_for_function(ONE_REFUSAL, timeout=30_000)
+    page.wait_for_function(ALERTS, arg=[1, 0], timeout=30_000)
     assert "scan.pdf — 未加入" in page.get_by_test_id("stAlertContentError").inner_text()
     assert page.get_by_test_id("stAlertContentWarning").count() == 0
     assert latin_words(page, corpus_data + "scan.pdf") == set()
@@ -456,5 +458,5 @@ def test_refused_uploads_are_told_in_chinese(page, app_url, corpus_data, tmp_pat
 
 def test_an_english_page_counts_in_english(page, app_url):
     open_page(page, app_url + "/corpus?lang=en")
-    assert page.get_by_test_id("stMain").get_by_text("1 article · ", exact=False).count() == 1
-    assert page.get_by_test_id("stSidebar").get_by_placeholder("e.g. 交易中心").count() == 1
+    page.get_by_test_id("stMain").get_by_text("1 article · ", exact=False).wait_for(timeout=15_000)
+    page.get_by_test_id("stSidebar").get_by_placeholder("e.g. 交易中心").wait_for(timeout=15_000)
