@@ -18,6 +18,7 @@ from dashboard.pipeline.corpus import extract_paths
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import exports
+from dashboard.present.glossary import t, why_not_read
 from dashboard.present.report import render_report
 from dashboard.query import filters as url_filters
 from dashboard.query.evaluation import (
@@ -58,9 +59,14 @@ def _extraction(args: argparse.Namespace, *, bar: bool = False) -> Extraction:
     return extraction
 
 
-def _report_errors(extraction: Extraction) -> int:
-    for error in extraction.errors:
-        print(f"error: {error.path}: {error.reason}", file=sys.stderr)
+def _say(args: argparse.Namespace, key: str, **values: object) -> str:
+    """A message in the language ``--lang`` names; English without it."""
+    return t(key, args.lang or "en", **values)
+
+
+def _report_errors(args: argparse.Namespace, extraction: Extraction) -> int:
+    for error in extraction.errors:  # "error: <path>: " stays as it is, for scripts to read
+        print(f"error: {error.path}: {why_not_read(error, args.lang or 'en')}", file=sys.stderr)
     return EXIT_BAD_INPUT if extraction.errors else 0
 
 
@@ -83,25 +89,33 @@ def cmd_extract(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for name, table in tables.items():
             (folder / f"{name}.csv").write_bytes(exports.to_csv_bytes(table))
-        print(f"wrote {len(tables)} tables to {folder}", file=sys.stderr)
+        print(_say(args, "cli_wrote_tables", n=len(tables), folder=folder), file=sys.stderr)
     else:
         sys.stdout.write(exports.to_json(tables) + "\n")
-    return _report_errors(extraction)
+    return _report_errors(args, extraction)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     extraction = _extraction(args, bar=True)
     cache = extraction.cache
     projects = extraction.projects
+    counts = {"documents": len(extraction.documents), "failures": len(extraction.errors)}
     print(
-        f"{len(extraction.documents)} documents, {int(projects['named'].sum())} named projects "
-        f"({len(projects)} with generic phrases), {len(extraction.initiatives)} initiatives, "
-        f"{len(extraction.errors)} failures; cache: {cache.hits} reused, {cache.misses} extracted"
+        _say(
+            args,
+            "cli_ingest_summary",
+            **counts,
+            named=int(projects["named"].sum()),
+            projects=len(projects),
+            initiatives=len(extraction.initiatives),
+            hits=cache.hits,
+            misses=cache.misses,
+        )
         if cache
-        else f"{len(extraction.documents)} documents, {len(extraction.errors)} failures",
+        else _say(args, "cli_ingest_counts", **counts),
         file=sys.stderr,
     )
-    return _report_errors(extraction)
+    return _report_errors(args, extraction)
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
@@ -112,12 +126,12 @@ def cmd_keywords(args: argparse.Namespace) -> int:
         terms = without_names(terms, extraction, load_lexicon())
     table = weigh(terms, by=args.by, top=args.top)
     if table.empty:
-        print("no keywords", file=sys.stderr)
+        print(_say(args, "cli_no_keywords"), file=sys.stderr)
     else:
         columns = [c for c in (args.by, "term", "count", "tfidf", "textrank") if c and c in table.columns]
         with pd.option_context("display.unicode.east_asian_width", True, "display.max_rows", None):
             print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.4f}"))
-    return _report_errors(extraction)
+    return _report_errors(args, extraction)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -125,9 +139,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     known = set(extraction.documents["document"])
     unknown = [d for d in (args.doc or "").split(",") if d.strip() and d.strip() not in known]
     if unknown:
-        print(f"error: {', '.join(unknown)}: no such document in the corpus", file=sys.stderr)
+        print(f"error: {', '.join(unknown)}: {_say(args, 'cli_unknown_documents')}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    params = {"pillar": args.pillar, "doc": args.doc, "q": args.q, "term": args.term, "lang": args.lang}
+    labels = args.lang or "zh"  # the report's own language is Chinese unless --lang says otherwise
+    params = {"pillar": args.pillar, "doc": args.doc, "q": args.q, "term": args.term, "lang": labels}
     params["sector"] = [s for group in args.sector or [] for s in group]
     filters = url_filters.parse({key: value for key, value in params.items() if value})
     try:
@@ -137,8 +152,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"wrote {args.output}", file=sys.stderr)
-    return _report_errors(extraction)
+    print(_say(args, "cli_wrote", file=args.output), file=sys.stderr)
+    return _report_errors(args, extraction)
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -153,13 +168,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     for path, gold in golds:
         article = article_for(path, gold.document, args.articles or ())
         if article is None:
-            print(f"error: {path}: no article {gold.document}.* beside it or in --articles", file=sys.stderr)
+            print(f"error: {path}: {_say(args, 'cli_no_article', document=gold.document)}", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
         articles.append(article)
         measured.append(gold)
     if not measured:
-        print(f"error: {args.gold}: no gold file with its article", file=sys.stderr)
+        print(f"error: {args.gold}: {_say(args, 'cli_no_gold')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     extraction = extract_paths(articles, cache=None if args.no_cache else ExtractionCache())
     result = evaluate(extraction.projects, measured)
@@ -167,7 +182,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         print(evaluation_text(result))
-    return max(status, _report_errors(extraction))
+    return max(status, _report_errors(args, extraction))
 
 
 def _sectors(text: str) -> tuple[str, ...]:
@@ -213,6 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--progress", action="store_true", help="print one line per document on stderr")
         sub.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
+        with_language(sub)
+
+    def with_language(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--lang",
+            choices=url_filters.LANGS,
+            help="language of the messages (default English) and of a report's labels (default zh)",
+        )
 
     extract = commands.add_parser(
         "extract",
@@ -281,9 +304,6 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--doc", metavar="ID", help="only this document (its file name without extension)")
     report.add_argument("--q", default="", metavar="TEXT", help="only rows whose name or evidence holds TEXT")
     report.add_argument("--term", default="", metavar="WORD", help="show this keyword in its contexts")
-    report.add_argument(
-        "--lang", choices=url_filters.LANGS, default="zh", help="language of the labels (default zh)"
-    )
     report.add_argument("--generic", action="store_true", help="list generic phrases (智能工厂) too")
     report.set_defaults(handler=cmd_report)
 
@@ -305,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluation.add_argument("--json", action="store_true", help="print one JSON object")
     evaluation.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
+    with_language(evaluation)
     evaluation.set_defaults(handler=cmd_evaluate)
     return parser
 

@@ -103,3 +103,20 @@ def test_the_readme_documents_every_command():
     commands = build_parser()._subparsers._group_actions[0].choices
     for name in commands:
         assert f"python -m dashboard {name}" in readme
+
+
+@pytest.mark.parametrize(
+    "lang, refused, summary",
+    [
+        (None, "empty file", "1 document, 0 failures"),
+        ("en", "empty file", "1 document, 0 failures"),
+        ("zh", "空文件", "1 篇文章，0 个失败"),
+    ],
+)
+def test_the_messages_are_in_the_language_lang_names(tmp_path, capsys, lang, refused, summary):
+    (tmp_path / "empty.md").write_bytes(b"")
+    language = ["--lang", lang] if lang else []
+    assert main(["extract", str(tmp_path / "empty.md"), str(SEED), "--no-cache", *language]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'empty.md'}: {refused}\n"
+    assert main(["ingest", str(SEED), "--no-cache", "--workers", "1", *language]) == 0
+    assert summary in capsys.readouterr().err

@@ -43,7 +43,7 @@ def shown(at: AppTest) -> str:
 def test_a_missing_corpus_folder_is_a_message_not_a_crash(tmp_path, monkeypatch):
     at = run_all_pages(tmp_path / "gone", monkeypatch)
     at.switch_page("dashboard/views/overview.py").run()
-    assert "gone: no such file or folder" in shown(at)
+    assert "gone：文件或文件夹不存在" in shown(at)
 
 
 def test_a_folder_that_disappears_while_the_app_runs(tmp_path, monkeypatch):
@@ -65,7 +65,7 @@ def test_a_bad_file_is_named_and_the_rest_is_shown(tmp_path, monkeypatch):
     at = run_all_pages(folder, monkeypatch)
     at.switch_page("dashboard/views/overview.py").run()
     text = shown(at)
-    assert "broken.md" in text and "binary" in text
+    assert "broken.md：二进制文件，不是文本" in text
     assert "让经济发展插上" in text
 
 

@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 import opencc
@@ -28,9 +29,90 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
+class Reason(StrEnum):
+    """Why a file was not read, as a code: the UI words each one in its own language
+    (``present/glossary.py``, key ``reason_<code>``); ``IngestError`` and ``ReadError`` carry one."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    UNREADABLE = "unreadable"
+    NO_BODY = "no_body"
+    TOO_LARGE = "too_large"  # details: size, limit (bytes)
+    NOT_A_FILE = "not_a_file"
+    NO_SUCH_FILE = "no_such_file"
+    NO_SUCH_PATH = "no_such_path"
+    PERMISSION = "permission"
+    SAME_ID = "same_id"  # details: document (the id another file has already)
+    DUPLICATE_OF = "duplicate_of"  # details: file (the file with the same content)
+    TIMEOUT = "timeout"  # details: seconds
+    EXTRACTION_FAILED = "extraction_failed"  # details: error
+
+
+# Each reason in plain English, with its details: the text of the exception (``str(error)``), what
+# the command line prints when no language is asked for, and what ``ReadError.code`` reads back.
+# The corpus reader and the extraction word their own reasons the same way.
+PLAIN: dict[Reason, str] = {
+    Reason.EMPTY: "empty file",
+    Reason.BINARY: "binary file, not text",
+    Reason.UNREADABLE: "not readable text (unknown encoding or binary content)",
+    Reason.NO_BODY: "no body text",
+    Reason.TOO_LARGE: "file is {size}, over the {limit} limit",
+    Reason.NOT_A_FILE: "not a file",
+    Reason.NO_SUCH_FILE: "no such file",
+    Reason.NO_SUCH_PATH: "no such file or folder",
+    Reason.PERMISSION: "permission denied",
+    Reason.SAME_ID: "another file has the same document id '{document}'",
+    Reason.DUPLICATE_OF: "duplicate of {file}",
+    Reason.TIMEOUT: "extraction took longer than {seconds} s",
+    Reason.EXTRACTION_FAILED: "extraction failed: {error}",
+}
+_PLAIN_PATTERNS = {
+    reason: re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", re.escape(text)))
+    for reason, text in PLAIN.items()
+}
+
+
+def plain(reason: Reason, **details: object) -> str:
+    """A reason in plain English: ``plain(Reason.TOO_LARGE, size=6_000_000, limit=5_000_000)`` is
+    ``'file is 6.0 MB, over the 5.0 MB limit'`` (sizes in bytes are given as sizes)."""
+    sized = {
+        k: human_size(v) if k in ("size", "limit") and isinstance(v, int) else v for k, v in details.items()
+    }
+    return PLAIN[reason].format(**sized)
+
+
+def reason_of(text: str) -> tuple[Reason | None, dict[str, object]]:
+    """The code and details of a reason given in plain English (``None`` for a text of another
+    kind); sizes come back as numbers of bytes.
+
+    >>> reason_of("duplicate of 2023-01-15-a.md")
+    (<Reason.DUPLICATE_OF: 'duplicate_of'>, {'file': '2023-01-15-a.md'})
+    >>> reason_of("file is 307 bytes, over the 5.0 MB limit")[1]
+    {'size': 307, 'limit': 5000000}
+    """
+    for reason, pattern in _PLAIN_PATTERNS.items():
+        found = pattern.fullmatch(text)
+        if found:
+            return reason, {
+                k: _bytes(v) if k in ("size", "limit") else v for k, v in found.groupdict().items()
+            }
+    return None, {}
+
+
+def _bytes(size: str) -> int | str:
+    """``human_size`` read back: ``"5.2 MB"`` → 5200000."""
+    number, _, unit = size.partition(" ")
+    factor = {"MB": 1_000_000, "KB": 1_000, "bytes": 1}.get(unit)
+    try:
+        return round(float(number) * factor) if factor else size
+    except ValueError:
+        return size
+
+
 @dataclass(frozen=True)
 class ReadError:
-    """A file of a corpus that could not be read or extracted, and why."""
+    """A file of a corpus that could not be read or extracted, and why (``reason``, in plain
+    English; ``code`` and ``details`` are that reason as the UI words it in its own language)."""
 
     path: str
     reason: str
@@ -38,9 +120,26 @@ class ReadError:
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
+    @property
+    def code(self) -> Reason | None:
+        return reason_of(self.reason)[0]
+
+    @property
+    def details(self) -> dict[str, object]:
+        return reason_of(self.reason)[1]
+
 
 class IngestError(ValueError):
-    """An article that cannot be read; ``str(error)`` is the reason shown to people."""
+    """An article that cannot be read: ``reason`` (a ``Reason``) and its ``details``;
+    ``str(error)`` is the reason in plain English."""
+
+    def __init__(self, reason: Reason, **details: object) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__(plain(reason, **details))
+
+    def __reduce__(self):  # rebuilt from its code and details when it crosses to another process
+        return functools.partial(IngestError, self.reason, **self.details), ()
 
 
 @dataclass(frozen=True)
@@ -83,9 +182,9 @@ def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
     UTF-8 (with or without BOM) first; a UTF-8 file with a few invalid sequences keeps its text,
     with each bad sequence shown as U+FFFD; then GB18030 (a superset of GBK); then detection."""
     if not data.strip():
-        raise IngestError("empty file")
+        raise IngestError(Reason.EMPTY)
     if b"\x00" in data[:8192]:
-        raise IngestError("binary file, not text")
+        raise IngestError(Reason.BINARY)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -110,7 +209,7 @@ def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
     best = from_bytes(data).best()
     if best is not None and _looks_like_text(str(best)):
         return str(best), [f"encoding detected as {best.encoding}"]
-    raise IngestError("not readable text (unknown encoding or binary content)")
+    raise IngestError(Reason.UNREADABLE)
 
 
 def _decode_lines(data: bytes) -> tuple[str, list[str]] | None:
@@ -364,7 +463,7 @@ def parse_document(
             continue
         paragraphs.append(Paragraph(len(paragraphs), full_width_punctuation(line), heading))
     if not paragraphs:
-        raise IngestError("no body text")
+        raise IngestError(Reason.NO_BODY)
 
     date = parse_date(meta.get("date"))
     if meta.get("date") is not None and date is None:
@@ -394,17 +493,17 @@ def read_bytes(path: str | Path, *, max_bytes: int | None = None) -> bytes:
     limit = max_bytes if max_bytes is not None else settings.max_bytes()
     try:
         if not path.is_file():
-            raise IngestError("not a file" if path.exists() else "no such file")
+            raise IngestError(Reason.NOT_A_FILE if path.exists() else Reason.NO_SUCH_FILE)
         size = path.stat().st_size
         if size > limit:
-            raise IngestError(f"file is {human_size(size)}, over the {human_size(limit)} limit")
+            raise IngestError(Reason.TOO_LARGE, size=size, limit=limit)
         return path.read_bytes()
     except FileNotFoundError:
-        raise IngestError("no such file") from None
+        raise IngestError(Reason.NO_SUCH_FILE) from None
     except PermissionError:
-        raise IngestError("permission denied") from None
+        raise IngestError(Reason.PERMISSION) from None
     except IsADirectoryError:
-        raise IngestError("not a file") from None
+        raise IngestError(Reason.NOT_A_FILE) from None
 
 
 def document_from_bytes(data: bytes, path: str | Path) -> Document:
@@ -439,5 +538,5 @@ def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, 
         elif path.exists():
             found.append(path)
         else:
-            missing.append((str(raw), "no such file or folder"))
+            missing.append((str(raw), plain(Reason.NO_SUCH_PATH)))
     return found, missing

@@ -5,12 +5,19 @@
     >>> name("agriculture", "en")
     'agriculture'
 
-Article text is never translated; only the labels around it.
+Article text is never translated; only the labels around it. An English text says how a count
+reads with ``{n:word|words}``: ``1 word``, ``2 words``.
+
+    >>> t("corpus_summary", "en", documents=1, projects=2)
+    '1 article · 2 named projects'
 """
 
 from __future__ import annotations
 
+import string
+
 from dashboard.pipeline import taxonomy as tx
+from dashboard.pipeline.read import ReadError, human_size
 
 # key: (中文, English)
 TERMS: dict[str, tuple[str, str]] = {
@@ -30,8 +37,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "document": ("文章", "Document"),
     "all_documents": ("全部文章", "All documents"),
     "all_pillars": ("全部方向", "All pillars"),
+    "all_sectors": ("全部领域", "All sectors"),
+    "choose": ("请选择", "Choose one"),
     "search": ("搜索", "Search"),
     "search_help": ("在名称和原文句子中查找", "Looks in names and source sentences"),
+    "search_placeholder": ("例如：交易中心", "e.g. 交易中心"),
     "language": ("语言", "Language"),
     "presenter_mode": ("演示模式", "Presenter mode"),
     "exit_presenter": ("退出演示模式", "Leave presenter mode"),
@@ -53,6 +63,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "Filters, keyword, language and lexicon edits in one small JSON file, to open again later.",
     ),
     "open_analysis": ("打开分析", "Open analysis"),
+    "open_analysis_hint": (
+        "点击上方框内的按钮选择 JSON 文件，或把文件拖入框中。",
+        "Use the button in the box above to choose a JSON file, or drop the file on it.",
+    ),
     "analysis_opened": ("已打开分析：{file}", "Opened the analysis {file}"),
     "analysis_refused": ("无法打开 {file}：{reason}", "Cannot open {file}: {reason}"),
     "refused_too_large": ("文件过大（超过 {limit} KB）", "the file is too large (over {limit} KB)"),
@@ -202,7 +216,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "corpus_across": ("跨文章分析", "Across articles"),
     "corpus_summary": (
         "{documents} 篇文章 · {projects} 个专名项目",
-        "{documents} articles · {projects} named projects",
+        "{documents:article|articles} · {projects:named project|named projects}",
     ),
     "add_articles": ("添加文章", "Add articles"),
     "upload_label": (
@@ -213,6 +227,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "每个文件先读取并抽取，通过检查后才加入文章库；内容相同的文件不会重复加入。",
         "Each file is read and extracted before it joins the corpus; a file already in it is not added twice.",
     ),
+    "upload_hint": (
+        "点击上方框内的按钮选择文件，或把文件拖入框中；每个文件不超过 {limit}。",
+        "Use the button in the box above to choose files, or drop them on it; up to {limit} each.",
+    ),
     "session_only": (
         "文章库文件夹不可写入（托管部署）：上传的文章只保存在本次浏览会话中，关闭页面后即消失。",
         "The corpus folder cannot be written (a hosted deployment): uploads live in this browser session "
@@ -220,7 +238,7 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     "added_as": ("已加入：{name}", "Added as {name}"),
     "duplicate_of": ("未加入（重复）：{reason}", "Not added (duplicate): {reason}"),
-    "refused_because": ("未加入：{reason}", "Refused: {reason}"),
+    "not_added": ("未加入：{reason}", "Refused: {reason}"),
     "no_named_projects": ("未找到专名项目", "no named projects found"),
     "in_session": ("仅本次会话", "this session only"),
     "remove_article": ("删除文章", "Remove an article"),
@@ -233,7 +251,6 @@ TERMS: dict[str, tuple[str, str]] = {
     "cancel": ("取消", "Cancel"),
     "removed": ("已删除：{name}", "Removed {name}"),
     "cannot_remove": ("无法删除：{reason}", "Could not remove it: {reason}"),
-    "cannot_write": ("文章库文件夹无法写入（{reason}）", "the corpus folder cannot be written ({reason})"),
     "timeline": ("时间线", "Timeline"),
     "timeline_hint": (
         "按文章日期统计各领域的专名项目和举措；没有日期的文章不计入。",
@@ -276,6 +293,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "list_stopwords": ("停用词", "Stopwords"),
     "list_sectors": ("领域关键词", "Sector keywords"),
     "words_add": ("添加（以空格、逗号或顿号分隔）", "Add (separated by spaces or commas)"),
+    "words_add_placeholder": ("例如：算力枢纽、数据港", "e.g. 算力枢纽, 数据港"),
     "words_remove": ("删除", "Remove"),
     "weight": ("权重", "Weight"),
     "preview_paragraph": ("预览段落", "Paragraph to preview"),
@@ -306,7 +324,56 @@ TERMS: dict[str, tuple[str, str]] = {
         "The lexicon folder cannot be written (a hosted deployment): changes apply to this browser session only.",
     ),
     "discard_session_lexicon": ("放弃本次会话的修改", "Discard this session's changes"),
-    "words_in_list": ("当前 {n} 个词", "{n} words now"),
+    "words_in_list": ("当前 {n} 个词", "{n:word|words} now"),
+    # why a file was not read or added: a reason code of pipeline/read.py (Reason) or of
+    # store/articles.py (Refusal), worded by ``reason()``
+    "reason_empty": ("空文件", "empty file"),
+    "reason_binary": ("二进制文件，不是文本", "binary file, not text"),
+    "reason_unreadable": (
+        "无法读成文本（编码无法识别或含二进制内容）",
+        "not readable text (unknown encoding or binary content)",
+    ),
+    "reason_no_body": ("没有正文", "no body text"),
+    "reason_too_large": ("文件大小为 {size}，超过上限 {limit}", "file is {size}, over the {limit} limit"),
+    "reason_not_a_file": ("不是文件", "not a file"),
+    "reason_no_such_file": ("文件不存在", "no such file"),
+    "reason_no_such_path": ("文件或文件夹不存在", "no such file or folder"),
+    "reason_permission": ("没有读取权限", "permission denied"),
+    "reason_same_id": (
+        "已有文件使用相同的文章编号 {document}",
+        "another file has the same document id '{document}'",
+    ),
+    "reason_duplicate_of": ("与 {file} 内容相同", "duplicate of {file}"),
+    "reason_timeout": ("抽取超过 {seconds} 秒，已停止", "extraction took longer than {seconds} s"),
+    "reason_extraction_failed": ("抽取出错：{error}", "extraction failed: {error}"),
+    "reason_not_article": ("不是文章文件（可接受 {kinds}）", "not an article file (accepted: {kinds})"),
+    "reason_in_corpus": ("文章库中已有相同内容的文章 {file}", "already in the corpus as {file}"),
+    "reason_cannot_write": (
+        "文章库文件夹无法写入（{error}）",
+        "the corpus folder cannot be written ({error})",
+    ),
+    "size_bytes": ("{n} 字节", "{n:byte|bytes}"),
+    # the command line, in the language --lang names (English without it)
+    "cli_wrote_tables": ("已写入 {n} 个表：{folder}", "wrote {n:table|tables} to {folder}"),
+    "cli_wrote": ("已写入 {file}", "wrote {file}"),
+    "cli_no_keywords": ("没有关键词", "no keywords"),
+    "cli_unknown_documents": ("文章库中没有这些文章", "no such document in the corpus"),
+    "cli_no_article": (
+        "旁边和 --articles 中都没有文章 {document}.*",
+        "no article {document}.* beside it or in --articles",
+    ),
+    "cli_no_gold": ("没有附带文章的标注文件", "no gold file with its article"),
+    "cli_ingest_summary": (
+        "{documents} 篇文章，{named} 个专名项目（含泛称共 {projects} 个），{initiatives} 条举措，"
+        "{failures} 个失败；缓存：复用 {hits} 篇，新抽取 {misses} 篇",
+        "{documents:document|documents}, {named:named project|named projects} ({projects} with generic "
+        "phrases), {initiatives:initiative|initiatives}, {failures:failure|failures}; cache: {hits} "
+        "reused, {misses} extracted",
+    ),
+    "cli_ingest_counts": (
+        "{documents} 篇文章，{failures} 个失败",
+        "{documents:document|documents}, {failures:failure|failures}",
+    ),
     # empty states
     "empty_title": ("没有符合条件的内容", "Nothing matches"),
     "empty_body": (
@@ -320,11 +387,67 @@ TERMS: dict[str, tuple[str, str]] = {
 }
 
 
+class _Formatter(string.Formatter):
+    """``str.format``, where a field formatted as ``{n:article|articles}`` reads ``1 article``,
+    ``2 articles``."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return f"{value} {one if value == 1 else many}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str = "zh", **values: object) -> str:
     """The label for ``key`` in ``lang``; ``{name}`` placeholders are filled from ``values``."""
     zh, en = TERMS[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
+
+
+def fields(text: str) -> set[str]:
+    """The names of a text's placeholders: ``fields("{n:word|words} in {list}") == {"n", "list"}``."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def size(n: int, lang: str = "zh") -> str:
+    """A file size: ``5.0 MB``; under a kilobyte, ``300 字节`` or ``300 bytes``."""
+    return human_size(n) if n >= 1_000 else t("size_bytes", lang, n=n)
+
+
+def reason(code: str, lang: str = "zh", **details: object) -> str:
+    """Why a file was not read or added, in words: a reason code (``pipeline.read.Reason``,
+    ``store.articles.Refusal``) and its details.
+
+    >>> reason("too_large", "zh", size=6_000_000, limit=5_000_000)
+    '文件大小为 6.0 MB，超过上限 5.0 MB'
+    >>> reason("not_article", "en", kinds=(".md", ".txt"))
+    'not an article file (accepted: .md, .txt)'
+    """
+    return t(f"reason_{code}", lang, **{k: _detail(k, v, lang) for k, v in details.items()})
+
+
+def _detail(key: str, value: object, lang: str) -> object:
+    if key in ("size", "limit") and isinstance(value, int):
+        return size(value, lang)
+    if isinstance(value, list | tuple):
+        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+    return value
+
+
+def why_not_read(error: ReadError, lang: str = "zh") -> str:
+    """Why a file of the corpus could not be read, in words (a reason of no known kind is given as
+    it is)."""
+    code = error.code
+    return reason(code, lang, **error.details) if code else error.reason
+
+
+def read_error(error: ReadError, lang: str = "zh") -> str:
+    """A file of the corpus that could not be read, and why: ``a.md：空文件``."""
+    return f"{error.path}{'：' if lang == 'zh' else ': '}{why_not_read(error, lang)}"
 
 
 def describe_lexicon_edits(edits: dict[str, dict[str, list[str]]], lang: str = "zh") -> str:

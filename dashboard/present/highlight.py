@@ -183,7 +183,8 @@ mark.hl-evidence, mark.hl-term { background: #fbe7a1; }
 .legend .sep { width: 1px; height: 1em; background: #ccc; }
 .outline { list-style: none; padding-left: 0; font-size: 0.92rem; }
 .outline li { margin: 0.3em 0; } .outline-item { padding-left: 1em; }
-.outline a { text-decoration: none; }
+.outline a, .outline a:visited { color: #3b6ea8; text-decoration: none; }  /* the theme's primaryColor */
+.outline a:hover { text-decoration: underline; }
 .kwic-line { font-size: 0.98rem; line-height: 1.9; display: grid;
   grid-template-columns: 1fr auto 1fr; gap: 0.25em; }
 .kwic-left { text-align: right; }

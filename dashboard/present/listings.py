@@ -14,6 +14,17 @@ from dashboard.present.glossary import column_label, name
 # The columns people see, in order (the page's table, the report); the rows and the downloads also
 # carry where each row comes from (TRACE_COLUMNS).
 PROJECT_COLUMNS = ["name", "kind", "sector", "pillar", "organizations", "places", "mentions", "evidence"]
+# On the page the sentence comes beside the name, so that both show on a narrow screen.
+PROJECT_COLUMNS_SHOWN = [
+    "name",
+    "evidence",
+    "sector",
+    "pillar",
+    "kind",
+    "mentions",
+    "organizations",
+    "places",
+]
 INITIATIVE_COLUMNS = [
     "action",
     "object",

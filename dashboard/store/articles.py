@@ -8,8 +8,12 @@ an article can be removed; and a folder that cannot be written is recognised.
     >>> result = add_article(folder, "report.txt", article)
     >>> result.status, result.name, result.projects
     ('added', '江州数字经济发展观察.txt', {'digital-industry': 1})
-    >>> add_article(folder, "again.txt", article).status
-    'duplicate'
+    >>> again = add_article(folder, "again.txt", article)
+    >>> again.status, str(again.reason), again.details
+    ('duplicate', 'in_corpus', {'file': '江州数字经济发展观察.txt'})
+
+A refusal is a reason code (a ``Refusal``, or a ``Reason`` of the reader) and its details; the
+pages word it in their language (``present.glossary.reason``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from filelock import FileLock
@@ -35,9 +40,10 @@ from dashboard.pipeline.read import (
     ARTICLE_SUFFIXES,
     Document,
     IngestError,
+    Reason,
     content_hash,
     document_from_bytes,
-    human_size,
+    reason_of,
 )
 
 ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
@@ -49,13 +55,23 @@ UNFINISHED_AFTER = 600  # seconds: an upload file this old was cut off (the app 
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+class Refusal(StrEnum):
+    """Why an upload was not added, beyond the reader's own reasons (``Reason``)."""
+
+    NOT_ARTICLE = "not_article"  # details: kinds (the accepted file name endings)
+    IN_CORPUS = "in_corpus"  # details: file (the article with the same content)
+    CANNOT_WRITE = "cannot_write"  # details: error (the system's words)
+
+
 @dataclass(frozen=True)
 class AddResult:
-    """What became of one uploaded file. ``name`` is its file name in the corpus (when added)."""
+    """What became of one uploaded file. ``name`` is its file name in the corpus (when added);
+    ``reason`` (a ``Refusal`` or ``Reason`` code) and ``details`` say why it was not."""
 
     upload: str
     status: str
     reason: str = ""
+    details: dict[str, object] = field(default_factory=dict)
     name: str = ""
     data: bytes = field(default=b"", repr=False)
     document: Document | None = field(default=None, repr=False)
@@ -105,13 +121,10 @@ def check_article(
     the size limit, not a copy of one of them, readable and extractable. Nothing is written."""
     suffix = Path(upload).suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
-        kinds = ", ".join(ARTICLE_SUFFIXES)
-        return AddResult(upload, REFUSED, f"not an article file (accepted: {kinds})")
+        return AddResult(upload, REFUSED, Refusal.NOT_ARTICLE, {"kinds": ARTICLE_SUFFIXES})
     limit = max_bytes if max_bytes is not None else settings.max_bytes()
     if len(data) > limit:
-        return AddResult(
-            upload, REFUSED, f"file is {human_size(len(data))}, over the {human_size(limit)} limit"
-        )
+        return AddResult(upload, REFUSED, Reason.TOO_LARGE, {"size": len(data), "limit": limit})
     existing = list(existing)
     duplicate = _duplicate(upload, data, existing)
     if duplicate:
@@ -119,13 +132,16 @@ def check_article(
     try:
         document = document_from_bytes(data, Path(upload))
     except IngestError as error:
-        return AddResult(upload, REFUSED, str(error))
+        return AddResult(upload, REFUSED, error.reason, error.details)
     name = _unique(file_name_for(document, suffix), {a.document_id for a in existing})
     document = dataclasses.replace(document, id=Path(name).stem, path=name)
     try:
         extraction = extract_document(document, lexicon)
     except Exception as error:  # a timeout or a failure: the file is refused, the app goes on
-        return AddResult(upload, REFUSED, f"extraction failed: {error}")
+        code, details = reason_of(str(error))  # a timeout says how long it took
+        if code is None:
+            code, details = Reason.EXTRACTION_FAILED, {"error": str(error)}
+        return AddResult(upload, REFUSED, code, details)
     sectors = Counter(p["sector"] for p in extraction.projects if p["named"])
     return AddResult(upload, ADDED, name=name, data=data, document=document, projects=dict(sectors))
 
@@ -134,7 +150,7 @@ def _duplicate(upload: str, data: bytes, existing: Iterable[ArticleFile]) -> Add
     digest = content_hash(data)
     for article in existing:
         if article.content_hash == digest:
-            return AddResult(upload, DUPLICATE, f"already in the corpus as {article.path.name}")
+            return AddResult(upload, DUPLICATE, Refusal.IN_CORPUS, {"file": article.path.name})
     return None
 
 

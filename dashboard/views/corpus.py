@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.present import charts
-from dashboard.present.glossary import column_label, name, t
+from dashboard.present.glossary import column_label, name, read_error, reason, size, t
 from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table
 from dashboard.store import articles
@@ -33,8 +33,8 @@ def _add(key: str) -> None:
                 session=uploads if in_session else None,
             )
         except OSError as error:  # the folder turned read-only, filled up or went away
-            reason = t("cannot_write", lang, reason=error.strerror or error)
-            result = articles.AddResult(file.name, articles.REFUSED, reason)
+            why = {"error": error.strerror or str(error)}
+            result = articles.AddResult(file.name, articles.REFUSED, articles.Refusal.CANNOT_WRITE, why)
         results.append(result)
     st.session_state[RESULTS] = results
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
@@ -59,15 +59,15 @@ with articles_tab:
     if in_session:
         st.info(t("session_only", lang), icon=":material/cloud_off:")
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
-    st.file_uploader(
+    st.file_uploader(  # any kind of file: one that is not an article is refused in words of the page
         t("upload_label", lang),
-        type=[s.lstrip(".") for s in articles.ARTICLE_SUFFIXES],
         accept_multiple_files=True,
         key=uploader,
         on_change=_add,
         args=(uploader,),
         help=t("upload_help", lang),
     )
+    st.caption(t("upload_hint", lang, limit=size(settings.max_bytes(), lang)))  # the box speaks English
     for r in st.session_state.get(RESULTS, []):
         if r.accepted:
             found = " · ".join(f"{name(s, lang)} {n}" for s, n in r.projects.items()) or t(
@@ -79,17 +79,17 @@ with articles_tab:
                 icon=":material/check_circle:",
             )
         elif r.status == articles.DUPLICATE:
-            st.warning(
-                f"{r.upload} — {t('duplicate_of', lang, reason=r.reason)}", icon=":material/content_copy:"
-            )
+            why = reason(r.reason, lang, **r.details)
+            st.warning(f"{r.upload} — {t('duplicate_of', lang, reason=why)}", icon=":material/content_copy:")
         else:
-            st.error(f"{r.upload} — {t('refused_because', lang, reason=r.reason)}", icon=":material/block:")
+            why = reason(r.reason, lang, **r.details)
+            st.error(f"{r.upload} — {t('not_added', lang, reason=why)}", icon=":material/block:")
 
     st.subheader(f"{t('corpus_articles', lang)} ({len(e.documents)})", anchor=False)
     if e.errors:
         with st.expander(t("read_errors", lang), icon=":material/warning:"):
             for error in e.errors:
-                st.text(str(error))
+                st.text(read_error(error, lang))
     if e.documents.empty:
         frame.empty_state(lang, "empty_corpus")
     else:
@@ -109,7 +109,7 @@ with articles_tab:
             key="corpus_documents",
             hide_index=True,
             column_config={
-                "title": st.column_config.TextColumn(column_label("title", lang), width="large", pinned=True),
+                "title": st.column_config.TextColumn(column_label("title", lang), width="large"),
                 "date": st.column_config.TextColumn(column_label("date", lang), width="small"),
                 "outlet": st.column_config.TextColumn(column_label("outlet", lang), width="small"),
                 "paragraphs": st.column_config.NumberColumn(column_label("paragraphs", lang), width="small"),
@@ -122,7 +122,11 @@ with articles_tab:
         titles = dict(zip(listing["document"], listing["title"], strict=True))
         with st.container(horizontal=True, vertical_alignment="bottom"):
             chosen = st.selectbox(
-                t("remove_article", lang), list(titles), format_func=titles.get, key="corpus_remove_doc"
+                t("remove_article", lang),
+                list(titles),
+                format_func=titles.get,
+                key="corpus_remove_doc",
+                placeholder=t("choose", lang),
             )
             st.button(t("remove", lang), key="corpus_remove", icon=":material/delete:", on_click=st.session_state.__setitem__, args=(CONFIRM, chosen))  # fmt: skip
         pending = st.session_state.get(CONFIRM)
@@ -181,7 +185,7 @@ with across_tab:
             on_select="rerun",
             selection_mode="single-row",
             column_config={
-                "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
+                "name": st.column_config.TextColumn(column_label("name", lang), width="medium"),
                 "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
                 "documents": st.column_config.NumberColumn(column_label("documents", lang), width="small"),
                 "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
@@ -214,8 +218,15 @@ with across_tab:
     else:
         options = list(groups)
         a_col, b_col = st.columns(2)
-        a = a_col.selectbox(t("side_a", lang), options, index=0, format_func=labels.get, key=f"corpus_a_{by}")
-        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}")  # fmt: skip
+        a = a_col.selectbox(
+            t("side_a", lang),
+            options,
+            index=0,
+            format_func=labels.get,
+            key=f"corpus_a_{by}",
+            placeholder=t("choose", lang),
+        )
+        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}", placeholder=t("choose", lang))  # fmt: skip
         everywhere = f.replace(docs=())
         tables = {"projects": filter_table(e.projects, everywhere), "terms": filter_table(e.terms, everywhere, search=False)}  # fmt: skip
         result = compare(subset(tables, groups[a]), subset(tables, groups[b]))

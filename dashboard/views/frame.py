@@ -87,6 +87,14 @@ def write_url(current: url_filters.Filters) -> None:
         st.query_params.from_dict(wanted)
 
 
+# Chinese labels break between words only (at their spaces), never inside one (打开分 / 析).
+SIDEBAR_CSS = """
+<style>
+[data-testid="stSidebar"] summary p, [data-testid="stSidebar"] button p { word-break: keep-all; }
+</style>
+"""
+
+
 def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
     """Sector, pillar, document, search, language and presenter mode; and the share link."""
     lang = current.lang
@@ -102,6 +110,7 @@ def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
     for key, value in seeds.items():
         ss.setdefault(key, value)
 
+    st.html(SIDEBAR_CSS)
     st.subheader(t("filters", lang))
     st.multiselect(
         t("sector", lang),
@@ -109,13 +118,14 @@ def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
         format_func=lambda s: name(s, lang),
         key=W_SECTOR,
         on_change=_from_widgets,
-        placeholder=t("sector", lang),
+        placeholder=t("all_sectors", lang),
     )
     st.selectbox(
         t("pillar", lang),
         ["", *url_filters.PILLAR_CHOICES],
         format_func=lambda p: name(p, lang) if p else t("all_pillars", lang),
         key=W_PILLAR,
+        placeholder=t("choose", lang),
         on_change=_from_widgets,
     )
     if len(documents) > 1 or current.docs:
@@ -132,7 +142,7 @@ def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
         key=W_Q,
         on_change=_from_widgets,
         help=t("search_help", lang),
-        placeholder="例如：交易中心",
+        placeholder=t("search_placeholder", lang),
     )
     st.divider()
     st.segmented_control(
@@ -192,8 +202,9 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
         )
         key = f"{W_OPEN}_{ss.get(OPENED, 0)}"  # a new key empties the uploader once a file is opened
         st.file_uploader(
-            t("open_analysis", lang), type=["json"], key=key, on_change=_open_analysis, args=(key, documents)
-        )
+            t("open_analysis", lang), key=key, on_change=_open_analysis, args=(key, documents)
+        )  # any file: one that is not an analysis is refused in words of the page
+        st.caption(t("open_analysis_hint", lang))  # the box itself speaks English
         outcome = ss.pop(OPEN_RESULT, None)
         if outcome and outcome[1] is None:
             st.success(t("analysis_opened", lang, file=outcome[0]), icon=":material/check:")

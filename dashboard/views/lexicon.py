@@ -61,13 +61,15 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
     target = st.segmented_control(t("word_list", lang), ["domain", "stopwords", "sectors"], format_func=lambda w: t(f"list_{w}", lang), default="domain", required=True, key="lexicon_list")  # fmt: skip
     sector = weight = None
     if target == "sectors":
-        sector = st.selectbox(t("sector", lang), url_filters.SECTOR_CHOICES[:-1], format_func=lambda s: name(s, lang), key="lexicon_sector", width=200)  # fmt: skip
+        sector = st.selectbox(t("sector", lang), url_filters.SECTOR_CHOICES[:-1], format_func=lambda s: name(s, lang), key="lexicon_sector", width=200, placeholder=t("choose", lang))  # fmt: skip
         weight = st.number_input(t("weight", lang), 1, 5, 1, key="lexicon_weight", width=120)
 sizes = {"domain": len(current.domain_words), "stopwords": len(current.stopwords)}
 sizes["sectors"] = len(current.sector_words.get(sector, {})) if sector else 0
 st.caption(t("words_in_list", lang, n=sizes[target]))
 left, right = st.columns(2)
-add = split_words(left.text_input(t("words_add", lang), key=ADD, placeholder="算力枢纽、数据港"))
+add = split_words(
+    left.text_input(t("words_add", lang), key=ADD, placeholder=t("words_add_placeholder", lang))
+)
 remove = split_words(right.text_input(t("words_remove", lang), key=REMOVE))
 draft = edit_files(files, target, add=add, remove=remove, sector=sector, weight=weight or 1)
 changed = draft != files
@@ -86,6 +88,7 @@ choice = st.selectbox(
     paragraphs["text"].tolist(),
     format_func=lambda p: p[:60] + ("…" if len(p) > 60 else ""),
     key="lexicon_paragraph",
+    placeholder=t("choose", lang),
 )
 typed = st.text_area(t("own_paragraph", lang), key="lexicon_text", height=90)
 paragraph = typed.strip() or choice or ""

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts
-from dashboard.present.glossary import name, t
+from dashboard.present.glossary import name, read_error, t
 from dashboard.query import view_data
 from dashboard.query.filtering import sector_counts
 from dashboard.views import frame
@@ -23,7 +23,7 @@ if e.errors:
     st.warning(f"{t('read_errors', lang)}（{len(e.errors)}）：{names}", icon=":material/warning:")
     with st.expander(t("read_error_reasons", lang)):
         for error in e.errors:
-            st.text(str(error))
+            st.text(read_error(error, lang))
 if e.documents.empty:
     frame.empty_state(lang, "empty_corpus")
     st.stop()

@@ -7,7 +7,7 @@ from dashboard.present.glossary import column_label, name, t
 from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
     INITIATIVE_COLUMNS,
-    PROJECT_COLUMNS,
+    PROJECT_COLUMNS_SHOWN,
     evidence_span,
     for_export,
     initiative_rows,
@@ -18,6 +18,8 @@ from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
 MAX_INITIATIVE_ROWS = 1000
+PILLAR_WIDTH = 100  # px: 数字产业化 on one line
+ROW_HEIGHT = 66  # px: above 4rem a cell wraps its text, so names and sentences show whole (three lines)
 
 e = load_extraction()
 f = frame.filters()
@@ -38,19 +40,20 @@ else:
         shown,
         key="projects_table",
         hide_index=True,
+        row_height=ROW_HEIGHT,
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "name": st.column_config.TextColumn(column_label("name", lang), width="medium", pinned=True),
+            "name": st.column_config.TextColumn(column_label("name", lang), width="medium"),
             "kind": st.column_config.TextColumn(column_label("kind", lang), width="small"),
             "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
-            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width="small"),
+            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width=PILLAR_WIDTH),
             "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
             "places": st.column_config.ListColumn(column_label("places", lang)),
             "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
             "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
         },
-        column_order=PROJECT_COLUMNS,
+        column_order=PROJECT_COLUMNS_SHOWN,
     )  # fmt: skip
     rows = event.selection.rows
     if not rows:

@@ -20,7 +20,7 @@ if e.documents.empty:
 titles = dict(zip(e.documents["document"], e.documents["title"], strict=True))
 choices = [d for d in f.docs if d in titles] or list(titles)
 document = st.selectbox(
-    t("document", lang), choices, format_func=titles.get, key="reader_doc"
+    t("document", lang), choices, format_func=titles.get, key="reader_doc", placeholder=t("choose", lang)
 ) if len(choices) > 1 else choices[0]  # fmt: skip
 view = view_data.reader(e, f, document)
 row, index = view.document, view.index

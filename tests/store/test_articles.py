@@ -6,12 +6,14 @@ import pytest
 from corpus_factory import article_text, named_projects, write_corpus
 
 from dashboard.pipeline.corpus import extract_paths, read_files
-from dashboard.pipeline.read import Document, Paragraph
+from dashboard.pipeline.read import Document, Paragraph, Reason
+from dashboard.present.glossary import reason
 from dashboard.store.articles import (
     ADDED,
     DUPLICATE,
     LOCK_FILE,
     REFUSED,
+    Refusal,
     add_article,
     check_article,
     file_name_for,
@@ -71,7 +73,9 @@ class TestAdd:
         first = sorted(folder.iterdir())[0]
         result = add_article(folder, "another-name.md", first.read_bytes())
         assert result.status == DUPLICATE
-        assert result.reason == f"already in the corpus as {first.name}"
+        assert (result.reason, result.details) == (Refusal.IN_CORPUS, {"file": first.name})
+        assert reason(result.reason, "en", **result.details) == f"already in the corpus as {first.name}"
+        assert reason(result.reason, "zh", **result.details) == f"文章库中已有相同内容的文章 {first.name}"
         assert len(list(folder.iterdir())) == 3
 
     def test_adding_twice_adds_once(self, folder):
@@ -80,26 +84,38 @@ class TestAdd:
         assert len([p for p in folder.iterdir() if p.name != LOCK_FILE]) == 4
 
     @pytest.mark.parametrize(
-        "upload, data, reason",
+        "upload, data, code, en, zh",
         [
-            ("broken.md", b"\x00\x01binary", "binary file, not text"),
-            ("empty.txt", b"  \n", "empty file"),
-            ("only-front-matter.md", b"---\ntitle: x\n---\n", "no body text"),
+            ("broken.md", b"\x00\x01binary", Reason.BINARY, "binary file, not text", "二进制文件，不是文本"),
+            ("empty.txt", b"  \n", Reason.EMPTY, "empty file", "空文件"),
+            ("only-front-matter.md", b"---\ntitle: x\n---\n", Reason.NO_BODY, "no body text", "没有正文"),
             (
-                "sheet.xlsx",
-                b"PK\x03\x04",
+                "sheet.pdf",
+                b"%PDF-1.4",
+                Refusal.NOT_ARTICLE,
                 "not an article file (accepted: .md, .markdown, .txt, .html, .htm)",
+                "不是文章文件（可接受 .md、.markdown、.txt、.html、.htm）",
             ),
         ],
     )
-    def test_a_broken_file_is_refused_with_its_reason_and_nothing_written(self, folder, upload, data, reason):
+    def test_a_broken_file_is_refused_with_its_reason_and_nothing_written(
+        self, folder, upload, data, code, en, zh
+    ):
         result = add_article(folder, upload, data)
-        assert (result.status, result.reason) == (REFUSED, reason)
+        assert (result.status, result.reason) == (REFUSED, code)
+        assert reason(result.reason, "en", **result.details) == en
+        assert reason(result.reason, "zh", **result.details) == zh
         assert len(list(folder.iterdir())) == 3
 
     def test_a_file_over_the_size_limit_is_refused(self):
         result = check_article("big.txt", "标题\n正文".encode() * 10, [], max_bytes=50)
-        assert result.status == REFUSED and "over the 50 bytes limit" in result.reason
+        assert (result.status, result.reason, result.details) == (
+            REFUSED,
+            Reason.TOO_LARGE,
+            {"size": 130, "limit": 50},
+        )
+        assert reason(result.reason, "en", **result.details) == "file is 130 bytes, over the 50 bytes limit"
+        assert reason(result.reason, "zh", **result.details) == "文件大小为 130 字节，超过上限 50 字节"
 
     def test_an_article_whose_name_is_taken_gets_a_number(self, folder):
         other = NEW.replace("天承".encode(), "天成".encode())

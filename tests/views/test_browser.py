@@ -7,6 +7,7 @@ Drives Debian's ``/usr/bin/chromium`` (or ``$CHROMIUM``) through Playwright agai
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -372,3 +373,90 @@ def test_clicking_a_sector_bar_narrows_the_filter(page, app_url):
     page.wait_for_url("**/?sector=agriculture*", timeout=15_000)
     page.wait_for_function(NO_STALE, timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# Latin words a Chinese page may show that are not ours to translate: names read the same in both
+# languages, and the language switch's name for English. Article text and file names are data.
+SAME_IN_BOTH = {"TF-IDF", "TextRank", "CSV", "Excel", "HTML", "JSON", "English", "MB", "KB", "A", "B",
+                "DASHBOARD_CORPUS", "data/articles/", ".md", ".markdown", ".txt", ".html", ".htm"}  # fmt: skip
+# Streamlit's own widget text (its file box, its toolbar, plotly's tools) speaks English; the pages
+# put a caption of their own beside it. Icons are ligatures (names such as "dashboard").
+NOT_OURS = ('[data-testid="stIconMaterial"], [data-testid="stExpanderIcon"], [data-testid="stAlertDynamicIcon"], '
+            '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"], [data-testid="stToolbar"], '
+            '[data-testid="stHeader"], .modebar, style, script')  # fmt: skip
+TEXTS = """(skip) => {
+  const texts = [];
+  const walker = document.createTreeWalker(document.querySelector('[data-testid="stApp"]'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement && !node.parentElement.closest(skip)) texts.push(node.textContent);
+  }
+  for (const field of document.querySelectorAll('[placeholder]')) texts.push(field.getAttribute('placeholder'));
+  return texts;
+}"""
+ALERTS = """([errors, warnings]) => !document.querySelector('[data-stale="true"]')
+  && document.querySelectorAll('[data-testid="stAlertContentError"]').length == errors
+  && document.querySelectorAll('[data-testid="stAlertContentWarning"]').length == warnings"""
+LATIN = re.compile(r"\.?[A-Za-z][A-Za-z0-9_./'-]*")
+
+
+def latin_words(page, data: str) -> set[str]:
+    """Latin-script words of the page's texts and placeholders that are neither data (in ``data``)
+    nor names."""
+    words = {w.rstrip(".") for text in page.evaluate(TEXTS, NOT_OURS) for w in LATIN.findall(text)}
+    return {w for w in words if w not in SAME_IN_BOTH and w not in data}
+
+
+@pytest.fixture(scope="module")
+def corpus_data(extraction) -> str:
+    """Everything of the bundled corpus a page may quote: titles, paragraphs, file names."""
+    parts = [*extraction.documents["title"], *extraction.documents["path"], *extraction.paragraphs["text"]]
+    return "\n".join(map(str, parts))
+
+
+def open_sidebar_sections(page) -> None:
+    for section in ("分享当前视图", "导出报告 / 保存分析 / 打开分析"):
+        page.get_by_test_id("stSidebar").get_by_text(section, exact=True).click()
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_chinese_page_shows_no_english_message_of_ours(page, app_url, corpus_data, name):
+    open_page(page, app_url + PAGES[name])
+    open_sidebar_sections(page)
+    assert latin_words(page, corpus_data) == set()
+
+
+def test_refused_uploads_are_told_in_chinese(page, app_url, corpus_data, tmp_path):
+    pdf, binary, again = tmp_path / "scan.pdf", tmp_path / "broken.md", tmp_path / "again.md"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    binary.write_bytes(b"\x00\x01binary")
+    shutil.copy(ROOT / "data" / "articles" / "2022-04-22-wuzhou-digital-economy.md", again)
+    open_page(page, app_url + "/corpus")
+    box = page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput")
+    box.set_input_files([pdf, binary, again])
+    page.wait_for_function(ALERTS, arg=[2, 1], timeout=30_000)
+    errors = (
+        page.get_by_test_id("stAlertContentError").get_by_test_id("stMarkdownContainer").all_inner_texts()
+    )
+    assert errors == ["scan.pdf — 未加入：不是文章文件（可接受 .md、.markdown、.txt、.html、.htm）",
+                      "broken.md — 未加入：二进制文件，不是文本"]  # fmt: skip
+    assert page.get_by_test_id("stAlertContentWarning").get_by_test_id(
+        "stMarkdownContainer"
+    ).inner_text() == (
+        "again.md — 未加入（重复）：文章库中已有相同内容的文章 2022-04-22-wuzhou-digital-economy.md"
+    )
+    assert latin_words(page, corpus_data + "scan.pdf broken.md again.md") == set()
+    shot(page, "corpus-refused")
+
+    box.set_input_files([pdf])  # a second round replaces the first: one refusal, in our words only
+    page.wait_for_function(ALERTS, arg=[1, 0], timeout=30_000)
+    assert "scan.pdf — 未加入" in page.get_by_test_id("stAlertContentError").inner_text()
+    assert page.get_by_test_id("stAlertContentWarning").count() == 0
+    assert latin_words(page, corpus_data + "scan.pdf") == set()
+
+
+def test_an_english_page_counts_in_english(page, app_url):
+    open_page(page, app_url + "/corpus?lang=en")
+    page.get_by_test_id("stMain").get_by_text("1 article · ", exact=False).wait_for(timeout=15_000)
+    page.get_by_test_id("stSidebar").get_by_placeholder("e.g. 交易中心").wait_for(timeout=15_000)

@@ -65,7 +65,8 @@ def test_the_overview_shows_every_document_and_why_two_files_were_left_out(corpu
     at = open_page()
     assert {s.value for s in at.subheader} >= TITLES
     errors = "\n".join(e.value for e in at.text)
-    assert "duplicate of 2023-01-15-article-0000.md" in errors and "binary file, not text" in errors
+    assert "2023-01-20-copy-of-first.md：与 2023-01-15-article-0000.md 内容相同" in errors
+    assert "2023-08-01-broken.md：二进制文件，不是文本" in errors
 
 
 def test_the_projects_page_lists_the_projects_of_every_document(corpus):
@@ -92,7 +93,7 @@ def test_the_corpus_page_lists_every_article_and_the_files_it_could_not_read(cor
     at = open_page(CORPUS_PAGE)
     listing = table(at, "file")
     assert set(listing["title"]) == TITLES and len(listing) == 6
-    assert "binary file, not text" in shown(at)
+    assert "2023-08-01-broken.md：二进制文件，不是文本" in shown(at)
 
 
 def test_an_upload_is_added_and_shown_with_what_was_found(corpus):
@@ -112,7 +113,7 @@ def test_a_duplicate_upload_is_refused(corpus):
     at.get("file_uploader")[0].set_value(("again.md", data, "text/markdown")).run()
     assert (
         at.warning[0].value
-        == "again.md — 未加入（重复）：already in the corpus as 2023-02-15-article-0001.md"
+        == "again.md — 未加入（重复）：文章库中已有相同内容的文章 2023-02-15-article-0001.md"
     )
     assert len(list(corpus.iterdir())) == 8
 
