@@ -49,6 +49,7 @@ _CATEGORY_KINDS = frozenset({"项目"})
 # 甲、乙和丙三大基地: as many items as the count says, each with the head.
 _COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_LIST_REACH = 80  # characters a list of items reaches over
 _CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?（(]")
 _LAST_ITEM_JOINERS = re.compile(r"以及|和|及|与")
 # A plan's programmes: 实施甲行动、乙行动、丙行动 names each, whatever its words (推进, 提升…).
@@ -427,15 +428,17 @@ class EntityFinder:
     ) -> list[Found]:
         """甲、乙和丙三大基地: each item with the shared head (甲基地, 乙基地, 丙基地), when the items
         before the count are exactly as many as it says; [] otherwise."""
-        left = sentence[: end - len(ending)]
-        count = _COUNTED_HEAD.search(left)
+        head_start = end - len(ending)
+        window = max(0, head_start - _LIST_REACH)  # the sentence may be a whole paragraph
+        count = _COUNTED_HEAD.search(sentence, max(0, head_start - 8), head_start)
         if count is None or (count.group(2) and not self._is_generic(count.group(2))):
             return []
-        if left[: count.start()].endswith("等"):
+        if sentence[count.start() - 1 : count.start()] == "等":
             return []  # 甲、乙等八个工程: the items are named in full before
-        clause_start = max((m.end() for m in _CLAUSE_MARKS.finditer(left, 0, count.start())), default=0)
+        marks = _CLAUSE_MARKS.finditer(sentence, window, count.start())
+        clause_start = max((m.end() for m in marks), default=window)
         spans, position = [], clause_start
-        for part in re.split(r"(、)", left[clause_start : count.start()]):
+        for part in re.split(r"(、)", sentence[clause_start : count.start()]):
             if part != "、":
                 spans.append((position, position + len(part)))
             position += len(part)
@@ -490,8 +493,11 @@ class EntityFinder:
         start = toks[first].start
         if first >= last or len(_CJK_OR_LATIN.findall(sentence[start:ending_start])) < 2:
             return None
-        before = _ITEM_CUT.split(sentence[: start - 1])[-1] if sentence[start - 1 : start] == "、" else ""
-        after = _ITEM_CUT.split(sentence[end + 1 :], maxsplit=1)[0] if sentence[end : end + 1] == "、" else ""
+        before = after = ""
+        if sentence[start - 1 : start] == "、":
+            before = _ITEM_CUT.split(sentence[max(0, start - 1 - _LIST_REACH) : start - 1])[-1]
+        if sentence[end : end + 1] == "、":
+            after = _ITEM_CUT.split(sentence[end + 1 : end + 1 + _LIST_REACH], maxsplit=1)[0]
         if not (before.endswith(ending) or after.endswith(ending)):
             return None
         return Found(PROJECT, normalise_name(sentence[start:end]), kind, start, end, True)
