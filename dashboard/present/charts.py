@@ -18,12 +18,20 @@ import plotly.graph_objects as go
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present.glossary import name, t
+from dashboard.query.filters import Filters
 from dashboard.query.network import X_RANGE, Y_RANGE, labelled_nodes
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
 # Passed to st.plotly_chart: no mode bar (it costs render time and officials do not need it).
 CONFIG = {"displayModeBar": False, "displaylogo": False}
+# Chart text: 14 px, never under 12 px at 1280×720; presenter mode and the HTML report draw it
+# larger (a room reads a projector from metres away).
+BASE_FONT_PX = 14
+MIN_FONT_PX = 12
+PRESENTER_SCALE = 1.5
+REPORT_SCALE = 1.25
+INK = "#1f1f1f"
 TYPE_COLORS = {
     "project": "#3b6ea8",
     "organization": "#c0713a",
@@ -36,11 +44,21 @@ def _colour(sector: str) -> str:
     return tx.SECTOR_COLORS.get(sector, tx.SECTOR_COLORS[tx.UNCLASSIFIED])
 
 
-def _frame(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
+def _tint(colour: str, amount: float = 0.45) -> str:
+    """``colour`` mixed with white, so dark text on it stays legible.
+
+    >>> _tint("#000000", 0.5)
+    '#808080'
+    """
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb)
+
+
+def _frame(fig: go.Figure, *, height: int, legend: bool = False, scale: float = 1.0) -> go.Figure:
     fig.update_layout(
         height=height,
         margin=dict(l=8, r=8, t=8, b=8),
-        font=dict(family=FONT, size=14),
+        font=dict(family=FONT, size=round(BASE_FONT_PX * scale)),
         showlegend=legend,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
         clickmode="event+select",
@@ -48,7 +66,17 @@ def _frame(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
     return fig
 
 
-def sector_bar(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+def scale_for(filters: Filters) -> float:
+    """How much larger than on a desk the charts of a view draw their text: presenter mode is
+    read from across a room.
+
+    >>> scale_for(Filters(mode="present")), scale_for(Filters())
+    (1.5, 1.0)
+    """
+    return PRESENTER_SCALE if filters.present else 1.0
+
+
+def sector_bar(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
     """Projects per sector; each bar carries its sector slug in ``customdata`` for clicks."""
     counts = projects["sector"].value_counts()
     sectors = [s for s in ALL_SECTORS if s in tx.SECTORS or counts.get(s, 0)]
@@ -66,46 +94,88 @@ def sector_bar(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
         )
     )
     fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
-    return _frame(fig, height=320)
+    return _frame(fig, height=round(320 * scale), scale=scale)
 
 
-def sunburst(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
-    """Pillar → sector → project, sized by mentions."""
-    ids, labels, parents, values, colours = [], [], [], [], []
+def wrap_label(label: str, *, width: int = 5) -> str:
+    """A name broken into lines of about ``width`` characters (Chinese) or at spaces (Latin), so a
+    tile can hold it at a readable size; lines are balanced rather than greedy.
+
+    >>> wrap_label("中农联梧州国际农产品交易中心")
+    '中农联梧州<br>国际农产品<br>交易中心'
+    >>> wrap_label("Industrial digitalization", width=12)
+    'Industrial<br>digitalization'
+    """
+    words = label.split()
+    if len(words) > 1:
+        lines: list[str] = []
+        for word in words:
+            if lines and len(lines[-1]) + 1 + len(word) <= 2 * width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return "<br>".join(lines) if max(map(len, lines)) > width else label
+    if len(label) <= width + 2 or label.isascii():  # a Latin word is never cut
+        return label
+    count = math.ceil(len(label) / width)
+    size = math.ceil(len(label) / count)
+    return "<br>".join(label[i : i + size] for i in range(0, len(label), size))
+
+
+def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
+    """Pillar → sector → project as a treemap, sized by mentions.
+
+    Every label is drawn at ``MIN_FONT_PX`` × ``scale`` or larger; a name that does not fit its
+    tile at that size is hidden and shown on hover (plotly's ``uniformtext`` with ``hide``).
+    """
+    ids, labels, texts, parents, values, colours, inks = [], [], [], [], [], [], []
     table = projects.assign(pillar=projects["sector"].map(tx.pillar_of))
     for pillar, by_pillar in table.groupby("pillar", sort=False):
+        inks.append(INK)
         ids.append(pillar)
         labels.append(name(pillar, lang))
+        texts.append(name(pillar, lang))
         parents.append("")
         values.append(int(by_pillar["mentions"].sum()))
         colours.append("#d9d4c7")
         for sector, by_sector in by_pillar.groupby("sector", sort=False):
             sector_id = f"{pillar}/{sector}"
+            inks.append("white")
             ids.append(sector_id)
             labels.append(name(sector, lang))
+            texts.append(name(sector, lang))
             parents.append(pillar)
             values.append(int(by_sector["mentions"].sum()))
             colours.append(_colour(sector))
             for project, by_project in by_sector.groupby("name", sort=False):
+                inks.append(INK)
                 ids.append(f"{sector_id}/{project}")
                 labels.append(project)
+                texts.append(wrap_label(project))
                 parents.append(sector_id)
                 values.append(int(by_project["mentions"].sum()))
-                colours.append(_colour(sector))
+                colours.append(_tint(_colour(sector)))
+    font = dict(family=FONT, size=round(BASE_FONT_PX * scale), color=inks)
     fig = go.Figure(
-        go.Sunburst(
+        go.Treemap(
             ids=ids,
             labels=labels,
+            text=texts,
             parents=parents,
             values=values,
             branchvalues="total",
-            marker=dict(colors=colours, line=dict(color="#fbfaf7", width=1)),
-            insidetextorientation="radial",
+            texttemplate="%{text}",
+            textfont=font,
+            pathbar=dict(visible=False),
+            tiling=dict(pad=2),
+            marker=dict(colors=colours, line=dict(color="#fbfaf7", width=1), pad=dict(t=round(26 * scale))),
             hovertemplate="%{label}: %{value}<extra></extra>",
             maxdepth=3,
+            root=dict(color="#fbfaf7"),
         )
     )
-    return _frame(fig, height=460)
+    fig.update_layout(uniformtext=dict(minsize=round(MIN_FONT_PX * scale), mode="hide"))
+    return _frame(fig, height=round(480 * scale), scale=scale)
 
 
 def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False) -> go.Figure:

@@ -89,11 +89,15 @@ def _charts(
 ) -> str:
     """The overview's, keywords' and network's charts of the view (those with something to draw),
     from the same view data as the pages, drawn as the pages draw them with their default choices."""
-    lang = filters.lang
+    lang, scale = filters.lang, charts.REPORT_SCALE
     figures: list[tuple[str, str, go.Figure]] = []
     if not overview.projects.empty:
-        figures.append(("sunburst", "structure", charts.sunburst(overview.projects, lang=lang)))
-        figures.append(("sectors", "projects_per_sector", charts.sector_bar(overview.projects, lang=lang)))
+        figures.append(
+            ("structure", "structure", charts.structure(overview.projects, lang=lang, scale=scale))
+        )
+        figures.append(
+            ("sectors", "projects_per_sector", charts.sector_bar(overview.projects, lang=lang, scale=scale))
+        )
     keywords = view_data.keywords(extraction, filters, top=top_terms)
     if not keywords.top_terms.empty:
         figures.append(("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang)))

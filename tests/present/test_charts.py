@@ -48,9 +48,9 @@ class TestSectorBar:
         assert sum(fig.data[0].y) == 0
 
 
-class TestSunburst:
+class TestStructure:
     def test_tree_is_consistent(self, extraction):
-        fig = charts.sunburst(extraction.projects)
+        fig = charts.structure(extraction.projects)
         trace = fig.data[0]
         ids = list(trace.ids)
         assert len(ids) == len(set(ids))
@@ -68,8 +68,39 @@ class TestSunburst:
         table = pd.DataFrame(
             {"name": ["平台", "平台"], "sector": ["services", "agriculture"], "mentions": [1, 2]}
         )
-        ids = charts.sunburst(table).data[0].ids
+        ids = charts.structure(table).data[0].ids
         assert len(ids) == len(set(ids))
+
+    @pytest.mark.parametrize("scale", [1.0, charts.PRESENTER_SCALE, charts.REPORT_SCALE])
+    def test_labels_never_shrink_below_the_minimum_they_are_hidden_instead(self, extraction, scale):
+        fig = charts.structure(extraction.projects, scale=scale)
+        assert fig.data[0].type == "treemap"
+        assert fig.layout.uniformtext.mode == "hide"
+        assert fig.layout.uniformtext.minsize == round(charts.MIN_FONT_PX * scale) >= charts.MIN_FONT_PX
+        assert fig.data[0].textfont.size == round(charts.BASE_FONT_PX * scale)
+        assert "%{label}" in fig.data[0].hovertemplate  # a hidden name is shown on hover
+
+    def test_presenter_mode_draws_larger(self, extraction):
+        desk = charts.structure(extraction.projects)
+        room = charts.structure(extraction.projects, scale=charts.PRESENTER_SCALE)
+        assert room.data[0].textfont.size > desk.data[0].textfont.size
+        assert room.layout.font.size > desk.layout.font.size and room.layout.height > desk.layout.height
+
+    def test_long_names_are_written_on_several_lines_and_sector_colours_kept(self, extraction):
+        trace = charts.structure(extraction.projects).data[0]
+        texts = dict(zip(trace.labels, trace.text, strict=True))
+        assert texts["中农联·梧州国际农产品交易中心"].count("<br>") >= 2
+        colours = dict(zip(trace.ids, trace.marker.colors, strict=True))
+        assert colours["industrial-digitalization/agriculture"] == tx.SECTOR_COLORS["agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "lines"),
+    [("梧州综保区", 5, ["梧州综保区"]), ("粤桂云数据中心平台", 5, ["粤桂云数据", "中心平台"]),
+     ("Digital industry", 5, ["Digital", "industry"]), ("services", 5, ["services"])],
+)  # fmt: skip
+def test_wrap_label(label, width, lines):
+    assert charts.wrap_label(label, width=width).split("<br>") == lines
 
 
 class TestTermBar:

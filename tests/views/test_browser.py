@@ -460,3 +460,37 @@ def test_an_english_page_counts_in_english(page, app_url):
     open_page(page, app_url + "/corpus?lang=en")
     page.get_by_test_id("stMain").get_by_text("1 article · ", exact=False).wait_for(timeout=15_000)
     page.get_by_test_id("stSidebar").get_by_placeholder("e.g. 交易中心").wait_for(timeout=15_000)
+
+
+# The rendered size of a chart text: its font size times the scale plotly drew it at.
+RENDERED_LABELS = """(selector) => [...document.querySelectorAll(selector)]
+  .filter(el => el.textContent.trim() && el.getBoundingClientRect().width > 0)
+  .map(el => {
+    const ctm = el.getScreenCTM();
+    return {text: el.textContent, px: parseFloat(getComputedStyle(el).fontSize) * Math.hypot(ctm.a, ctm.b)};
+  })"""
+
+
+def open_chart_page(browser, url: str, viewport: tuple[int, int]):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), viewport, strict=True)))
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    open_page(page, url)
+    return context, page
+
+
+@pytest.mark.parametrize(
+    ("query", "least"), [("", 12), ("?lang=en", 12), ("?mode=present", 12 * 1.5)]
+)  # fmt: skip
+def test_chart_structure_labels_are_readable(browser, app_url, query, least):
+    context, page = open_chart_page(browser, app_url + "/" + query, (1280, 720))
+    page.wait_for_selector(".treemap text.slicetext", state="attached", timeout=30_000)
+    page.wait_for_timeout(500)
+    labels = page.evaluate(RENDERED_LABELS, ".treemap text.slicetext")
+    names = {label["text"] for label in labels}
+    assert len(names) >= 8, labels  # pillars, sectors and projects are written, not only hovered
+    small = [label for label in labels if label["px"] < least - 0.01]
+    assert small == [], small
+    assert page.errors == []
+    context.close()
