@@ -18,8 +18,9 @@ import plotly.graph_objects as go
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present.glossary import name, t
+from dashboard.present.labels import marker_px, place_labels
 from dashboard.query.filters import Filters
-from dashboard.query.network import X_RANGE, Y_RANGE, labelled_nodes
+from dashboard.query.network import X_RANGE, Y_RANGE
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
@@ -287,6 +288,14 @@ def word_cloud(
     return _frame(fig, height=height)
 
 
+# Plot-area widths in pixels the network is drawn at: its column on a desk (1280 to 2560 pixels
+# wide screens, sidebar open), in presenter mode (no sidebar, a 1500-pixel page) and in the report.
+DESK_WIDTHS = (820, 960, 1120, 1300, 1480, 1800, 2100)
+ROOM_WIDTHS = (1040, 1160, 1290)
+REPORT_WIDTHS = (900, 980, 1042)
+NETWORK_HEIGHT = 640
+
+
 def network(
     nodes: pd.DataFrame,
     edges: pd.DataFrame,
@@ -294,8 +303,15 @@ def network(
     *,
     lang: str = "zh",
     colour_by: str = "type",
+    scale: float = 1.0,
+    widths: tuple[float, ...] = DESK_WIDTHS,
 ) -> go.Figure:
-    """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent."""
+    """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent.
+
+    Names are written where ``labels.place_labels`` finds room for them at each of ``widths`` (the
+    plot-area widths the chart may be drawn at); the others show on hover. ``scale`` enlarges
+    names and markers (presenter mode, the report).
+    """
     fig = go.Figure()
     # one trace per line width (1, 2, 3+ shared sentences); NaN breaks the line between edges
     width = edges["weight"].clip(upper=3)
@@ -312,11 +328,23 @@ def network(
             x=xy[:, 0],
             y=xy[:, 1],
             mode="lines",
-            line=dict(width=0.6 + 0.9 * float(w), color="rgba(120,120,120,0.35)"),
+            line=dict(width=(0.6 + 0.9 * float(w)) * scale, color="rgba(120,120,120,0.35)"),
             hoverinfo="skip",
             showlegend=False,
         )
-    labelled = labelled_nodes(nodes, positions)
+    height = round(NETWORK_HEIGHT * scale)
+    top = round(44 * scale)  # the legend's row
+    font_px = round(MIN_FONT_PX * scale)
+    where = place_labels(
+        nodes,
+        positions,
+        widths=widths,
+        height=height - top - 8,
+        font_px=font_px,
+        scale=scale,
+        x_range=X_RANGE,
+        y_range=Y_RANGE,
+    )
     key = "type" if colour_by == "type" else "sector"
     groups = [("project", "organization", "place", "keyword"), ALL_SECTORS][key == "sector"]
     for group_name in groups:
@@ -329,14 +357,12 @@ def network(
             x=np.array([positions[i][0] for i in part["id"]]),
             y=np.array([positions[i][1] for i in part["id"]]),
             mode="markers+text",
-            text=np.array(
-                [n if i in labelled else "" for i, n in zip(part["id"], part["name"], strict=True)]
-            ),
+            text=np.array([n if i in where else "" for i, n in zip(part["id"], part["name"], strict=True)]),
             hovertext=part["name"].to_numpy(dtype=object),
-            textposition="top center",
-            textfont=dict(size=11, family=FONT),
+            textposition=[where.get(i, "top center") for i in part["id"]],
+            textfont=dict(size=font_px, family=FONT, color=INK),
             marker=dict(
-                size=(9 + 7 * np.sqrt(part["mentions"].astype(float))).to_numpy(),
+                size=[marker_px(m, scale) for m in part["mentions"]],
                 color=colour,
                 line=dict(width=1, color="white"),
                 symbol="diamond" if group_name == "keyword" else "circle",
@@ -348,7 +374,9 @@ def network(
     fig.update_xaxes(visible=False, range=list(X_RANGE))
     fig.update_yaxes(visible=False, range=list(Y_RANGE))
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
-    return _frame(fig, height=640, legend=True)
+    _frame(fig, height=height, legend=True, scale=scale)
+    fig.update_layout(margin=dict(t=top))
+    return fig
 
 
 def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh") -> go.Figure:

@@ -105,7 +105,14 @@ def _charts(
         figures.append(("cloud", "word_cloud", cloud))
     network = view_data.network(extraction, filters, top_terms=top_terms)
     if not network.edges.empty:
-        figure = charts.network(network.nodes, network.edges, network.positions, lang=lang)
+        figure = charts.network(
+            network.nodes,
+            network.edges,
+            network.positions,
+            lang=lang,
+            scale=scale,
+            widths=charts.REPORT_WIDTHS,
+        )
         figures.append(("network", "network_title", figure))
     return "".join(_section(t(title, lang), _chart(figure, key)) for key, title, figure in figures)
 

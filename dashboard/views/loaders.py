@@ -106,7 +106,16 @@ def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extract
     view = view_data.network(_extraction, filters, top_terms=top_terms)
     if view.edges.empty:
         return None, view.edges
-    figure = charts.network(view.nodes, view.edges, view.positions, lang=filters.lang, colour_by=colour_by)
+    present = filters.present  # names and markers drawn larger, for a wider page without a sidebar
+    figure = charts.network(
+        view.nodes,
+        view.edges,
+        view.positions,
+        lang=filters.lang,
+        colour_by=colour_by,
+        scale=charts.scale_for(filters),
+        widths=charts.ROOM_WIDTHS if present else charts.DESK_WIDTHS,
+    )
     return figure, view.edges
 
 

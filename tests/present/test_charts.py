@@ -9,8 +9,9 @@ import pytest
 
 from dashboard import cooccurrence, term_frequencies, tfidf
 from dashboard.pipeline import taxonomy as tx
-from dashboard.present import charts
-from dashboard.query.network import build_network, labelled_nodes, spring_layout
+from dashboard.present import charts, labels
+from dashboard.present.labels import place_labels
+from dashboard.query.network import build_network, spring_layout
 
 
 def test_no_module_below_the_views_loads_streamlit():
@@ -191,19 +192,6 @@ class TestNetwork:
         assert sum(len(t.x) for t in node_traces) == len(nodes)
         json.loads(fig.to_json())  # serialisable for the browser
 
-    def test_a_label_that_would_overlap_a_more_mentioned_one_is_left_to_hover(self):
-        nodes = pd.DataFrame(
-            {
-                "id": ["a", "b", "c"],
-                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
-                "mentions": [1, 5, 1],
-            }
-        )
-        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
-        assert labelled_nodes(nodes, positions) == {"b", "c"}
-        positions["a"] = (-0.9, 0.9)
-        assert labelled_nodes(nodes, positions) == {"a", "b", "c"}
-
     def test_every_name_shows_on_hover_and_the_busiest_are_written(self, graph):
         nodes, edges = graph
         positions = spring_layout(nodes["id"], edges)
@@ -212,9 +200,82 @@ class TestNetwork:
         written = {x for t in node_traces for x in t.text if x}
         assert sorted(h for t in node_traces for h in t.hovertext) == sorted(nodes["name"])
         assert "梧州市" in written and 0 < len(written) <= len(nodes)
-        assert written == set(nodes.set_index("id").loc[sorted(labelled_nodes(nodes, positions)), "name"])
+        where = place_labels(
+            nodes, positions, widths=charts.DESK_WIDTHS, height=charts.NETWORK_HEIGHT - 44 - 8
+        )
+        assert written == set(nodes.set_index("id").loc[sorted(where), "name"])
+        placed = {p for t in node_traces for p, x in zip(t.textposition, t.text, strict=True) if x}
+        assert placed <= set(labels.POSITIONS)
+
+    def test_presenter_mode_enlarges_names_and_markers(self, graph):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        desk = charts.network(nodes, edges, positions)
+        room = charts.network(
+            nodes, edges, positions, scale=charts.PRESENTER_SCALE, widths=charts.ROOM_WIDTHS
+        )
+        pairs = [(d, r) for d, r in zip(desk.data, room.data, strict=True) if d.mode == "markers+text"]
+        for d, r in pairs:
+            assert r.textfont.size > d.textfont.size >= charts.MIN_FONT_PX
+            assert all(b > a for a, b in zip(d.marker.size, r.marker.size, strict=True))
+        assert room.layout.height > desk.layout.height
 
     def test_empty_cooccurrence(self):
         empty = pd.DataFrame(columns=["source", "target", "source_type", "target_type", "weight"])
         nodes, edges = build_network(empty, pd.DataFrame(), pd.DataFrame())
         assert nodes.empty and edges.empty
+
+
+def _boxes(where, nodes, positions, width, height, font_px=12, scale=1.0):
+    """The label boxes place_labels reserved, recomputed at one width."""
+    mentions = nodes.set_index("id")["mentions"]
+    names = nodes.set_index("id")["name"]
+    out = {}
+    for node, position in where.items():
+        x, y = positions[node]
+        cx, cy = (x + 1.2) / 2.4 * width, (1.2 - y) / 2.4 * height
+        size = (labels.text_width(names[node], font_px), font_px * 1.45)
+        out[node] = labels._label_box(position, cx, cy, labels.marker_px(mentions[node], scale) / 2, *size)
+    return out
+
+
+class TestPlaceLabels:
+    def test_a_name_that_would_overlap_a_more_mentioned_one_moves_or_is_left_to_hover(self):
+        nodes = pd.DataFrame(
+            {
+                "id": ["a", "b", "c"],
+                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
+                "mentions": [1, 5, 1],
+            }
+        )
+        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
+        where = place_labels(nodes, positions, widths=(800,), height=600)
+        assert where["b"] == "top center" and where["c"] == "top center"
+        assert where.get("a") != "top center"  # below its marker, or not written at all
+        positions["a"] = (-0.9, 0.9)
+        assert set(place_labels(nodes, positions, widths=(800,), height=600)) == {"a", "b", "c"}
+
+    def test_a_name_at_the_edge_is_turned_inwards(self):
+        nodes = pd.DataFrame(
+            {"id": ["r", "l"], "name": ["梧州国际农产品交易中心", "数据中心"], "mentions": [2, 2]}
+        )
+        where = place_labels(nodes, {"r": (1.15, 0.0), "l": (-1.15, 0.5)}, widths=(800,), height=600)
+        assert where == {"r": "middle left", "l": "middle right"}
+
+    def test_a_name_longer_than_the_plot_is_left_to_hover(self):
+        nodes = pd.DataFrame({"id": ["a"], "name": ["数" * 80], "mentions": [1]})
+        assert place_labels(nodes, {"a": (0.0, 0.0)}, widths=(800,), height=600) == {}
+
+    @pytest.mark.parametrize(("scale", "widths"), [(1.0, charts.DESK_WIDTHS), (1.5, charts.ROOM_WIDTHS)])
+    def test_no_name_overlaps_another_a_marker_or_the_edge_at_any_width(self, graph, scale, widths):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        font_px, height = 12 * scale, 560 * scale
+        where = place_labels(nodes, positions, widths=widths, height=height, font_px=font_px, scale=scale)
+        assert len(where) >= len(nodes) // 3
+        for width in widths:
+            boxes = list(_boxes(where, nodes, positions, width, height, font_px, scale).values())
+            for i, (x0, y0, x1, y1) in enumerate(boxes):
+                assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
+                for b in boxes[i + 1 :]:
+                    assert x1 <= b[0] or b[2] <= x0 or y1 <= b[1] or b[3] <= y0

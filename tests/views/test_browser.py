@@ -494,3 +494,42 @@ def test_chart_structure_labels_are_readable(browser, app_url, query, least):
     assert small == [], small
     assert page.errors == []
     context.close()
+
+
+# Each written name of the network: its box, and the plot area's box.
+NETWORK_LABELS = """() => {
+  const plot = document.querySelector('[data-testid="stPlotlyChart"] .nsewdrag').getBoundingClientRect();
+  const names = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .textpoint text')]
+    .filter(el => el.textContent.trim())
+    .map(el => { const b = el.getBoundingClientRect();
+                 return {text: el.textContent, left: b.left, top: b.top, right: b.right, bottom: b.bottom,
+                         px: parseFloat(getComputedStyle(el).fontSize)}; });
+  return {plot: {left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom}, names};
+}"""
+
+
+@pytest.mark.parametrize("width", [1400, 1920])
+@pytest.mark.parametrize("query", ["", "?lang=en", "?mode=present"])
+def test_chart_network_names_neither_overlap_nor_leave_the_plot(browser, app_url, width, query):
+    context, page = open_chart_page(browser, app_url + "/network" + query, (width, 1000))
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .scatterlayer .textpoint text', state="attached")
+    page.wait_for_timeout(500)
+    drawn = page.evaluate(NETWORK_LABELS)
+    plot, names = drawn["plot"], drawn["names"]
+    assert len(names) >= 10, names
+    least = 12 * (1.5 if "present" in query else 1)
+    assert all(n["px"] >= least for n in names), names
+    tolerance = 0.5  # sub-pixel rounding of the browser
+    for i, a in enumerate(names):
+        assert a["left"] >= plot["left"] - tolerance and a["right"] <= plot["right"] + tolerance, a
+        assert a["top"] >= plot["top"] - tolerance and a["bottom"] <= plot["bottom"] + tolerance, a
+        for b in names[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"] + tolerance
+                or b["right"] <= a["left"] + tolerance
+                or a["bottom"] <= b["top"] + tolerance
+                or b["bottom"] <= a["top"] + tolerance
+            )
+            assert apart, (a, b)
+    assert page.errors == []
+    context.close()
