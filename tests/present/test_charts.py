@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from dashboard import cooccurrence, term_frequencies, tfidf
@@ -118,43 +117,6 @@ class TestTermBar:
         assert fig.layout.barmode == "stack"
         assert {t.name for t in fig.data} <= {tx.label(s, "en") for s in charts.ALL_SECTORS}
         assert fig.layout.xaxis.title.text == "TF-IDF"
-
-
-class TestWordCloud:
-    def test_boxes_do_not_overlap(self):
-        words = ["数字经济", "产业", "梧州", "企业", "平台", "IT", "六堡茶", "物联网"] * 3
-        sizes = [48, 40, 36, 30, 24, 20, 18, 14] * 3
-        centres = charts.cloud_layout(words, sizes)
-        boxes = []
-        for word, size, (x, y) in zip(words, sizes, centres, strict=True):
-            w = sum(size if ord(c) > 0x2E80 else size * 0.6 for c in word) + 6
-            boxes.append((x - w / 2, y - size * 0.625, x + w / 2, y + size * 0.625))
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                assert not (
-                    a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
-                )
-
-    def test_text_drawn_by_the_browser(self, extraction):
-        table = term_frequencies(extraction.terms, top=20)
-        fig = charts.word_cloud(table, "count", sectors={"农产品": "agriculture"})
-        trace = fig.data[0]
-        assert trace.mode == "text"
-        assert list(trace.text) == table.sort_values("count", ascending=False)["term"].tolist()
-        sizes = list(trace.textfont.size)
-        assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
-        colours = dict(zip(trace.text, trace.textfont.color, strict=True))
-        assert colours["农产品"] == tx.SECTOR_COLORS["agriculture"]
-        assert "CJK" in trace.textfont.family
-
-    def test_deterministic(self, extraction):
-        table = term_frequencies(extraction.terms, top=20)
-        a = charts.word_cloud(table, "count").to_json()
-        assert a == charts.word_cloud(table, "count").to_json()
-
-    def test_empty(self):
-        fig = charts.word_cloud(pd.DataFrame({"term": [], "count": []}), "count")
-        assert isinstance(fig, go.Figure) and not fig.data
 
 
 @pytest.fixture(scope="module")

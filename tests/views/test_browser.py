@@ -244,7 +244,8 @@ def test_the_snapshot_draws_its_charts_with_no_network(browser, extraction, tmp_
     page.goto(snapshot.as_uri())
     page.wait_for_selector(".chart .main-svg", timeout=15_000)
     page.wait_for_timeout(500)
-    assert page.locator(".chart .js-plotly-plot").count() == 5
+    assert page.locator(".chart .js-plotly-plot").count() == 4
+    assert page.locator("#chart-cloud svg.word-cloud text").count() >= 10
     assert page.locator("#chart-sectors .main-svg .bars path").count() >= 4  # the bars are drawn
     listing = page.locator("table").first.inner_text()
     for project in extraction.named_projects["name"]:
@@ -531,5 +532,52 @@ def test_chart_network_names_neither_overlap_nor_leave_the_plot(browser, app_url
                 or b["bottom"] <= a["top"] + tolerance
             )
             assert apart, (a, b)
+    assert page.errors == []
+    context.close()
+
+
+# Each word of the cloud written alone on a canvas of the cloud's size, in the page's font and at
+# its drawn scale: a pixel inked by two words is an overlap.
+CLOUD_OVERLAPS = """() => {
+  const svg = document.querySelector('svg.word-cloud');
+  const box = svg.viewBox.baseVal, k = svg.getBoundingClientRect().width / box.width;
+  const width = Math.ceil(box.width * k), height = Math.ceil(box.height * k);
+  const family = getComputedStyle(svg).fontFamily;
+  const owner = new Int16Array(width * height).fill(-1);
+  const words = [...svg.querySelectorAll('text')];
+  const overlaps = [];
+  words.forEach((el, i) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width; canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    ctx.font = `${parseFloat(el.getAttribute('font-size')) * k}px ${family}`;
+    ctx.fillText(el.lastChild.textContent, parseFloat(el.getAttribute('x')) * k, parseFloat(el.getAttribute('y')) * k);
+    const ink = ctx.getImageData(0, 0, width, height).data;
+    for (let p = 0; p < width * height; p++) {
+      if (ink[p * 4 + 3] < 96) continue;
+      if (owner[p] >= 0) { overlaps.push([words[owner[p]].lastChild.textContent, el.lastChild.textContent]); break; }
+      owner[p] = i;
+    }
+  });
+  const colours = new Set(words.map(el => el.getAttribute('fill')));
+  return {words: words.map(el => el.lastChild.textContent), colours: colours.size, overlaps};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "viewport"), [("", (1280, 720)), ("?lang=en&mode=present", (1920, 1080))]
+)  # fmt: skip
+def test_chart_word_cloud_words_do_not_overlap(browser, app_url, query, viewport):
+    context, page = open_chart_page(browser, app_url + "/keywords" + query, viewport)
+    page.wait_for_selector("svg.word-cloud text", state="attached", timeout=30_000)
+    page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+    page.keyboard.press("End")  # 50 words: a crowded cloud
+    page.wait_for_function(
+        "() => document.querySelectorAll('svg.word-cloud text').length > 30", timeout=30_000
+    )
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    drawn = page.evaluate(CLOUD_OVERLAPS)
+    assert len(drawn["words"]) > 30 and drawn["overlaps"] == [], drawn
+    assert drawn["colours"] >= 2  # sector colours
     assert page.errors == []
     context.close()
