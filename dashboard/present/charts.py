@@ -179,7 +179,9 @@ def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -
     return _frame(fig, height=round(480 * scale), scale=scale)
 
 
-def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False) -> go.Figure:
+def term_bar(
+    table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False, scale: float = 1.0
+) -> go.Figure:
     """Horizontal bars of terms by ``measure`` (count, tfidf or textrank), largest on top.
 
     With ``by_sector`` the table has a ``sector`` column and the bars are stacked by sector.
@@ -215,7 +217,7 @@ def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: 
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
     fig.update_xaxes(title=t(f"measure_{measure}", lang), showgrid=True)
-    return _frame(fig, height=max(260, 26 * len(order) + 60), legend=by_sector)
+    return _frame(fig, height=round(max(260, 26 * len(order) + 60) * scale), legend=by_sector, scale=scale)
 
 
 # Plot-area widths in pixels the network is drawn at: its column on a desk (1280 to 2560 pixels
@@ -309,7 +311,9 @@ def network(
     return fig
 
 
-def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh") -> go.Figure:
+def timeline(
+    table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh", scale: float = 1.0
+) -> go.Figure:
     """Named projects (or initiatives) per period, stacked by sector; ``table`` is the one
     ``compare.timeline`` gives (period, sector, projects, initiatives)."""
     periods = sorted(table["period"].unique())
@@ -328,13 +332,15 @@ def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh"
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=None)
     fig.update_yaxes(title=t(measure, lang), rangemode="tozero")
-    return _frame(fig, height=340, legend=True)
+    return _frame(fig, height=round(340 * scale), legend=True, scale=scale)
 
 
 SIDE_COLORS = ("#9a8c98", "#3b6ea8")  # left, right
 
 
-def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh") -> go.Figure:
+def sector_comparison(
+    sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh", scale: float = 1.0
+) -> go.Figure:
     """Named projects per sector on two sides, bars side by side; ``sectors`` has the columns
     sector, left and right (``compare.compare(...)["sectors"]``)."""
     fig = go.Figure()
@@ -351,10 +357,10 @@ def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: s
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
-    return _frame(fig, height=320, legend=True)
+    return _frame(fig, height=round(320 * scale), legend=True, scale=scale)
 
 
-def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
     """Terms whose share rose (right of zero) or fell (left), per thousand terms; ``keywords`` is
     ``compare.compare(...)["keywords"]``."""
     table = keywords.sort_values("change")
@@ -369,4 +375,4 @@ def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
     )
     fig.update_yaxes(categoryorder="array", categoryarray=table["term"].tolist(), title=None)
     fig.update_xaxes(title=t("keyword_change", lang), zeroline=True, showgrid=True)
-    return _frame(fig, height=max(240, 24 * len(table) + 70))
+    return _frame(fig, height=round(max(240, 24 * len(table) + 70) * scale), scale=scale)

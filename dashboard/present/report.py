@@ -104,7 +104,9 @@ def _charts(
         )
     keywords = view_data.keywords(extraction, filters, top=top_terms)
     if not keywords.top_terms.empty:
-        figures.append(("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang)))
+        figures.append(
+            ("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang, scale=scale))
+        )
         with contextlib.suppress(FontMissing):  # a server without the CJK font: no cloud
             label = t("word_cloud", lang)
             svg = word_cloud_svg(keywords.top_terms, "count", sectors=keywords.sectors, label=label)

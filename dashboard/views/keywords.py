@@ -56,7 +56,7 @@ bars, cloud = st.columns([1, 1])
 with bars:
     st.markdown(f"**{t('top_terms', lang)}**")
     st.plotly_chart(
-        charts.term_bar(view.table, measure, lang=lang, by_sector=split),
+        charts.term_bar(view.table, measure, lang=lang, by_sector=split, scale=charts.scale_for(f)),
         key="keywords_bar",
         config=charts.CONFIG,
         on_select=lambda: _pick_term("keywords_bar"),

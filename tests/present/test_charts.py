@@ -241,3 +241,22 @@ class TestPlaceLabels:
                 assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
                 for b in boxes[i + 1 :]:
                     assert x1 <= b[0] or b[2] <= x0 or y1 <= b[1] or b[3] <= y0
+
+
+def test_presenter_mode_enlarges_the_text_of_every_chart(extraction):
+    terms = term_frequencies(extraction.terms, top=10)
+    periods = pd.DataFrame({"period": ["2022"], "sector": ["services"], "projects": [2], "initiatives": [1]})
+    sides = pd.DataFrame({"sector": list(tx.SECTORS), "left": [1, 2, 3, 4], "right": [4, 3, 2, 1]})
+    change = pd.DataFrame({"term": ["数据", "茶"], "change": [1.5, -2.0]})
+    builders = [
+        lambda scale: charts.sector_bar(extraction.projects, scale=scale),
+        lambda scale: charts.structure(extraction.projects, scale=scale),
+        lambda scale: charts.term_bar(terms, "count", scale=scale),
+        lambda scale: charts.timeline(periods, scale=scale),
+        lambda scale: charts.sector_comparison(sides, ("A", "B"), scale=scale),
+        lambda scale: charts.keyword_change(change, scale=scale),
+    ]
+    for build in builders:
+        desk, room = build(1.0), build(charts.PRESENTER_SCALE)
+        assert desk.layout.font.size == charts.BASE_FONT_PX
+        assert room.layout.font.size == round(charts.BASE_FONT_PX * charts.PRESENTER_SCALE)
