@@ -102,8 +102,8 @@ def wrap_label(label: str, *, width: int = 5) -> str:
     """A name broken into lines of about ``width`` characters (Chinese) or at spaces (Latin), so a
     tile can hold it at a readable size; lines are balanced rather than greedy.
 
-    >>> wrap_label("中农联梧州国际农产品交易中心")
-    '中农联梧州<br>国际农产品<br>交易中心'
+    >>> wrap_label("星河农业科技数字产业园区")
+    '星河农业<br>科技数字<br>产业园区'
     >>> wrap_label("Industrial digitalization", width=12)
     'Industrial<br>digitalization'
     """
