@@ -12,8 +12,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 COPY . .
-# The bundled article is the corpus until a folder of articles is mounted on /corpus.
-RUN pip install -r requirements.txt \
+# The bundled article is the corpus until a folder of articles is mounted on /corpus; Noto Sans CJK
+# is the font the word cloud is laid out with.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk \
+    && rm -rf /var/lib/apt/lists/* \
+    && pip install -r requirements.txt \
     && mkdir /corpus && cp data/articles/* /corpus/ \
     && useradd --create-home --uid 10001 dashboard
 

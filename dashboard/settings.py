@@ -101,3 +101,9 @@ def time_limit() -> float:
 def read_only() -> bool:
     """Whether ``DASHBOARD_READ_ONLY`` asks to keep every change in the browser session."""
     return READ_ONLY.value().lower() in ("1", "true", "yes")
+
+
+def keep_matplotlib_in_the_cache_folder() -> None:
+    """matplotlib (which the word cloud's layout imports) writes a font list into ``~/.config`` and
+    ``~/.cache`` unless ``MPLCONFIGDIR`` says where; put it in ``cache_folder()``, not elsewhere."""
+    os.environ.setdefault("MPLCONFIGDIR", str(cache_folder() / "matplotlib"))

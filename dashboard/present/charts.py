@@ -18,12 +18,21 @@ import plotly.graph_objects as go
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present.glossary import name, t
-from dashboard.query.network import X_RANGE, Y_RANGE, labelled_nodes
+from dashboard.present.labels import marker_px, place_labels
+from dashboard.query.filters import Filters
+from dashboard.query.network import X_RANGE, Y_RANGE
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 ALL_SECTORS = (*tx.SECTORS, tx.UNCLASSIFIED)
 # Passed to st.plotly_chart: no mode bar (it costs render time and officials do not need it).
 CONFIG = {"displayModeBar": False, "displaylogo": False}
+# Chart text: 14 px, never under 12 px at 1280×720; presenter mode and the HTML report draw it
+# larger (a room reads a projector from metres away).
+BASE_FONT_PX = 14
+MIN_FONT_PX = 12
+PRESENTER_SCALE = 1.5
+REPORT_SCALE = 1.25
+INK = "#1f1f1f"
 TYPE_COLORS = {
     "project": "#3b6ea8",
     "organization": "#c0713a",
@@ -36,11 +45,21 @@ def _colour(sector: str) -> str:
     return tx.SECTOR_COLORS.get(sector, tx.SECTOR_COLORS[tx.UNCLASSIFIED])
 
 
-def _frame(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
+def _tint(colour: str, amount: float = 0.45) -> str:
+    """``colour`` mixed with white, so dark text on it stays legible.
+
+    >>> _tint("#000000", 0.5)
+    '#808080'
+    """
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in rgb)
+
+
+def _frame(fig: go.Figure, *, height: int, legend: bool = False, scale: float = 1.0) -> go.Figure:
     fig.update_layout(
         height=height,
         margin=dict(l=8, r=8, t=8, b=8),
-        font=dict(family=FONT, size=14),
+        font=dict(family=FONT, size=round(BASE_FONT_PX * scale)),
         showlegend=legend,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
         clickmode="event+select",
@@ -48,7 +67,17 @@ def _frame(fig: go.Figure, *, height: int, legend: bool = False) -> go.Figure:
     return fig
 
 
-def sector_bar(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+def scale_for(filters: Filters) -> float:
+    """How much larger than on a desk the charts of a view draw their text: presenter mode is
+    read from across a room.
+
+    >>> scale_for(Filters(mode="present")), scale_for(Filters())
+    (1.5, 1.0)
+    """
+    return PRESENTER_SCALE if filters.present else 1.0
+
+
+def sector_bar(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
     """Projects per sector; each bar carries its sector slug in ``customdata`` for clicks."""
     counts = projects["sector"].value_counts()
     sectors = [s for s in ALL_SECTORS if s in tx.SECTORS or counts.get(s, 0)]
@@ -66,49 +95,93 @@ def sector_bar(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
         )
     )
     fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
-    return _frame(fig, height=320)
+    return _frame(fig, height=round(320 * scale), scale=scale)
 
 
-def sunburst(projects: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
-    """Pillar → sector → project, sized by mentions."""
-    ids, labels, parents, values, colours = [], [], [], [], []
+def wrap_label(label: str, *, width: int = 5) -> str:
+    """A name broken into lines of about ``width`` characters (Chinese) or at spaces (Latin), so a
+    tile can hold it at a readable size; lines are balanced rather than greedy.
+
+    >>> wrap_label("星河农业科技数字产业园区")
+    '星河农业<br>科技数字<br>产业园区'
+    >>> wrap_label("Industrial digitalization", width=12)
+    'Industrial<br>digitalization'
+    """
+    words = label.split()
+    if len(words) > 1:
+        lines: list[str] = []
+        for word in words:
+            if lines and len(lines[-1]) + 1 + len(word) <= 2 * width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return "<br>".join(lines) if max(map(len, lines)) > width else label
+    if len(label) <= width + 2 or label.isascii():  # a Latin word is never cut
+        return label
+    count = math.ceil(len(label) / width)
+    size = math.ceil(len(label) / count)
+    return "<br>".join(label[i : i + size] for i in range(0, len(label), size))
+
+
+def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
+    """Pillar → sector → project as a treemap, sized by mentions.
+
+    Every label is drawn at ``MIN_FONT_PX`` × ``scale`` or larger; a name that does not fit its
+    tile at that size is hidden and shown on hover (plotly's ``uniformtext`` with ``hide``).
+    """
+    ids, labels, texts, parents, values, colours, inks = [], [], [], [], [], [], []
     table = projects.assign(pillar=projects["sector"].map(tx.pillar_of))
     for pillar, by_pillar in table.groupby("pillar", sort=False):
+        inks.append(INK)
         ids.append(pillar)
         labels.append(name(pillar, lang))
+        texts.append(name(pillar, lang))
         parents.append("")
         values.append(int(by_pillar["mentions"].sum()))
         colours.append("#d9d4c7")
         for sector, by_sector in by_pillar.groupby("sector", sort=False):
             sector_id = f"{pillar}/{sector}"
+            inks.append("white")
             ids.append(sector_id)
             labels.append(name(sector, lang))
+            texts.append(name(sector, lang))
             parents.append(pillar)
             values.append(int(by_sector["mentions"].sum()))
             colours.append(_colour(sector))
             for project, by_project in by_sector.groupby("name", sort=False):
+                inks.append(INK)
                 ids.append(f"{sector_id}/{project}")
                 labels.append(project)
+                texts.append(wrap_label(project))
                 parents.append(sector_id)
                 values.append(int(by_project["mentions"].sum()))
-                colours.append(_colour(sector))
+                colours.append(_tint(_colour(sector)))
+    font = dict(family=FONT, size=round(BASE_FONT_PX * scale), color=inks)
     fig = go.Figure(
-        go.Sunburst(
+        go.Treemap(
             ids=ids,
             labels=labels,
+            text=texts,
             parents=parents,
             values=values,
             branchvalues="total",
-            marker=dict(colors=colours, line=dict(color="#fbfaf7", width=1)),
-            insidetextorientation="radial",
+            texttemplate="%{text}",
+            textfont=font,
+            pathbar=dict(visible=False),
+            tiling=dict(pad=2),
+            marker=dict(colors=colours, line=dict(color="#fbfaf7", width=1), pad=dict(t=round(26 * scale))),
             hovertemplate="%{label}: %{value}<extra></extra>",
             maxdepth=3,
+            root=dict(color="#fbfaf7"),
         )
     )
-    return _frame(fig, height=460)
+    fig.update_layout(uniformtext=dict(minsize=round(MIN_FONT_PX * scale), mode="hide"))
+    return _frame(fig, height=round(480 * scale), scale=scale)
 
 
-def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False) -> go.Figure:
+def term_bar(
+    table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: bool = False, scale: float = 1.0
+) -> go.Figure:
     """Horizontal bars of terms by ``measure`` (count, tfidf or textrank), largest on top.
 
     With ``by_sector`` the table has a ``sector`` column and the bars are stacked by sector.
@@ -144,77 +217,15 @@ def term_bar(table: pd.DataFrame, measure: str, *, lang: str = "zh", by_sector: 
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
     fig.update_xaxes(title=t(f"measure_{measure}", lang), showgrid=True)
-    return _frame(fig, height=max(260, 26 * len(order) + 60), legend=by_sector)
+    return _frame(fig, height=round(max(260, 26 * len(order) + 60) * scale), legend=by_sector, scale=scale)
 
 
-def _boxes_overlap(box: tuple[float, float, float, float], placed: list) -> bool:
-    x0, y0, x1, y1 = box
-    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in placed)
-
-
-def cloud_layout(words: list[str], sizes: list[float], *, aspect: float = 2.2) -> list[tuple[float, float]]:
-    """Centres for words (largest first) on an Archimedean spiral so that no two boxes overlap.
-
-    Sizes are font sizes in pixels; a CJK character is about one em wide, Latin about half.
-    """
-    placed: list[tuple[float, float, float, float]] = []
-    centres = []
-    for word, size in zip(words, sizes, strict=True):
-        width = sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in word) + 6
-        height = size * 1.25
-        step = 0
-        while True:
-            angle = 0.35 * step
-            radius = 2.0 * angle
-            x, y = radius * math.cos(angle) * aspect / 1.6, radius * math.sin(angle) / 1.6
-            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-            if not _boxes_overlap(box, placed) or step > 5000:
-                break
-            step += 1
-        placed.append(box)
-        centres.append((x, y))
-    return centres
-
-
-def word_cloud(
-    table: pd.DataFrame, measure: str, *, lang: str = "zh", sectors: dict[str, str] | None = None
-) -> go.Figure:
-    """A word cloud drawn by the browser: a scatter of text sized by ``measure``.
-
-    ``sectors`` maps a term to the sector it occurs in most, for its colour.
-    """
-    table = table.sort_values(measure, ascending=False)
-    weights = table[measure].astype(float).to_numpy()
-    if len(weights) == 0:
-        return _frame(go.Figure(), height=200)
-    low, high = weights.min(), weights.max()
-    scaled = (weights - low) / (high - low) if high > low else np.ones_like(weights)
-    sizes = (14 + 34 * np.sqrt(scaled)).round().tolist()
-    words = table["term"].tolist()
-    centres = cloud_layout(words, sizes)
-    xs, ys = zip(*centres, strict=True)
-    sectors = sectors or {}
-    colours = [_colour(sectors.get(w, tx.DIGITAL_INDUSTRY)) for w in words]
-    fig = go.Figure(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="text",
-            text=words,
-            customdata=words,
-            textfont=dict(size=sizes, color=colours, family=FONT),
-            hovertext=[f"{w}: {v:.3g}" for w, v in zip(words, weights, strict=True)],
-            hoverinfo="text",
-        )
-    )
-    pad = 40
-    x_span = (min(xs) - pad * 2, max(xs) + pad * 2)
-    y_span = (min(ys) - pad, max(ys) + pad)
-    fig.update_xaxes(visible=False, range=x_span, fixedrange=True)
-    fig.update_yaxes(visible=False, range=y_span, fixedrange=True, scaleanchor="x")
-    height = int(min(max(y_span[1] - y_span[0] + 40, 260), 520))
-    fig.update_layout(plot_bgcolor="rgba(0,0,0,0)", dragmode=False)
-    return _frame(fig, height=height)
+# Plot-area widths in pixels the network is drawn at: its column on a desk (1280 to 2560 pixels
+# wide screens, sidebar open), in presenter mode (no sidebar, a 1500-pixel page) and in the report.
+DESK_WIDTHS = (820, 960, 1120, 1300, 1480, 1800, 2100)
+ROOM_WIDTHS = (1040, 1160, 1290)
+REPORT_WIDTHS = (900, 980, 1042)
+NETWORK_HEIGHT = 640
 
 
 def network(
@@ -224,8 +235,15 @@ def network(
     *,
     lang: str = "zh",
     colour_by: str = "type",
+    scale: float = 1.0,
+    widths: tuple[float, ...] = DESK_WIDTHS,
 ) -> go.Figure:
-    """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent."""
+    """Nodes sized by mentions, coloured by type or sector; edges as lines, wider when frequent.
+
+    Names are written where ``labels.place_labels`` finds room for them at each of ``widths`` (the
+    plot-area widths the chart may be drawn at); the others show on hover. ``scale`` enlarges
+    names and markers (presenter mode, the report).
+    """
     fig = go.Figure()
     # one trace per line width (1, 2, 3+ shared sentences); NaN breaks the line between edges
     width = edges["weight"].clip(upper=3)
@@ -242,11 +260,23 @@ def network(
             x=xy[:, 0],
             y=xy[:, 1],
             mode="lines",
-            line=dict(width=0.6 + 0.9 * float(w), color="rgba(120,120,120,0.35)"),
+            line=dict(width=(0.6 + 0.9 * float(w)) * scale, color="rgba(120,120,120,0.35)"),
             hoverinfo="skip",
             showlegend=False,
         )
-    labelled = labelled_nodes(nodes, positions)
+    height = round(NETWORK_HEIGHT * scale)
+    top = round(44 * scale)  # the legend's row
+    font_px = round(MIN_FONT_PX * scale)
+    where = place_labels(
+        nodes,
+        positions,
+        widths=widths,
+        height=height - top - 8,
+        font_px=font_px,
+        scale=scale,
+        x_range=X_RANGE,
+        y_range=Y_RANGE,
+    )
     key = "type" if colour_by == "type" else "sector"
     groups = [("project", "organization", "place", "keyword"), ALL_SECTORS][key == "sector"]
     for group_name in groups:
@@ -259,14 +289,12 @@ def network(
             x=np.array([positions[i][0] for i in part["id"]]),
             y=np.array([positions[i][1] for i in part["id"]]),
             mode="markers+text",
-            text=np.array(
-                [n if i in labelled else "" for i, n in zip(part["id"], part["name"], strict=True)]
-            ),
+            text=np.array([n if i in where else "" for i, n in zip(part["id"], part["name"], strict=True)]),
             hovertext=part["name"].to_numpy(dtype=object),
-            textposition="top center",
-            textfont=dict(size=11, family=FONT),
+            textposition=[where.get(i, "top center") for i in part["id"]],
+            textfont=dict(size=font_px, family=FONT, color=INK),
             marker=dict(
-                size=(9 + 7 * np.sqrt(part["mentions"].astype(float))).to_numpy(),
+                size=[marker_px(m, scale) for m in part["mentions"]],
                 color=colour,
                 line=dict(width=1, color="white"),
                 symbol="diamond" if group_name == "keyword" else "circle",
@@ -278,10 +306,14 @@ def network(
     fig.update_xaxes(visible=False, range=list(X_RANGE))
     fig.update_yaxes(visible=False, range=list(Y_RANGE))
     fig.update_layout(plot_bgcolor="rgba(0,0,0,0)")
-    return _frame(fig, height=640, legend=True)
+    _frame(fig, height=height, legend=True, scale=scale)
+    fig.update_layout(margin=dict(t=top))
+    return fig
 
 
-def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh") -> go.Figure:
+def timeline(
+    table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh", scale: float = 1.0
+) -> go.Figure:
     """Named projects (or initiatives) per period, stacked by sector; ``table`` is the one
     ``compare.timeline`` gives (period, sector, projects, initiatives)."""
     periods = sorted(table["period"].unique())
@@ -300,13 +332,15 @@ def timeline(table: pd.DataFrame, *, measure: str = "projects", lang: str = "zh"
     fig.update_layout(barmode="stack")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, title=None)
     fig.update_yaxes(title=t(measure, lang), rangemode="tozero")
-    return _frame(fig, height=340, legend=True)
+    return _frame(fig, height=round(340 * scale), legend=True, scale=scale)
 
 
 SIDE_COLORS = ("#9a8c98", "#3b6ea8")  # left, right
 
 
-def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh") -> go.Figure:
+def sector_comparison(
+    sectors: pd.DataFrame, labels: tuple[str, str], *, lang: str = "zh", scale: float = 1.0
+) -> go.Figure:
     """Named projects per sector on two sides, bars side by side; ``sectors`` has the columns
     sector, left and right (``compare.compare(...)["sectors"]``)."""
     fig = go.Figure()
@@ -323,10 +357,10 @@ def sector_comparison(sectors: pd.DataFrame, labels: tuple[str, str], *, lang: s
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=t("projects", lang), rangemode="tozero", showgrid=False)
-    return _frame(fig, height=320, legend=True)
+    return _frame(fig, height=round(320 * scale), legend=True, scale=scale)
 
 
-def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
+def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
     """Terms whose share rose (right of zero) or fell (left), per thousand terms; ``keywords`` is
     ``compare.compare(...)["keywords"]``."""
     table = keywords.sort_values("change")
@@ -341,4 +375,4 @@ def keyword_change(keywords: pd.DataFrame, *, lang: str = "zh") -> go.Figure:
     )
     fig.update_yaxes(categoryorder="array", categoryarray=table["term"].tolist(), title=None)
     fig.update_xaxes(title=t("keyword_change", lang), zeroline=True, showgrid=True)
-    return _frame(fig, height=max(240, 24 * len(table) + 70))
+    return _frame(fig, height=round(max(240, 24 * len(table) + 70) * scale), scale=scale)

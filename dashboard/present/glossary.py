@@ -133,6 +133,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "市, 集团…), so that the list is about topics.",
     ),
     "word_cloud": ("词云", "Word cloud"),
+    "no_cjk_font": (
+        "本机没有 Noto Sans CJK 字体，无法排版词云（安装 fonts-noto-cjk）。",
+        "No Noto Sans CJK font on this server to lay the word cloud out with (install fonts-noto-cjk).",
+    ),
     "pick_term": ("选择关键词查看上下文", "Pick a term to see it in context"),
     "click_term_hint": (
         "点击柱形或在下方选择关键词，查看它在原文中的上下文。",

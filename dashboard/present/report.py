@@ -6,13 +6,14 @@
     (True, False)
 
 It holds the filters as a caption, the headline figures, every chart of the dashboard as an
-interactive plotly chart, the project listing with its evidence and the source citations.
+interactive plotly chart (the word cloud as inline SVG), the project listing with its evidence and the source citations.
 plotly.js is embedded once, and nothing else is referenced, so the file opens in a browser with no
 network and no server. Article text is untrusted: every piece of it goes through ``html.escape``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from html import escape
 
@@ -22,6 +23,7 @@ from plotly.offline import get_plotlyjs
 
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts
+from dashboard.present.cloud import FontMissing, word_cloud_svg
 from dashboard.present.glossary import column_label, describe_filters, name, t
 from dashboard.present.listings import INITIATIVE_COLUMNS, PROJECT_COLUMNS, initiative_rows, project_rows
 from dashboard.query import filters as url_filters
@@ -62,7 +64,9 @@ def _table(rows: pd.DataFrame, columns: list[str], lang: str) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _chart(figure: go.Figure, key: str) -> str:
+def _chart(figure: go.Figure | str, key: str) -> str:
+    if isinstance(figure, str):  # drawn already (the word cloud's SVG)
+        return f'<div class="chart" id="chart-{key}">{figure}</div>'
     # plotly escapes "<" and "/" in the figure's JSON, so article text cannot close the script
     figure.update_layout(template="plotly_white")  # the app's charts are drawn on white too
     html = figure.to_html(full_html=False, include_plotlyjs=False, div_id=f"chart-{key}", config=CONFIG)
@@ -89,19 +93,34 @@ def _charts(
 ) -> str:
     """The overview's, keywords' and network's charts of the view (those with something to draw),
     from the same view data as the pages, drawn as the pages draw them with their default choices."""
-    lang = filters.lang
-    figures: list[tuple[str, str, go.Figure]] = []
+    lang, scale = filters.lang, charts.REPORT_SCALE
+    figures: list[tuple[str, str, go.Figure | str]] = []  # a plotly figure, or the word cloud's SVG
     if not overview.projects.empty:
-        figures.append(("sunburst", "structure", charts.sunburst(overview.projects, lang=lang)))
-        figures.append(("sectors", "projects_per_sector", charts.sector_bar(overview.projects, lang=lang)))
+        figures.append(
+            ("structure", "structure", charts.structure(overview.projects, lang=lang, scale=scale))
+        )
+        figures.append(
+            ("sectors", "projects_per_sector", charts.sector_bar(overview.projects, lang=lang, scale=scale))
+        )
     keywords = view_data.keywords(extraction, filters, top=top_terms)
     if not keywords.top_terms.empty:
-        figures.append(("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang)))
-        cloud = charts.word_cloud(keywords.top_terms, "count", lang=lang, sectors=keywords.sectors)
-        figures.append(("cloud", "word_cloud", cloud))
+        figures.append(
+            ("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang, scale=scale))
+        )
+        with contextlib.suppress(FontMissing):  # a server without the CJK font: no cloud
+            label = t("word_cloud", lang)
+            svg = word_cloud_svg(keywords.top_terms, "count", sectors=keywords.sectors, label=label)
+            figures.append(("cloud", "word_cloud", svg))
     network = view_data.network(extraction, filters, top_terms=top_terms)
     if not network.edges.empty:
-        figure = charts.network(network.nodes, network.edges, network.positions, lang=lang)
+        figure = charts.network(
+            network.nodes,
+            network.edges,
+            network.positions,
+            lang=lang,
+            scale=scale,
+            widths=charts.REPORT_WIDTHS,
+        )
         figures.append(("network", "network_title", figure))
     return "".join(_section(t(title, lang), _chart(figure, key)) for key, title, figure in figures)
 

@@ -122,35 +122,8 @@ def spring_layout(
     return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
 
 
-# The drawing area the labels are placed for: the chart's plot area in pixels (about; the
-# chart stretches to its column) and the axis ranges charts.network shows.
-PLOT_PX = (900, 560)
-X_RANGE, Y_RANGE = (-1.2, 1.2), (-1.15, 1.2)
-
-
-def labelled_nodes(
-    nodes: pd.DataFrame, positions: dict[str, tuple[float, float]], *, font_px: int = 11
-) -> set[str]:
-    """Ids of the nodes whose name is written beside them: the most mentioned first, each only
-    where its label overlaps no label already written (the others show their name on hover).
-    A label is the name's width in characters (Chinese ones are square) above the marker."""
-    width, height = PLOT_PX
-    placed: list[tuple[float, float, float, float]] = []
-    shown = set()
-    ranked = nodes.sort_values("mentions", ascending=False, kind="stable")
-    for node, label, mentions in zip(ranked["id"], ranked["name"], ranked["mentions"], strict=True):
-        if node not in positions:
-            continue
-        x, y = positions[node]
-        cx = (x - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * width
-        cy = (y - Y_RANGE[0]) / (Y_RANGE[1] - Y_RANGE[0]) * height
-        radius = (9 + 7 * np.sqrt(float(mentions))) / 2
-        half = len(str(label)) * font_px / 2 + 2
-        box = (cx - half, cx + half, cy + radius, cy + radius + font_px * 1.3)
-        if all(box[1] <= b[0] or box[0] >= b[1] or box[3] <= b[2] or box[2] >= b[3] for b in placed):
-            placed.append(box)
-            shown.add(node)
-    return shown
+# The axis ranges charts.network shows (a margin around the layout's [-1.1, 1.1]², for the markers).
+X_RANGE, Y_RANGE = (-1.2, 1.2), (-1.2, 1.2)
 
 
 def network_view(

@@ -162,7 +162,9 @@ with across_tab:
         st.info(t("no_timeline", lang), icon=":material/event_busy:")
     else:
         st.plotly_chart(
-            charts.timeline(table, measure=measure, lang=lang), key="corpus_timeline", config=charts.CONFIG
+            charts.timeline(table, measure=measure, lang=lang, scale=charts.scale_for(f)),
+            key="corpus_timeline",
+            config=charts.CONFIG,
         )
 
     st.subheader(t("recurring", lang), anchor=False)
@@ -231,7 +233,12 @@ with across_tab:
         tables = {"projects": filter_table(e.projects, everywhere), "terms": filter_table(e.terms, everywhere, search=False)}  # fmt: skip
         result = compare(subset(tables, groups[a]), subset(tables, groups[b]))
         st.plotly_chart(
-            charts.sector_comparison(result["sectors"], (t("side_a", lang), t("side_b", lang)), lang=lang),
+            charts.sector_comparison(
+                result["sectors"],
+                (t("side_a", lang), t("side_b", lang)),
+                lang=lang,
+                scale=charts.scale_for(f),
+            ),
             key="corpus_compare_sectors",
             config=charts.CONFIG,
         )
@@ -247,4 +254,4 @@ with across_tab:
                 st.caption("、".join(sides.get(side, [])) or t("none", lang))
         if not result["keywords"].empty:
             st.markdown(f"**{t('keywords_changed', lang)}**")
-            st.plotly_chart(charts.keyword_change(result["keywords"], lang=lang), key="corpus_compare_keywords", config=charts.CONFIG)  # fmt: skip
+            st.plotly_chart(charts.keyword_change(result["keywords"], lang=lang, scale=charts.scale_for(f)), key="corpus_compare_keywords", config=charts.CONFIG)  # fmt: skip

@@ -56,7 +56,7 @@ bars, cloud = st.columns([1, 1])
 with bars:
     st.markdown(f"**{t('top_terms', lang)}**")
     st.plotly_chart(
-        charts.term_bar(view.table, measure, lang=lang, by_sector=split),
+        charts.term_bar(view.table, measure, lang=lang, by_sector=split, scale=charts.scale_for(f)),
         key="keywords_bar",
         config=charts.CONFIG,
         on_select=lambda: _pick_term("keywords_bar"),
@@ -64,13 +64,11 @@ with bars:
     )
 with cloud:
     st.markdown(f"**{t('word_cloud', lang)}**")
-    st.plotly_chart(
-        charts.word_cloud(top_terms, measure, lang=lang, sectors=view.sectors),
-        key="keywords_cloud",
-        on_select=lambda: _pick_term("keywords_cloud"),
-        selection_mode="points",
-        config=charts.CONFIG,
-    )
+    svg = loaders.word_cloud(top_terms, measure, view.sectors, t("word_cloud", lang))
+    if svg is None:
+        st.info(t("no_cjk_font", lang), icon=":material/font_download_off:")
+    else:  # st.markdown, not st.html: st.html keeps HTML only and drops SVG. The SVG is built escaped.
+        st.markdown(svg, unsafe_allow_html=True)
 st.caption(t("click_term_hint", lang))
 
 choices = list(dict.fromkeys([*top_terms["term"], *([f.term] if f.term else [])]))

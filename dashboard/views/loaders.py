@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import settings
@@ -15,7 +16,7 @@ from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.corpus import ArticleFile, extract_paths
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon, read_lexicon_files
 from dashboard.pipeline.tables import Extraction
-from dashboard.present import charts
+from dashboard.present import charts, cloud
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
 from dashboard.store.articles import remove_unfinished_uploads, session_articles
@@ -106,7 +107,16 @@ def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extract
     view = view_data.network(_extraction, filters, top_terms=top_terms)
     if view.edges.empty:
         return None, view.edges
-    figure = charts.network(view.nodes, view.edges, view.positions, lang=filters.lang, colour_by=colour_by)
+    present = filters.present  # names and markers drawn larger, for a wider page without a sidebar
+    figure = charts.network(
+        view.nodes,
+        view.edges,
+        view.positions,
+        lang=filters.lang,
+        colour_by=colour_by,
+        scale=charts.scale_for(filters),
+        widths=charts.ROOM_WIDTHS if present else charts.DESK_WIDTHS,
+    )
     return figure, view.edges
 
 
@@ -117,6 +127,16 @@ def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
     """
     key, lex, extra = _source()
     return _network(key, url_filters.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def word_cloud(terms: pd.DataFrame, measure: str, sectors: dict[str, str], label: str) -> str | None:
+    """The word cloud's SVG (its layout takes a few tenths of a second), cached per set of words;
+    ``None`` on a server without the CJK font."""
+    try:
+        return cloud.word_cloud_svg(terms, measure, sectors=sectors, label=label)
+    except cloud.FontMissing:
+        return None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -56,14 +56,19 @@ def _narrow_to_sector() -> None:
         frame.set_filters(sectors=tuple(dict.fromkeys(sectors)))
 
 
-left, right = st.columns([3, 2])
+# presenter mode: one chart a row, so the structure's tiles are wide enough for large names
+left, right = (st.container(), st.container()) if f.present else st.columns([3, 2])
 with left:
     st.markdown(f"**{t('structure', lang)}**")
-    st.plotly_chart(charts.sunburst(projects, lang=lang), key="overview_sunburst", config=charts.CONFIG)
+    st.plotly_chart(
+        charts.structure(projects, lang=lang, scale=charts.scale_for(f)),
+        key="overview_structure",
+        config=charts.CONFIG,
+    )
 with right:
     st.markdown(f"**{t('projects_per_sector', lang)}**")
     st.plotly_chart(
-        charts.sector_bar(projects, lang=lang),
+        charts.sector_bar(projects, lang=lang, scale=charts.scale_for(f)),
         key="overview_sector_bar",
         config=charts.CONFIG,
         on_select=_narrow_to_sector,

@@ -4,13 +4,13 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
 from dashboard import cooccurrence, term_frequencies, tfidf
 from dashboard.pipeline import taxonomy as tx
-from dashboard.present import charts
-from dashboard.query.network import build_network, labelled_nodes, spring_layout
+from dashboard.present import charts, labels
+from dashboard.present.labels import place_labels
+from dashboard.query.network import build_network, spring_layout
 
 
 def test_no_module_below_the_views_loads_streamlit():
@@ -48,9 +48,9 @@ class TestSectorBar:
         assert sum(fig.data[0].y) == 0
 
 
-class TestSunburst:
+class TestStructure:
     def test_tree_is_consistent(self, extraction):
-        fig = charts.sunburst(extraction.projects)
+        fig = charts.structure(extraction.projects)
         trace = fig.data[0]
         ids = list(trace.ids)
         assert len(ids) == len(set(ids))
@@ -68,8 +68,39 @@ class TestSunburst:
         table = pd.DataFrame(
             {"name": ["平台", "平台"], "sector": ["services", "agriculture"], "mentions": [1, 2]}
         )
-        ids = charts.sunburst(table).data[0].ids
+        ids = charts.structure(table).data[0].ids
         assert len(ids) == len(set(ids))
+
+    @pytest.mark.parametrize("scale", [1.0, charts.PRESENTER_SCALE, charts.REPORT_SCALE])
+    def test_labels_never_shrink_below_the_minimum_they_are_hidden_instead(self, extraction, scale):
+        fig = charts.structure(extraction.projects, scale=scale)
+        assert fig.data[0].type == "treemap"
+        assert fig.layout.uniformtext.mode == "hide"
+        assert fig.layout.uniformtext.minsize == round(charts.MIN_FONT_PX * scale) >= charts.MIN_FONT_PX
+        assert fig.data[0].textfont.size == round(charts.BASE_FONT_PX * scale)
+        assert "%{label}" in fig.data[0].hovertemplate  # a hidden name is shown on hover
+
+    def test_presenter_mode_draws_larger(self, extraction):
+        desk = charts.structure(extraction.projects)
+        room = charts.structure(extraction.projects, scale=charts.PRESENTER_SCALE)
+        assert room.data[0].textfont.size > desk.data[0].textfont.size
+        assert room.layout.font.size > desk.layout.font.size and room.layout.height > desk.layout.height
+
+    def test_long_names_are_written_on_several_lines_and_sector_colours_kept(self, extraction):
+        trace = charts.structure(extraction.projects).data[0]
+        texts = dict(zip(trace.labels, trace.text, strict=True))
+        assert texts["中农联·梧州国际农产品交易中心"].count("<br>") >= 2
+        colours = dict(zip(trace.ids, trace.marker.colors, strict=True))
+        assert colours["industrial-digitalization/agriculture"] == tx.SECTOR_COLORS["agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("label", "width", "lines"),
+    [("梧州综保区", 5, ["梧州综保区"]), ("粤桂云数据中心平台", 5, ["粤桂云数据", "中心平台"]),
+     ("Digital industry", 5, ["Digital", "industry"]), ("services", 5, ["services"])],
+)  # fmt: skip
+def test_wrap_label(label, width, lines):
+    assert charts.wrap_label(label, width=width).split("<br>") == lines
 
 
 class TestTermBar:
@@ -86,43 +117,6 @@ class TestTermBar:
         assert fig.layout.barmode == "stack"
         assert {t.name for t in fig.data} <= {tx.label(s, "en") for s in charts.ALL_SECTORS}
         assert fig.layout.xaxis.title.text == "TF-IDF"
-
-
-class TestWordCloud:
-    def test_boxes_do_not_overlap(self):
-        words = ["数字经济", "产业", "梧州", "企业", "平台", "IT", "六堡茶", "物联网"] * 3
-        sizes = [48, 40, 36, 30, 24, 20, 18, 14] * 3
-        centres = charts.cloud_layout(words, sizes)
-        boxes = []
-        for word, size, (x, y) in zip(words, sizes, centres, strict=True):
-            w = sum(size if ord(c) > 0x2E80 else size * 0.6 for c in word) + 6
-            boxes.append((x - w / 2, y - size * 0.625, x + w / 2, y + size * 0.625))
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                assert not (
-                    a[0] < b[2] - 1e-9 and b[0] < a[2] - 1e-9 and a[1] < b[3] - 1e-9 and b[1] < a[3] - 1e-9
-                )
-
-    def test_text_drawn_by_the_browser(self, extraction):
-        table = term_frequencies(extraction.terms, top=20)
-        fig = charts.word_cloud(table, "count", sectors={"农产品": "agriculture"})
-        trace = fig.data[0]
-        assert trace.mode == "text"
-        assert list(trace.text) == table.sort_values("count", ascending=False)["term"].tolist()
-        sizes = list(trace.textfont.size)
-        assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
-        colours = dict(zip(trace.text, trace.textfont.color, strict=True))
-        assert colours["农产品"] == tx.SECTOR_COLORS["agriculture"]
-        assert "CJK" in trace.textfont.family
-
-    def test_deterministic(self, extraction):
-        table = term_frequencies(extraction.terms, top=20)
-        a = charts.word_cloud(table, "count").to_json()
-        assert a == charts.word_cloud(table, "count").to_json()
-
-    def test_empty(self):
-        fig = charts.word_cloud(pd.DataFrame({"term": [], "count": []}), "count")
-        assert isinstance(fig, go.Figure) and not fig.data
 
 
 @pytest.fixture(scope="module")
@@ -160,19 +154,6 @@ class TestNetwork:
         assert sum(len(t.x) for t in node_traces) == len(nodes)
         json.loads(fig.to_json())  # serialisable for the browser
 
-    def test_a_label_that_would_overlap_a_more_mentioned_one_is_left_to_hover(self):
-        nodes = pd.DataFrame(
-            {
-                "id": ["a", "b", "c"],
-                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
-                "mentions": [1, 5, 1],
-            }
-        )
-        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
-        assert labelled_nodes(nodes, positions) == {"b", "c"}
-        positions["a"] = (-0.9, 0.9)
-        assert labelled_nodes(nodes, positions) == {"a", "b", "c"}
-
     def test_every_name_shows_on_hover_and_the_busiest_are_written(self, graph):
         nodes, edges = graph
         positions = spring_layout(nodes["id"], edges)
@@ -181,9 +162,101 @@ class TestNetwork:
         written = {x for t in node_traces for x in t.text if x}
         assert sorted(h for t in node_traces for h in t.hovertext) == sorted(nodes["name"])
         assert "梧州市" in written and 0 < len(written) <= len(nodes)
-        assert written == set(nodes.set_index("id").loc[sorted(labelled_nodes(nodes, positions)), "name"])
+        where = place_labels(
+            nodes, positions, widths=charts.DESK_WIDTHS, height=charts.NETWORK_HEIGHT - 44 - 8
+        )
+        assert written == set(nodes.set_index("id").loc[sorted(where), "name"])
+        placed = {p for t in node_traces for p, x in zip(t.textposition, t.text, strict=True) if x}
+        assert placed <= set(labels.POSITIONS)
+
+    def test_presenter_mode_enlarges_names_and_markers(self, graph):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        desk = charts.network(nodes, edges, positions)
+        room = charts.network(
+            nodes, edges, positions, scale=charts.PRESENTER_SCALE, widths=charts.ROOM_WIDTHS
+        )
+        pairs = [(d, r) for d, r in zip(desk.data, room.data, strict=True) if d.mode == "markers+text"]
+        for d, r in pairs:
+            assert r.textfont.size > d.textfont.size >= charts.MIN_FONT_PX
+            assert all(b > a for a, b in zip(d.marker.size, r.marker.size, strict=True))
+        assert room.layout.height > desk.layout.height
 
     def test_empty_cooccurrence(self):
         empty = pd.DataFrame(columns=["source", "target", "source_type", "target_type", "weight"])
         nodes, edges = build_network(empty, pd.DataFrame(), pd.DataFrame())
         assert nodes.empty and edges.empty
+
+
+def _boxes(where, nodes, positions, width, height, font_px=12, scale=1.0):
+    """The label boxes place_labels reserved, recomputed at one width."""
+    mentions = nodes.set_index("id")["mentions"]
+    names = nodes.set_index("id")["name"]
+    out = {}
+    for node, position in where.items():
+        x, y = positions[node]
+        cx, cy = (x + 1.2) / 2.4 * width, (1.2 - y) / 2.4 * height
+        size = (labels.text_width(names[node], font_px), font_px * 1.45)
+        out[node] = labels._label_box(position, cx, cy, labels.marker_px(mentions[node], scale) / 2, *size)
+    return out
+
+
+class TestPlaceLabels:
+    def test_a_name_that_would_overlap_a_more_mentioned_one_moves_or_is_left_to_hover(self):
+        nodes = pd.DataFrame(
+            {
+                "id": ["a", "b", "c"],
+                "name": ["星河数字经济产业园", "数据中心", "远处平台"],
+                "mentions": [1, 5, 1],
+            }
+        )
+        positions = {"a": (0.0, 0.0), "b": (0.02, 0.01), "c": (0.9, -0.9)}
+        where = place_labels(nodes, positions, widths=(800,), height=600)
+        assert where["b"] == "top center" and where["c"] == "top center"
+        assert where.get("a") != "top center"  # below its marker, or not written at all
+        positions["a"] = (-0.9, 0.9)
+        assert set(place_labels(nodes, positions, widths=(800,), height=600)) == {"a", "b", "c"}
+
+    def test_a_name_at_the_edge_is_turned_inwards(self):
+        nodes = pd.DataFrame(
+            {"id": ["r", "l"], "name": ["梧州国际农产品交易中心", "数据中心"], "mentions": [2, 2]}
+        )
+        where = place_labels(nodes, {"r": (1.15, 0.0), "l": (-1.15, 0.5)}, widths=(800,), height=600)
+        assert where == {"r": "middle left", "l": "middle right"}
+
+    def test_a_name_longer_than_the_plot_is_left_to_hover(self):
+        nodes = pd.DataFrame({"id": ["a"], "name": ["数" * 80], "mentions": [1]})
+        assert place_labels(nodes, {"a": (0.0, 0.0)}, widths=(800,), height=600) == {}
+
+    @pytest.mark.parametrize(("scale", "widths"), [(1.0, charts.DESK_WIDTHS), (1.5, charts.ROOM_WIDTHS)])
+    def test_no_name_overlaps_another_a_marker_or_the_edge_at_any_width(self, graph, scale, widths):
+        nodes, edges = graph
+        positions = spring_layout(nodes["id"], edges)
+        font_px, height = 12 * scale, 560 * scale
+        where = place_labels(nodes, positions, widths=widths, height=height, font_px=font_px, scale=scale)
+        assert len(where) >= len(nodes) // 3
+        for width in widths:
+            boxes = list(_boxes(where, nodes, positions, width, height, font_px, scale).values())
+            for i, (x0, y0, x1, y1) in enumerate(boxes):
+                assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
+                for b in boxes[i + 1 :]:
+                    assert x1 <= b[0] or b[2] <= x0 or y1 <= b[1] or b[3] <= y0
+
+
+def test_presenter_mode_enlarges_the_text_of_every_chart(extraction):
+    terms = term_frequencies(extraction.terms, top=10)
+    periods = pd.DataFrame({"period": ["2022"], "sector": ["services"], "projects": [2], "initiatives": [1]})
+    sides = pd.DataFrame({"sector": list(tx.SECTORS), "left": [1, 2, 3, 4], "right": [4, 3, 2, 1]})
+    change = pd.DataFrame({"term": ["数据", "茶"], "change": [1.5, -2.0]})
+    builders = [
+        lambda scale: charts.sector_bar(extraction.projects, scale=scale),
+        lambda scale: charts.structure(extraction.projects, scale=scale),
+        lambda scale: charts.term_bar(terms, "count", scale=scale),
+        lambda scale: charts.timeline(periods, scale=scale),
+        lambda scale: charts.sector_comparison(sides, ("A", "B"), scale=scale),
+        lambda scale: charts.keyword_change(change, scale=scale),
+    ]
+    for build in builders:
+        desk, room = build(1.0), build(charts.PRESENTER_SCALE)
+        assert desk.layout.font.size == charts.BASE_FONT_PX
+        assert room.layout.font.size == round(charts.BASE_FONT_PX * charts.PRESENTER_SCALE)

@@ -30,9 +30,10 @@ def test_nothing_is_fetched_from_elsewhere(report):
 
 def test_plotly_js_is_embedded_once_and_every_chart_drawn_with_it(report):
     assert report.count(get_plotlyjs()[:200]) == 1
-    for chart in ("sunburst", "sectors", "terms", "cloud", "network"):
+    for chart in ("structure", "sectors", "terms", "cloud", "network"):
         assert f'id="chart-{chart}"' in report
-    assert report.count("Plotly.newPlot(") == 5
+    assert report.count("Plotly.newPlot(") == 4  # the word cloud is an SVG of its own
+    assert report.count('<svg class="word-cloud"') == 1
 
 
 def test_the_report_has_filters_figures_projects_with_evidence_and_sources(extraction, report):

@@ -244,7 +244,8 @@ def test_the_snapshot_draws_its_charts_with_no_network(browser, extraction, tmp_
     page.goto(snapshot.as_uri())
     page.wait_for_selector(".chart .main-svg", timeout=15_000)
     page.wait_for_timeout(500)
-    assert page.locator(".chart .js-plotly-plot").count() == 5
+    assert page.locator(".chart .js-plotly-plot").count() == 4
+    assert page.locator("#chart-cloud svg.word-cloud text").count() >= 10
     assert page.locator("#chart-sectors .main-svg .bars path").count() >= 4  # the bars are drawn
     listing = page.locator("table").first.inner_text()
     for project in extraction.named_projects["name"]:
@@ -460,3 +461,123 @@ def test_an_english_page_counts_in_english(page, app_url):
     open_page(page, app_url + "/corpus?lang=en")
     page.get_by_test_id("stMain").get_by_text("1 article · ", exact=False).wait_for(timeout=15_000)
     page.get_by_test_id("stSidebar").get_by_placeholder("e.g. 交易中心").wait_for(timeout=15_000)
+
+
+# The rendered size of a chart text: its font size times the scale plotly drew it at.
+RENDERED_LABELS = """(selector) => [...document.querySelectorAll(selector)]
+  .filter(el => el.textContent.trim() && el.getBoundingClientRect().width > 0)
+  .map(el => {
+    const ctm = el.getScreenCTM();
+    return {text: el.textContent, px: parseFloat(getComputedStyle(el).fontSize) * Math.hypot(ctm.a, ctm.b)};
+  })"""
+
+
+def open_chart_page(browser, url: str, viewport: tuple[int, int]):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), viewport, strict=True)))
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    open_page(page, url)
+    return context, page
+
+
+@pytest.mark.parametrize(
+    ("query", "least"), [("", 12), ("?lang=en", 12), ("?mode=present", 12 * 1.5)]
+)  # fmt: skip
+def test_chart_structure_labels_are_readable(browser, app_url, query, least):
+    context, page = open_chart_page(browser, app_url + "/" + query, (1280, 720))
+    page.wait_for_selector(".treemap text.slicetext", state="attached", timeout=30_000)
+    page.wait_for_timeout(500)
+    labels = page.evaluate(RENDERED_LABELS, ".treemap text.slicetext")
+    names = {label["text"] for label in labels}
+    assert len(names) >= 8, labels  # pillars, sectors and projects are written, not only hovered
+    small = [label for label in labels if label["px"] < least - 0.01]
+    assert small == [], small
+    assert page.errors == []
+    context.close()
+
+
+# Each written name of the network: its box, and the plot area's box.
+NETWORK_LABELS = """() => {
+  const plot = document.querySelector('[data-testid="stPlotlyChart"] .nsewdrag').getBoundingClientRect();
+  const names = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .textpoint text')]
+    .filter(el => el.textContent.trim())
+    .map(el => { const b = el.getBoundingClientRect();
+                 return {text: el.textContent, left: b.left, top: b.top, right: b.right, bottom: b.bottom,
+                         px: parseFloat(getComputedStyle(el).fontSize)}; });
+  return {plot: {left: plot.left, top: plot.top, right: plot.right, bottom: plot.bottom}, names};
+}"""
+
+
+@pytest.mark.parametrize("width", [1400, 1920])
+@pytest.mark.parametrize("query", ["", "?lang=en", "?mode=present"])
+def test_chart_network_names_neither_overlap_nor_leave_the_plot(browser, app_url, width, query):
+    context, page = open_chart_page(browser, app_url + "/network" + query, (width, 1000))
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .scatterlayer .textpoint text', state="attached")
+    page.wait_for_timeout(500)
+    drawn = page.evaluate(NETWORK_LABELS)
+    plot, names = drawn["plot"], drawn["names"]
+    assert len(names) >= 10, names
+    least = 12 * (1.5 if "present" in query else 1)
+    assert all(n["px"] >= least for n in names), names
+    tolerance = 0.5  # sub-pixel rounding of the browser
+    for i, a in enumerate(names):
+        assert a["left"] >= plot["left"] - tolerance and a["right"] <= plot["right"] + tolerance, a
+        assert a["top"] >= plot["top"] - tolerance and a["bottom"] <= plot["bottom"] + tolerance, a
+        for b in names[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"] + tolerance
+                or b["right"] <= a["left"] + tolerance
+                or a["bottom"] <= b["top"] + tolerance
+                or b["bottom"] <= a["top"] + tolerance
+            )
+            assert apart, (a, b)
+    assert page.errors == []
+    context.close()
+
+
+# Each word of the cloud written alone on a canvas of the cloud's size, in the page's font and at
+# its drawn scale: a pixel inked by two words is an overlap.
+CLOUD_OVERLAPS = """() => {
+  const svg = document.querySelector('svg.word-cloud');
+  const box = svg.viewBox.baseVal, k = svg.getBoundingClientRect().width / box.width;
+  const width = Math.ceil(box.width * k), height = Math.ceil(box.height * k);
+  const family = getComputedStyle(svg).fontFamily;
+  const owner = new Int16Array(width * height).fill(-1);
+  const words = [...svg.querySelectorAll('text')];
+  const overlaps = [];
+  words.forEach((el, i) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width; canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    ctx.font = `${parseFloat(el.getAttribute('font-size')) * k}px ${family}`;
+    ctx.fillText(el.lastChild.textContent, parseFloat(el.getAttribute('x')) * k, parseFloat(el.getAttribute('y')) * k);
+    const ink = ctx.getImageData(0, 0, width, height).data;
+    for (let p = 0; p < width * height; p++) {
+      if (ink[p * 4 + 3] < 96) continue;
+      if (owner[p] >= 0) { overlaps.push([words[owner[p]].lastChild.textContent, el.lastChild.textContent]); break; }
+      owner[p] = i;
+    }
+  });
+  const colours = new Set(words.map(el => el.getAttribute('fill')));
+  return {words: words.map(el => el.lastChild.textContent), colours: colours.size, overlaps};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "viewport"), [("", (1280, 720)), ("?lang=en&mode=present", (1920, 1080))]
+)  # fmt: skip
+def test_chart_word_cloud_words_do_not_overlap(browser, app_url, query, viewport):
+    context, page = open_chart_page(browser, app_url + "/keywords" + query, viewport)
+    page.wait_for_selector("svg.word-cloud text", state="attached", timeout=30_000)
+    page.locator('[data-testid="stSlider"] input[type="range"]').first.focus()
+    page.keyboard.press("End")  # 50 words: a crowded cloud
+    page.wait_for_function(
+        "() => document.querySelectorAll('svg.word-cloud text').length > 30", timeout=30_000
+    )
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    drawn = page.evaluate(CLOUD_OVERLAPS)
+    assert len(drawn["words"]) > 30 and drawn["overlaps"] == [], drawn
+    assert drawn["colours"] >= 2  # sector colours
+    assert page.errors == []
+    context.close()
