@@ -15,6 +15,7 @@ from dashboard.pipeline.read import (
     Document,
     IngestError,
     ReadError,
+    Reason,
     article_paths,
     content_hash,
     document_from_bytes,
@@ -42,8 +43,7 @@ def read_files(
 ) -> tuple[list[ArticleFile], list[ReadError]]:
     """The article files under ``paths`` (files or folders), read as bytes. Missing, too large and
     duplicate files (same content, or same document id, as one read before) become ReadErrors."""
-    files, missing = article_paths(list(paths))
-    errors = [ReadError(path, reason) for path, reason in missing]
+    files, errors = article_paths(list(paths))
     articles: list[ArticleFile] = []
     ids: set[str] = set()
     contents: dict[str, str] = {}  # content hash → file name
@@ -51,15 +51,13 @@ def read_files(
         try:
             data = read_bytes(path, max_bytes=max_bytes)
         except IngestError as error:
-            errors.append(ReadError(str(path), str(error)))
+            errors.append(error.at(path))
             continue
         article = ArticleFile(Path(path), data, content_hash(data))
         if article.document_id in ids:
-            errors.append(
-                ReadError(str(path), f"another file has the same document id {article.document_id!r}")
-            )
+            errors.append(ReadError.of(path, Reason.SAME_ID, document=article.document_id))
         elif article.content_hash in contents:
-            errors.append(ReadError(str(path), f"duplicate of {contents[article.content_hash]}"))
+            errors.append(ReadError.of(path, Reason.DUPLICATE_OF, file=contents[article.content_hash]))
         else:
             ids.add(article.document_id)
             contents[article.content_hash] = Path(path).name
@@ -77,7 +75,7 @@ def read_documents(
         try:
             documents.append(document_from_bytes(article.data, article.path))
         except IngestError as error:
-            errors.append(ReadError(str(article.path), str(error)))
+            errors.append(error.at(article.path))
     return documents, errors
 
 
@@ -89,13 +87,13 @@ def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadEr
     try:
         document = document_from_bytes(item.data, item.path) if isinstance(item, ArticleFile) else item
     except IngestError as error:
-        return ReadError(str(item.path), str(error))
+        return error.at(item.path)
     try:
         return ex.extract_document(document, lexicon)
     except ex.ExtractionTimeout as error:
-        return ReadError(document.path or document.id, str(error))
+        return error.at(document.path or document.id)
     except Exception as error:  # one bad document must not cost the others
-        return ReadError(document.path or document.id, f"extraction failed: {error!r}")
+        return ReadError.of(document.path or document.id, Reason.EXTRACTION_FAILED, error=repr(error))
 
 
 def _extract_chunk(

@@ -12,7 +12,7 @@ from dashboard import settings
 from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
-from dashboard.pipeline.read import Document
+from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
 
@@ -124,8 +124,11 @@ def _is_lead_in(sentence: Span, index: int, spans: list[Span], actions: list) ->
     return len(actions) >= 2 and len(actions) == len(clauses(sentence.text, _CLAUSE_CUTS))
 
 
-class ExtractionTimeout(RuntimeError):
+class ExtractionTimeout(IngestError):
     """A document whose extraction ran past its time limit."""
+
+    def __init__(self, reason: Reason = Reason.TIMEOUT, **details: object) -> None:
+        super().__init__(reason, **details)
 
 
 def extract_document(
@@ -145,7 +148,7 @@ def extract_document(
     deadline = time.monotonic() + (time_limit if time_limit is not None else settings.time_limit())
     for paragraph, context in zip(document.paragraphs, contexts, strict=True):
         if time.monotonic() > deadline:
-            raise ExtractionTimeout(f"extraction took longer than {time_limit or settings.time_limit():g} s")
+            raise ExtractionTimeout(seconds=f"{time_limit or settings.time_limit():g}")
         text = paragraph.text
         spans = sentences(text)
         # one jieba call per paragraph; tokens keep offsets into the paragraph

@@ -48,9 +48,8 @@ class Reason(StrEnum):
     EXTRACTION_FAILED = "extraction_failed"  # details: error
 
 
-# Each reason in plain English, with its details: the text of the exception (``str(error)``), what
-# the command line prints when no language is asked for, and what ``ReadError.code`` reads back.
-# The corpus reader and the extraction word their own reasons the same way.
+# Each reason in plain English, with its details: the text of the exception (``str(error)``) and
+# what the command line prints when no language is asked for.
 PLAIN: dict[Reason, str] = {
     Reason.EMPTY: "empty file",
     Reason.BINARY: "binary file, not text",
@@ -66,10 +65,6 @@ PLAIN: dict[Reason, str] = {
     Reason.TIMEOUT: "extraction took longer than {seconds} s",
     Reason.EXTRACTION_FAILED: "extraction failed: {error}",
 }
-_PLAIN_PATTERNS = {
-    reason: re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+)", re.escape(text)))
-    for reason, text in PLAIN.items()
-}
 
 
 def plain(reason: Reason, **details: object) -> str:
@@ -81,52 +76,23 @@ def plain(reason: Reason, **details: object) -> str:
     return PLAIN[reason].format(**sized)
 
 
-def reason_of(text: str) -> tuple[Reason | None, dict[str, object]]:
-    """The code and details of a reason given in plain English (``None`` for a text of another
-    kind); sizes come back as numbers of bytes.
-
-    >>> reason_of("duplicate of 2023-01-15-a.md")
-    (<Reason.DUPLICATE_OF: 'duplicate_of'>, {'file': '2023-01-15-a.md'})
-    >>> reason_of("file is 307 bytes, over the 5.0 MB limit")[1]
-    {'size': 307, 'limit': 5000000}
-    """
-    for reason, pattern in _PLAIN_PATTERNS.items():
-        found = pattern.fullmatch(text)
-        if found:
-            return reason, {
-                k: _bytes(v) if k in ("size", "limit") else v for k, v in found.groupdict().items()
-            }
-    return None, {}
-
-
-def _bytes(size: str) -> int | str:
-    """``human_size`` read back: ``"5.2 MB"`` → 5200000."""
-    number, _, unit = size.partition(" ")
-    factor = {"MB": 1_000_000, "KB": 1_000, "bytes": 1}.get(unit)
-    try:
-        return round(float(number) * factor) if factor else size
-    except ValueError:
-        return size
-
-
 @dataclass(frozen=True)
 class ReadError:
-    """A file of a corpus that could not be read or extracted, and why (``reason``, in plain
-    English; ``code`` and ``details`` are that reason as the UI words it in its own language)."""
+    """A file of a corpus that could not be read or extracted, and why: ``reason`` in plain English,
+    ``code`` (a ``Reason`` value, None for a reason of no known kind) and ``details`` for the UI to
+    word it in its own language."""
 
     path: str
     reason: str
+    code: str | None = None
+    details: dict[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
-    @property
-    def code(self) -> Reason | None:
-        return reason_of(self.reason)[0]
-
-    @property
-    def details(self) -> dict[str, object]:
-        return reason_of(self.reason)[1]
+    @classmethod
+    def of(cls, path: str | Path, reason: Reason, **details: object) -> ReadError:
+        return cls(str(path), plain(reason, **details), reason.value, details)
 
 
 class IngestError(ValueError):
@@ -139,7 +105,11 @@ class IngestError(ValueError):
         super().__init__(plain(reason, **details))
 
     def __reduce__(self):  # rebuilt from its code and details when it crosses to another process
-        return functools.partial(IngestError, self.reason, **self.details), ()
+        return functools.partial(type(self), self.reason, **self.details), ()
+
+    def at(self, path: str | Path) -> ReadError:
+        """This reason, for the file at ``path``."""
+        return ReadError.of(path, self.reason, **self.details)
 
 
 @dataclass(frozen=True)
@@ -525,10 +495,10 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document
     return document_from_bytes(read_bytes(path, max_bytes=max_bytes), path)
 
 
-def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Expand files and folders into article files; returns (files, [(path, reason)]) for missing ones."""
+def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[ReadError]]:
+    """Expand files and folders into article files; returns (files, errors for missing ones)."""
     found: list[Path] = []
-    missing: list[tuple[str, str]] = []
+    missing: list[ReadError] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -538,5 +508,5 @@ def article_paths(paths: list[str | Path]) -> tuple[list[Path], list[tuple[str, 
         elif path.exists():
             found.append(path)
         else:
-            missing.append((str(raw), plain(Reason.NO_SUCH_PATH)))
+            missing.append(ReadError.of(raw, Reason.NO_SUCH_PATH))
     return found, missing

@@ -445,8 +445,7 @@ def _detail(key: str, value: object, lang: str) -> object:
 def why_not_read(error: ReadError, lang: str = "zh") -> str:
     """Why a file of the corpus could not be read, in words (a reason of no known kind is given as
     it is)."""
-    code = error.code
-    return reason(code, lang, **error.details) if code else error.reason
+    return reason(error.code, lang, **error.details) if error.code else error.reason
 
 
 def read_error(error: ReadError, lang: str = "zh") -> str:

@@ -43,7 +43,6 @@ from dashboard.pipeline.read import (
     Reason,
     content_hash,
     document_from_bytes,
-    reason_of,
 )
 
 ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
@@ -137,11 +136,10 @@ def check_article(
     document = dataclasses.replace(document, id=Path(name).stem, path=name)
     try:
         extraction = extract_document(document, lexicon)
-    except Exception as error:  # a timeout or a failure: the file is refused, the app goes on
-        code, details = reason_of(str(error))  # a timeout says how long it took
-        if code is None:
-            code, details = Reason.EXTRACTION_FAILED, {"error": str(error)}
-        return AddResult(upload, REFUSED, code, details)
+    except IngestError as error:  # a timeout: the file is refused, the app goes on
+        return AddResult(upload, REFUSED, error.reason, error.details)
+    except Exception as error:  # so is a failure
+        return AddResult(upload, REFUSED, Reason.EXTRACTION_FAILED, {"error": str(error)})
     sectors = Counter(p["sector"] for p in extraction.projects if p["named"])
     return AddResult(upload, ADDED, name=name, data=data, document=document, projects=dict(sectors))
 

@@ -1,6 +1,7 @@
 """The glossary in both languages: every key worded in each, the same placeholders in each, English
 plurals, and every reason a file is refused for, as the reader, the corpus and the store give it."""
 
+import dataclasses
 import re
 
 import pytest
@@ -81,7 +82,7 @@ def test_files_the_corpus_reader_refuses_are_told_in_the_pages_language(tmp_path
     (tmp_path / "a.txt").write_text("另一个标题\n正文。", encoding="utf-8")  # the same document id
     (tmp_path / "big.md").write_text("标题\n" + "数" * 100, encoding="utf-8")
     _, errors = read_files([tmp_path, tmp_path / "missing.md"], max_bytes=200)
-    worded = {ReadError(e.path.rsplit("/", 1)[-1], e.reason): e for e in errors}
+    worded = [dataclasses.replace(e, path=e.path.rsplit("/", 1)[-1]) for e in errors]
     assert sorted(read_error(e, "zh") for e in worded) == [
         "a.txt：已有文件使用相同的文章编号 a",
         "b.md：与 a.md 内容相同",
