@@ -13,6 +13,7 @@ from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.read import Document, IngestError, Reason
+from dashboard.pipeline.sector_model import load_sector_model, sector_features
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
 
@@ -176,7 +177,7 @@ def extract_document(
                 if term:
                     result.terms.append((paragraph.index, s_index, t.text))
     result.mentions = _resolve_mentions(document, contexts, raw, finder)
-    result.projects = document_projects(result.mentions, lexicon)
+    result.projects = document_projects(result.mentions, lexicon, document_scores(contexts))
     result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
     return result
 
@@ -260,6 +261,44 @@ def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
     return best_sector(scores, minimum=1) or tx.UNCLASSIFIED
 
 
+def document_scores(contexts: list[ParagraphContext]) -> dict[str, float]:
+    """How strongly a whole document speaks of each sector: its paragraphs' scores summed."""
+    totals: dict[str, float] = {}
+    for context in contexts:
+        for sector, score in context.scores.items():
+            totals[sector] = totals.get(sector, 0.0) + score
+    return totals
+
+
+def project_features(
+    mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float]
+) -> dict[str, float]:
+    """What the sector model sees of a project (``sector_model.sector_features``)."""
+    first = mentions[0]
+    return sector_features(
+        first.name,
+        first.kind,
+        (m.sector for m in mentions),
+        _project_sector(mentions, lexicon),
+        name_scores=sector_scores(first.name, lexicon),
+        evidence_scores=sector_scores(first.evidence, lexicon),
+        document_scores=in_document,
+    )
+
+
+def project_groups(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The mentions of each project of a document, by name: repeated mentions, and short forms
+    without the place prefix (鸿途产业园 for 江州鸿途产业园), go with the full name."""
+    places = {m.name for m in mentions if m.category == PLACE}
+    stems = {p[:-1] for p in places if len(p) >= 3}
+    projects = [m for m in mentions if m.category == PROJECT]
+    alias = _aliases((m.name for m in projects), places | stems)
+    grouped: dict[str, list[Mention]] = {}
+    for m in projects:
+        grouped.setdefault(alias.get(m.name, m.name), []).append(m)
+    return grouped
+
+
 def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     """Short forms of a name without its place prefix (鸿途产业园 for 江州鸿途产业园) → the full form."""
     names = sorted(set(names), key=len, reverse=True)
@@ -272,16 +311,14 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     return alias
 
 
-def document_projects(mentions: list[Mention], lexicon: Lexicon) -> list[dict]:
+def document_projects(
+    mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float] | None = None
+) -> list[dict]:
     """One record per project of a document: repeated mentions (and short forms without the place
-    prefix) merged, with the organizations and places named in the same clauses."""
-    places = {m.name for m in mentions if m.category == PLACE}
-    stems = {p[:-1] for p in places if len(p) >= 3}
-    projects = [m for m in mentions if m.category == PROJECT]
-    alias = _aliases((m.name for m in projects), places | stems)
-    grouped: dict[str, list[Mention]] = {}
-    for m in projects:
-        grouped.setdefault(alias.get(m.name, m.name), []).append(m)
+    prefix) merged, with the organizations and places named in the same clauses. The sector is the
+    sector model's where one is shipped, else the rules'."""
+    grouped = project_groups(mentions)
+    model = load_sector_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
     for m in mentions:
         if m.category != PROJECT:
@@ -290,7 +327,10 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon) -> list[dict]:
     for name, group in grouped.items():
         first = group[0]
         together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
-        sector = _project_sector(group, lexicon)
+        if model is None:
+            sector = _project_sector(group, lexicon)
+        else:
+            sector = model.predict(project_features(group, lexicon, in_document or {}))
         records.append(
             {
                 "name": name, "kind": first.kind, "named": any(g.named for g in group), "sector": sector,

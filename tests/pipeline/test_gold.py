@@ -53,7 +53,7 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     assert total.documents == 96
     assert total.recall >= 0.69
     assert total.precision >= 0.79
-    assert total.sector_accuracy >= 0.79
+    assert total.sector_accuracy >= 0.90  # in-sample: the sector model is trained on these
     assert total.named_agreement >= 0.85
 
 

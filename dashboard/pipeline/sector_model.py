@@ -1,0 +1,113 @@
+"""The sector of a project, learned from the annotated development texts.
+
+The rules (``extraction._project_sector``) decide from the words of a name, the kind of thing it
+is and the passage it stands in. They are right on four projects in five of real published text,
+and wrong in ways no single rule mends: a development zone that the passage around it would make
+digital industry, a digital-government platform, a 数谷 that is not a grain valley. A linear model
+(multinomial logistic regression) weighs what the rules see, their own answer among it, together
+with the last characters of the name, so that it can learn when to overrule them.
+
+The model is trained by ``scripts/train-sector-model`` (scikit-learn) on ``data/evaluation/dev``
+only, and shipped as ``sector_model.json`` beside this file: its features, one weight per sector
+each, and the intercepts. Predicting needs no library: a sum of weights.
+
+    >>> model = SectorModel(("a", "b"), (0.0, 0.5), {"rule=a": (2.0, 0.0)}, "test")
+    >>> model.predict({"rule=a": 1.0}), model.predict({"kind=x": 1.0})
+    ('a', 'b')
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("sector_model.json")
+SUFFIXES = (1, 2, 3)  # its last characters: the head (园, 中心, 平台…) says most about the kind
+
+
+def sector_features(
+    name: str,
+    kind: str,
+    passages: Iterable[str],
+    rule: str,
+    *,
+    name_scores: dict[str, float],
+    evidence_scores: dict[str, float],
+    document_scores: dict[str, float],
+) -> dict[str, float]:
+    """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
+    the passages it is mentioned in, the sector words of its name, its sentence and its whole
+    document (as shares), and the last characters of its name. (Characters inside the name add
+    nothing by cross-validation, and would learn the names of particular places and companies.)"""
+    features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
+    passages = list(passages)
+    classified = [p for p in passages if p != "unclassified"]
+    features[f"passage={classified[0] if classified else 'none'}"] = 1.0
+    features[f"first-passage={passages[0] if passages else 'none'}"] = 1.0
+    for sector, score in name_scores.items():
+        if score:
+            features[f"name={sector}"] = min(score, 3.0) / 3.0
+    for prefix, scores in (("sentence", evidence_scores), ("document", document_scores)):
+        total = sum(scores.values())
+        for sector, score in scores.items():
+            if score:
+                features[f"{prefix}={sector}"] = score / total
+    for n in SUFFIXES:
+        features[f"ends={name[-n:]}"] = 1.0
+    return features
+
+
+@dataclass(frozen=True)
+class SectorModel:
+    sectors: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]  # feature → one weight per sector
+    version: str
+
+    def scores(self, features: dict[str, float]) -> dict[str, float]:
+        totals = list(self.intercepts)
+        for feature, value in features.items():
+            weights = self.weights.get(feature)
+            if weights is not None:
+                for k, weight in enumerate(weights):
+                    totals[k] += weight * value
+        return dict(zip(self.sectors, totals, strict=True))
+
+    def predict(self, features: dict[str, float]) -> str:
+        scores = self.scores(features)
+        return max(scores, key=scores.__getitem__)
+
+    def as_json(self, **about: object) -> str:
+        return json.dumps(
+            {
+                **about,
+                "sectors": list(self.sectors),
+                "intercepts": [round(v, 6) for v in self.intercepts],
+                "weights": {f: [round(v, 6) for v in w] for f, w in sorted(self.weights.items())},
+            },
+            ensure_ascii=False,
+            indent=0,
+        )
+
+
+def parse_sector_model(text: str) -> SectorModel:
+    raw = json.loads(text)
+    return SectorModel(
+        sectors=tuple(raw["sectors"]),
+        intercepts=tuple(raw["intercepts"]),
+        weights={feature: tuple(w) for feature, w in raw["weights"].items()},
+        version=hashlib.sha256(text.encode()).hexdigest()[:16],
+    )
+
+
+@functools.cache
+def load_sector_model(path: Path = MODEL_PATH) -> SectorModel | None:
+    """The shipped model, or None where there is none (the rules' answer stands)."""
+    try:
+        return parse_sector_model(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
