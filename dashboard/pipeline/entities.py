@@ -29,6 +29,9 @@ _NON_NAME = frozenset(
 _LOCATIVES = frozenset("内里中外")
 _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
+# Words that open a designation's title, which may hold verbs and conjunctions of its own
+# (国家级知识产权强国建设示范园区, 国家基础软件协同攻关和创新中心).
+_DESIGNATIONS = frozenset({"国家级", "国家", "全国", "省级"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月")
 # …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
@@ -121,6 +124,12 @@ class EntityFinder:
         self.after_quotes_only = frozenset(ending for ending, _ in lexicon.quoted_project_endings)
         self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
+        words = "|".join(re.escape(w) for w in sorted(lexicon.titled_by, key=len, reverse=True))
+        self.titled_by = (
+            re.compile(f"({words})(“[^“”]{{2,{_MAX_QUOTED}}}”|《[^《》]{{2,{_MAX_QUOTED}}}》)")
+            if words
+            else None
+        )
 
     # -- boundaries -----------------------------------------------------------------------------
 
@@ -310,7 +319,22 @@ class EntityFinder:
                 place = self._dictionary_place(token)
                 if place is not None:
                     found.append(place)
-        return found
+        titled = self._titled_shows(sentence, found)
+        return sorted(found + titled, key=lambda f: f.end) if titled else found
+
+    def _titled_shows(self, sentence: str, found: list[Found]) -> list[Found]:
+        """Titles a word before them says are shows or exhibitions: 沉浸式戏剧“甲乙”, 实景演出《丙丁》."""
+        if not self.titled_by or not any(q in sentence for q in "“《"):
+            return []
+        taken = [(f.start, f.end) for f in found if f.category == PROJECT]
+        shows = []
+        for match in self.titled_by.finditer(sentence):
+            start, end = match.start(2) + 1, match.end(2) - 1
+            if len(_CJK_OR_LATIN.findall(sentence[start:end])) < 2:
+                continue
+            if not any(s < end and start < e for s, e in taken):
+                shows.append(Found(PROJECT, normalise_name(sentence[start:end]), "演出", start, end, True))
+        return shows
 
     @staticmethod
     def _with_unit(sentence: str, found: list[Found], item: Found) -> Found:
@@ -364,6 +388,8 @@ class EntityFinder:
             or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
         ):
             first += 1
+        if not quoted and category == PROJECT:
+            first = self._designation_start(toks, first, previous_end)
         start = toks[first].start if first <= last else ending_start
         if (
             first > 0 and toks[first - 1].text in _OPENING_QUOTES
@@ -541,6 +567,22 @@ class EntityFinder:
                 break
             j -= 1
         return j + 1
+
+    def _designation_start(self, toks: list[Span], first: int, previous_end: int) -> int:
+        """Where a designated title starts: a name the walk cut at a verb or conjunction reaches back
+        to a 国家级 (国家, 全国, 省级) within its clause and eight words, when a noun follows it
+        (国家级知识产权强国建设示范园区, not 全国推广建设智慧农场)."""
+        for k in range(first - 1, max(-1, first - 9), -1):
+            word = toks[k].text
+            if toks[k].start < previous_end or word in _SEPARATORS or word.isspace():
+                return first
+            if word in _OPENING_QUOTES or word == "的" or word in self.lexicon.action_modifiers:
+                return first
+            if word in _DESIGNATIONS:
+                after = toks[k + 1].text
+                verb = after in self.lexicon.actions or self._opens_no_name(after, just_before_ending=False)
+                return first if verb or after in _CONJUNCTIONS or after in self.hard_stops else k
+        return first
 
     def _founded(self, sentence: str, toks: list[Span], first: int, last: int) -> bool:
         """Whether the clause around a name reports its founding: an action such as 筹建 before it in

@@ -52,6 +52,7 @@ class Lexicon:
     founding_actions: frozenset[str] = frozenset()
     built_institutes: tuple[str, ...] = ()
     quoted_project_endings: tuple[tuple[str, str], ...] = ()
+    titled_by: tuple[str, ...] = ()  # 剧目“…”: words that say the title after them is a show
 
     @property
     def keyword_stopwords(self) -> frozenset[str]:
@@ -104,6 +105,7 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         founding_actions=frozenset(grammar.get("founding_actions", ())),
         built_institutes=tuple(grammar.get("built_institutes", ())),
         quoted_project_endings=_endings(grammar.get("quoted_project_kinds") or {}),
+        titled_by=tuple(grammar.get("titled_by") or ()),
     )
 
 

@@ -148,3 +148,21 @@ def test_items_counted_before_a_shared_head_each_take_it():
         assert found[name][1] is True, name
     summary = projects("江州市现有云岭数据基地、青峰数据基地两个数据基地。")
     assert set(summary) == {"云岭数据基地", "青峰数据基地"}
+
+
+def test_a_designation_reaches_back_to_its_rank_over_its_titles_verbs():
+    found = projects("江州市获批国家级知识产权强国建设示范园区，青峰县创建国家职业教育虚拟仿真示范实训基地。")
+    assert found["国家级知识产权强国建设示范园区"][1] is True
+    assert "国家职业教育虚拟仿真示范实训基地" in found
+    assert not {"示范园区", "示范实训基地"} & set(found)
+    assert "全国推广建设智慧农场" not in projects("这一模式将在全国推广建设智慧农场。")
+
+
+def test_titled_shows_and_exhibitions_are_services_projects():
+    found = projects(
+        "云岭古城推出沉浸式戏剧“青峰夜话”，设有数字艺术展“江州——光的旅程”，",
+        "大型实景演出《云岭长歌》吸引游客，广场上演“星河”大墙投影秀。",
+    )
+    for name in ("青峰夜话", "江州——光的旅程", "云岭长歌", "星河大墙投影秀"):
+        assert found[name] == ("services", True), name
+    assert not projects("他说起《江州市数字经济发展规划》的要点。")
