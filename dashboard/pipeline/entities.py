@@ -20,6 +20,11 @@ _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", '"': '"'
 # “甲”和“乙”计划: quoted names that share one head across these
 _SHARED_HEAD_JOINERS = frozenset("和与及、")
 _MAX_QUOTED = 16
+_UNIT_BRACKET = re.compile(r"[（(]([^（）()，。、；,;：:“”\s]{2,10})[）)]")
+_ALIAS_MARKERS = ("简称", "以下简称", "下称", "下同", "即", "又称", "原")
+_YEARS = re.compile(r"[\d—\-–~～至年]+")
+_QUOTED = re.compile(f"“([^“”，。、；]{{3,{_MAX_QUOTED}}})”")
+_QUOTED_BUILD = re.compile(f"(?:“[^“”，。、；]{{3,{_MAX_QUOTED}}}”[、和与及]?)+(?=建设)")  # “甲”“乙”建设
 _QUOTES = "“”‘’\"'「」『』《》"
 _BRACKETS = {"(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）"}
 _DOTS = re.compile(r"[•・‧∙·]")
@@ -309,6 +314,8 @@ class EntityFinder:
                     whole = self._with_unit(sentence, found, item)
                     if whole is not item:
                         found = [f for f in found if f.end <= whole.start or f.category != PROJECT]
+                    if whole.category == PROJECT:
+                        whole = self._with_bracket(sentence, whole)
                     if whole.category == PROJECT:  # a programme may hold a project found before
                         found = [f for f in found if f.category != PROJECT or f.start < whole.start]
                         found += self.shared_heads(sentence, whole, ending)
@@ -319,8 +326,23 @@ class EntityFinder:
                 place = self._dictionary_place(token)
                 if place is not None:
                     found.append(place)
-        titled = self._titled_shows(sentence, found)
+        titled = self._titled_shows(sentence, found) + self._quoted_builds(sentence, found)
         return sorted(found + titled, key=lambda f: f.end) if titled else found
+
+    def _quoted_builds(self, sentence: str, found: list[Found]) -> list[Found]:
+        """A quoted name with a place in it that the sentence builds: “数字甲市”建设 names a programme."""
+        if "”建设" not in sentence:
+            return []
+        taken = [(f.start, f.end) for f in found if f.category == PROJECT]
+        builds = []
+        for run in _QUOTED_BUILD.finditer(sentence):
+            for match in _QUOTED.finditer(sentence, run.start(), run.end()):
+                start, end = match.start(1), match.end(1)
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if any(f.category == PLACE and start <= f.start and f.end <= end for f in found):
+                    builds.append(Found(PROJECT, normalise_name(match.group(1)), "项目", start, end, True))
+        return builds
 
     def _titled_shows(self, sentence: str, found: list[Found]) -> list[Found]:
         """Titles a word before them says are shows or exhibitions: 沉浸式戏剧“甲乙”, 实景演出《丙丁》."""
@@ -335,6 +357,22 @@ class EntityFinder:
             if not any(s < end and start < e for s, e in taken):
                 shows.append(Found(PROJECT, normalise_name(sentence[start:end]), "演出", start, end, True))
         return shows
+
+    def _with_bracket(self, sentence: str, item: Found) -> Found:
+        """A bracket that closes a project's name and says which part or site it is belongs to the
+        name (…数据中心（甲园区）投入运营, …中心（一期）。); an alias (（简称…）), a span of years, the
+        street of a zone, or a bracket that more name follows (甲谷（乙市）科技园) does not."""
+        match = _UNIT_BRACKET.match(sentence, item.end)
+        if match is None or match.group(1).startswith(_ALIAS_MARKERS) or _YEARS.fullmatch(match.group(1)):
+            return item
+        rest = sentence[match.end() : match.end() + 2]
+        closes = (
+            not rest or rest[0] in _SEPARATORS or rest[0] in "等是将已正于在" or rest in self.lexicon.actions
+        )
+        if not closes or item.kind == "园区":
+            return item
+        name = normalise_name(sentence[item.start : match.end()])
+        return Found(PROJECT, name, item.kind, item.start, match.end(), item.named, item.described_as)
 
     @staticmethod
     def _with_unit(sentence: str, found: list[Found], item: Found) -> Found:

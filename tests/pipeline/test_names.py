@@ -166,3 +166,15 @@ def test_titled_shows_and_exhibitions_are_services_projects():
     for name in ("青峰夜话", "江州——光的旅程", "云岭长歌", "星河大墙投影秀"):
         assert found[name] == ("services", True), name
     assert not projects("他说起《江州市数字经济发展规划》的要点。")
+
+
+def test_a_quoted_name_with_a_place_that_is_built_is_a_programme():
+    found = projects("江州市围绕“数字江州”建设出台政策，推进“实景三维云岭”“透视云岭”建设。")
+    assert {"数字江州", "实景三维云岭", "透视云岭"} <= set(found)
+    assert not projects("江州市加强“智慧城市”建设。")
+
+
+def test_a_bracket_saying_which_site_closes_the_name():
+    found = projects("江州电信云岭数据中心（青峰园区）正式开服，江州大数据交易中心（简称“江数所”）揭牌。")
+    assert "江州电信云岭数据中心（青峰园区）" in found and "江州大数据交易中心" in found
+    assert "江州软件园" in projects("江州软件园（2021-2025年）建设规划发布。")
