@@ -23,6 +23,12 @@ _MAX_QUOTED = 16
 _UNIT_BRACKET = re.compile(r"[（(]([^（）()，。、；,;：:“”\s]{2,10})[）)]")
 _ALIAS_MARKERS = ("简称", "以下简称", "下称", "下同", "即", "又称", "原")
 _YEARS = re.compile(r"[\d—\-–~～至年]+")
+_NOT_IN_A_NAME = re.compile(
+    r"(?:大会|博览会|峰会|论坛|洽谈会|推介会|交易会|发布会)(?:暨|(?![会展馆]))|(?<![平高中初同对])等(?![级值])"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_JOINERS = frozenset({"-", "—", "~", "至", "年", "年度"})
+_TIME_WORD = re.compile(r"\d{4}年|前\d{1,2}|\d{1,2}月")
 _QUOTED = re.compile(f"“([^“”，。、；]{{3,{_MAX_QUOTED}}})”")
 _QUOTED_BUILD = re.compile(f"(?:“[^“”，。、；]{{3,{_MAX_QUOTED}}}”[、和与及]?)+(?=建设)")  # “甲”“乙”建设
 _QUOTES = "“”‘’\"'「」『』《》"
@@ -46,6 +52,9 @@ _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud",
 _COMMON_WORD = 3000
 _RARE_WORD = 200
 _UNCOMMON_VERB = 50  # a verb this frequent does not open a name, though it may stand inside one
+_EVERYDAY_VERB = (
+    1500  # …nor this frequent one just before the ending (适配基地 is a purpose, 查看大棚 is not)
+)
 _COMMON_PLACE_WORD = 1000
 _QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
 _CONNECTORS = frozenset("—－-")
@@ -428,6 +437,16 @@ class EntityFinder:
             first += 1
         if not quoted and category == PROJECT:
             first = self._designation_start(toks, first, previous_end)
+            cuts = list(_NOT_IN_A_NAME.finditer(sentence, toks[min(first, last)].start, ending_start))
+            while cuts and first < last and toks[first].start < cuts[-1].end():
+                first += 1  # …大会暨…, 甲等…: an event, or the 等 closing a list, is not part of a name
+            while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
+                if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:
+                    first += 1
+                elif _TIME_WORD.fullmatch(toks[first].text + toks[first + 1].text):
+                    first += 2
+                else:
+                    break
         start = toks[first].start if first <= last else ending_start
         if (
             first > 0 and toks[first - 1].text in _OPENING_QUOTES
@@ -583,8 +602,11 @@ class EntityFinder:
         right before the ending may say what the place is for (适配基地), an adverb may not."""
         if len(word) < 2 or word in self.lexicon.words_inside_names or word in self.generic:
             return False
+        tag, frequency = dictionary_tag(word), word_frequency(self.tok, word)
+        if just_before_ending and tag == "v":  # 查看大棚, 结合景区: an everyday verb, not a purpose
+            return frequency >= _EVERYDAY_VERB
         tags = _NOT_OPENING_NAMES - {"v", "vd"} if just_before_ending else _NOT_OPENING_NAMES
-        return dictionary_tag(word) in tags and word_frequency(self.tok, word) >= _UNCOMMON_VERB
+        return tag in tags and frequency >= _UNCOMMON_VERB
 
     def _walk_left(self, toks: list[Span], j: int, last: int, previous_end: int) -> int:
         """Index of the first token of a name whose words end at token ``j`` (before the ending at

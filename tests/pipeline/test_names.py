@@ -178,3 +178,13 @@ def test_a_bracket_saying_which_site_closes_the_name():
     found = projects("江州电信云岭数据中心（青峰园区）正式开服，江州大数据交易中心（简称“江数所”）揭牌。")
     assert "江州电信云岭数据中心（青峰园区）" in found and "江州大数据交易中心" in found
     assert "江州软件园" in projects("江州软件园（2021-2025年）建设规划发布。")
+
+
+def test_names_do_not_hold_a_time_phrase_an_event_or_a_lists_etc():
+    found = projects(
+        "2022年江州新区产值增长，青峰数字经济大会暨2023年一季度重大项目集中签约。",
+        "推进云岭科技产业城等项目建设，青峰电子等外资智能工厂投产，游客前来查看大棚。",
+    )
+    assert "江州新区" in found
+    assert not [n for n in found if re.search(r"\d|等|大会|查看", n)], found
+    assert "青峰工业互联网大会会议中心" in projects("建设青峰工业互联网大会会议中心。")
