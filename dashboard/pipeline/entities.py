@@ -62,7 +62,9 @@ _NUMBER = re.compile(r"^[\d.]+$")
 _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|平米))$")
 # Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
 # 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
-_CATEGORY_KINDS = frozenset({"项目"})
+# Kinds whose heads name a category more often than a thing (重点项目, 二级以上医院): listed only
+# when the words before the head name one.
+_CATEGORY_KINDS = frozenset({"项目", "公共设施"})
 # 甲、乙和丙三大基地: as many items as the count says, each with the head.
 _COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -270,6 +272,8 @@ class EntityFinder:
                     continue
             if category != PLACE and following in self.lexicon.not_after_ending:
                 continue
+            if category == PROJECT and token.text in self.lexicon.not_projects:
+                continue
             if category == PROJECT and self._ends_project(following):
                 return None  # 商城平台: the name goes on to the next ending
             return ending, category, kind
@@ -435,6 +439,14 @@ class EntityFinder:
             or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
         ):
             first += 1
+        if (  # （记者…）甲学校: a bracket that opens the sentence is a note, not a name's start
+            not quoted
+            and first < last
+            and toks[first].text in "(（"
+            and (first == 0 or toks[first - 1].text in _SEPARATORS or toks[first - 1].text.isspace())
+        ):
+            close = next((k for k in range(first + 1, last) if toks[k].text in ")）"), None)
+            first = first if close is None else close + 1
         if not quoted and category == PROJECT:
             first = self._designation_start(toks, first, previous_end)
             cuts = list(_NOT_IN_A_NAME.finditer(sentence, toks[min(first, last)].start, ending_start))
@@ -498,8 +510,9 @@ class EntityFinder:
             kind in _CATEGORY_KINDS
             and not quoted
             and not self._names_a_thing(toks, first, ending_start, inner)
+            and not (kind == "公共设施" and self._placed(found, start))
         ):
-            return None
+            return None  # 重点项目, 二级以上医院; but 甲市综合医院 is one hospital
         opener = toks[first - 1].text if first > 0 else ""
         if kind in ("中心", "交易中心") and opener in _PARTNER_OPENERS:
             self.brands.add(normalise_name(prefix))
@@ -627,6 +640,15 @@ class EntityFinder:
                 break
             j -= 1
         return j + 1
+
+    @staticmethod
+    def _placed(found: list[Found], start: int) -> bool:
+        """Whether a place stands in a name starting at ``start``, or a project ends right where it
+        starts (甲新城综合医院: a unit of 甲新城)."""
+        return any(
+            (f.category == PLACE and f.start >= start) or (f.category == PROJECT and f.end == start)
+            for f in found
+        )
 
     def _designation_start(self, toks: list[Span], first: int, previous_end: int) -> int:
         """Where a designated title starts: a name the walk cut at a verb or conjunction reaches back

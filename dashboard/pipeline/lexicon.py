@@ -53,6 +53,7 @@ class Lexicon:
     built_institutes: tuple[str, ...] = ()
     quoted_project_endings: tuple[tuple[str, str], ...] = ()
     titled_by: tuple[str, ...] = ()  # 剧目“…”: words that say the title after them is a show
+    not_projects: frozenset[str] = frozenset()  # 田园, 家园: common words that end like a project
 
     @property
     def keyword_stopwords(self) -> frozenset[str]:
@@ -106,6 +107,7 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         built_institutes=tuple(grammar.get("built_institutes", ())),
         quoted_project_endings=_endings(grammar.get("quoted_project_kinds") or {}),
         titled_by=tuple(grammar.get("titled_by") or ()),
+        not_projects=frozenset(grammar.get("not_projects") or ()),
     )
 
 

@@ -188,3 +188,15 @@ def test_names_do_not_hold_a_time_phrase_an_event_or_a_lists_etc():
     assert "江州新区" in found
     assert not [n for n in found if re.search(r"\d|等|大会|查看", n)], found
     assert "青峰工业互联网大会会议中心" in projects("建设青峰工业互联网大会会议中心。")
+
+
+def test_parks_hubs_and_public_works_of_city_news_are_projects():
+    found = projects(
+        "青峰镇云岭葡萄园引入智能灌溉，江州大学创新港揭牌，全国一体化算力网络国家枢纽节点落户云岭。",
+        "江州市综合医院二期开工，云岭新城综合医院同期建设，二级以上医院实现数据互通。",
+    )
+    assert {"青峰镇云岭葡萄园", "江州大学创新港", "全国一体化算力网络国家枢纽节点"} <= set(found), found
+    assert found["全国一体化算力网络国家枢纽节点"][0] == "digital-industry"
+    assert "江州市综合医院" in found
+    assert not [n for n in found if n.startswith("二级")]
+    assert "江州市人民医院" not in projects("江州市人民医院与云岭公司签约。")
