@@ -44,7 +44,7 @@ _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # (国家级知识产权强国建设示范园区, 国家基础软件协同攻关和创新中心).
 _DESIGNATIONS = frozenset({"国家级", "国家", "全国", "省级"})
 # Single-character openers that jieba's guesser glues onto a following unknown name (如鸿途 → one token).
-_GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月")
+_GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月好")
 # …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
 _GLUED_CLOSERS = frozenset("是向在把被让将")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
@@ -452,6 +452,14 @@ class EntityFinder:
             cuts = list(_NOT_IN_A_NAME.finditer(sentence, toks[min(first, last)].start, ending_start))
             while cuts and first < last and toks[first].start < cuts[-1].end():
                 first += 1  # …大会暨…, 甲等…: an event, or the 等 closing a list, is not part of a name
+            then = first + 2 if first < last - 2 and toks[first + 1].text == "好" else first + 1
+            if (  # 运营(好)甲数据中心: a verb of the generic vocabulary before a proper name is the action
+                then < last
+                and toks[first].text in self.generic
+                and dictionary_tag(toks[first].text) in ("v", "vn")
+                and self._is_proper(toks[then].text)
+            ):
+                first = then
             while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
                 if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:
                     first += 1

@@ -200,3 +200,9 @@ def test_parks_hubs_and_public_works_of_city_news_are_projects():
     assert "江州市综合医院" in found
     assert not [n for n in found if n.startswith("二级")]
     assert "江州市人民医院" not in projects("江州市人民医院与云岭公司签约。")
+
+
+def test_a_verb_of_the_generic_vocabulary_before_a_proper_name_is_not_part_of_it():
+    found = projects("江州市建成并运营云岭数据中心，运营好青峰博物馆。")
+    assert {"云岭数据中心", "青峰博物馆"} <= set(found), found
+    assert "运营管理中心" in projects("江州市建设运营管理中心。")
