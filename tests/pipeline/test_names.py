@@ -200,6 +200,8 @@ def test_parks_hubs_and_public_works_of_city_news_are_projects():
     assert "江州市综合医院" in found
     assert not [n for n in found if n.startswith("二级")]
     assert "江州市人民医院" not in projects("江州市人民医院与云岭公司签约。")
+    more = projects("建成电子政务云、云岭旅游云，获批数字货币应用试点城市，建设青峰文化体验区和张家大院。")
+    assert {"云岭旅游云", "数字货币应用试点城市", "青峰文化体验区", "张家大院"} <= set(more), more
 
 
 def test_a_verb_of_the_generic_vocabulary_before_a_proper_name_is_not_part_of_it():
