@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -114,38 +115,65 @@ class Found:
     described_as: str = ""  # the category an instance is listed under (“甲”等电商平台 → 电商平台)
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """What the finder derives from a lexicon, once per lexicon rather than once per document."""
+
+    endings: dict[str, list[tuple[str, str, str]]]  # last character → (ending, category, kind), longest first
+    generic: frozenset[str]
+    hard_stops: frozenset[str]
+    walk_stops: frozenset[str]
+    after_quotes_only: frozenset[str]
+    titled_by: re.Pattern | None
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(lexicon: Lexicon) -> _Grammar:
+    endings: dict[str, list[tuple[str, str, str]]] = {}
+    for category, pairs in (
+        (PROJECT, lexicon.project_endings + lexicon.quoted_project_endings),
+        (ORGANIZATION, lexicon.organization_endings),
+        (PLACE, lexicon.place_endings),
+    ):
+        for ending, kind in pairs:
+            endings.setdefault(ending[-1], []).append((ending, category, kind))
+    for candidates in endings.values():
+        candidates.sort(key=lambda item: (-len(item[0]), _CATEGORY_ORDER[item[1]]))
+    sector_vocabulary = {w for words in lexicon.sector_words.values() for w in words}
+    ending_words = {e for e, _ in lexicon.project_endings + lexicon.organization_endings}
+    hard_stops = lexicon.name_openers | lexicon.action_modifiers | _NON_NAME
+    words = "|".join(re.escape(w) for w in sorted(lexicon.titled_by, key=len, reverse=True))
+    return _Grammar(
+        endings=endings,
+        generic=lexicon.generic_words
+        | lexicon.domain_vocabulary
+        | frozenset(sector_vocabulary | ending_words),
+        hard_stops=hard_stops,
+        # 和/与/及 join two names only where the first is complete, and a complete name already
+        # stops the walk; inside a name they are characters like any other (江南和美…平台).
+        walk_stops=hard_stops - _CONJUNCTIONS,
+        after_quotes_only=frozenset(ending for ending, _ in lexicon.quoted_project_endings),
+        titled_by=re.compile(f"({words})(“[^“”]{{2,{_MAX_QUOTED}}}”|《[^《》]{{2,{_MAX_QUOTED}}}》)")
+        if words
+        else None,
+    )
+
+
 class EntityFinder:
     """Finds names in the sentences of one document; learns the document's place names as it goes."""
 
     def __init__(self, lexicon: Lexicon, tok: jieba.Tokenizer) -> None:
         self.lexicon = lexicon
         self.tok = tok
-        self.endings: dict[str, list[tuple[str, str, str]]] = {}
-        for category, pairs in (
-            (PROJECT, lexicon.project_endings + lexicon.quoted_project_endings),
-            (ORGANIZATION, lexicon.organization_endings),
-            (PLACE, lexicon.place_endings),
-        ):
-            for ending, kind in pairs:
-                self.endings.setdefault(ending[-1], []).append((ending, category, kind))
-        for candidates in self.endings.values():
-            candidates.sort(key=lambda item: (-len(item[0]), _CATEGORY_ORDER[item[1]]))
-        sector_vocabulary = {w for words in lexicon.sector_words.values() for w in words}
-        ending_words = {e for e, _ in lexicon.project_endings + lexicon.organization_endings}
-        self.generic = lexicon.generic_words | lexicon.domain_vocabulary | sector_vocabulary | ending_words
-        self.hard_stops = lexicon.name_openers | lexicon.action_modifiers | _NON_NAME
-        # 和/与/及 join two names only where the first is complete, and a complete name already
-        # stops the walk; inside a name they are characters like any other (江南和美…平台).
-        self.walk_stops = self.hard_stops - _CONJUNCTIONS
-        self.after_quotes_only = frozenset(ending for ending, _ in lexicon.quoted_project_endings)
+        grammar = _grammar(lexicon)
+        self.endings = grammar.endings
+        self.generic = grammar.generic
+        self.hard_stops = grammar.hard_stops
+        self.walk_stops = grammar.walk_stops
+        self.after_quotes_only = grammar.after_quotes_only
+        self.titled_by = grammar.titled_by
         self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
-        words = "|".join(re.escape(w) for w in sorted(lexicon.titled_by, key=len, reverse=True))
-        self.titled_by = (
-            re.compile(f"({words})(“[^“”]{{2,{_MAX_QUOTED}}}”|《[^《》]{{2,{_MAX_QUOTED}}}》)")
-            if words
-            else None
-        )
 
     # -- boundaries -----------------------------------------------------------------------------
 
@@ -339,16 +367,17 @@ class EntityFinder:
                 place = self._dictionary_place(token)
                 if place is not None:
                     found.append(place)
-        titled = self._titled_shows(sentence, found) + self._quoted_builds(sentence, found)
+        span = (toks[0].start, toks[-1].end) if toks else (0, 0)  # the sentence, in ``sentence``
+        titled = self._titled_shows(sentence, span, found) + self._quoted_builds(sentence, span, found)
         return sorted(found + titled, key=lambda f: f.end) if titled else found
 
-    def _quoted_builds(self, sentence: str, found: list[Found]) -> list[Found]:
+    def _quoted_builds(self, sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:
         """A quoted name with a place in it that the sentence builds: “数字甲市”建设 names a programme."""
-        if "”建设" not in sentence:
+        if sentence.find("”建设", *span) < 0:
             return []
         taken = [(f.start, f.end) for f in found if f.category == PROJECT]
         builds = []
-        for run in _QUOTED_BUILD.finditer(sentence):
+        for run in _QUOTED_BUILD.finditer(sentence, *span):
             for match in _QUOTED.finditer(sentence, run.start(), run.end()):
                 start, end = match.start(1), match.end(1)
                 if any(s < end and start < e for s, e in taken):
@@ -357,13 +386,13 @@ class EntityFinder:
                     builds.append(Found(PROJECT, normalise_name(match.group(1)), "项目", start, end, True))
         return builds
 
-    def _titled_shows(self, sentence: str, found: list[Found]) -> list[Found]:
+    def _titled_shows(self, sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:
         """Titles a word before them says are shows or exhibitions: 沉浸式戏剧“甲乙”, 实景演出《丙丁》."""
-        if not self.titled_by or not any(q in sentence for q in "“《"):
+        if not self.titled_by or (sentence.find("“", *span) < 0 and sentence.find("《", *span) < 0):
             return []
         taken = [(f.start, f.end) for f in found if f.category == PROJECT]
         shows = []
-        for match in self.titled_by.finditer(sentence):
+        for match in self.titled_by.finditer(sentence, *span):
             start, end = match.start(2) + 1, match.end(2) - 1
             if len(_CJK_OR_LATIN.findall(sentence[start:end])) < 2:
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import time
 from collections.abc import Iterable
@@ -243,12 +244,13 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 # --- one record per project of a document ---------------------------------------------
 
 
-def _project_sector(mentions: list[Mention], lexicon: Lexicon) -> str:
-    """The sector of a project: what its name's words clearly say (农业大数据中心), else its own
-    type's (a data centre is digital industry wherever it stands), else where it is first
-    mentioned in a classified passage, else whatever its name's words lean to."""
+def _project_sector(mentions: list[Mention], lexicon: Lexicon, scores: dict[str, float] | None = None) -> str:
+    """The sector of a project by the rules: what its name's words clearly say (农业大数据中心),
+    else its own type's (a data centre is digital industry wherever it stands), else where it is
+    first mentioned in a classified passage, else whatever its name's words lean to. ``scores``:
+    its name's sector scores, when they are at hand."""
     first = mentions[0]
-    scores = sector_scores(first.name, lexicon)
+    scores = scores if scores is not None else sector_scores(first.name, lexicon)
     clear = best_sector(scores, minimum=NAME_SECTOR_MINIMUM)
     if clear:
         return clear
@@ -275,15 +277,22 @@ def project_features(
 ) -> dict[str, float]:
     """What the sector model sees of a project (``sector_model.sector_features``)."""
     first = mentions[0]
+    name_scores = sector_scores(first.name, lexicon)
     return sector_features(
         first.name,
         first.kind,
         (m.sector for m in mentions),
-        _project_sector(mentions, lexicon),
-        name_scores=sector_scores(first.name, lexicon),
-        evidence_scores=sector_scores(first.evidence, lexicon),
+        _project_sector(mentions, lexicon, name_scores),
+        name_scores=name_scores,
+        evidence_scores=_sentence_scores(first.evidence, lexicon),
         document_scores=in_document,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentence_scores(sentence: str, lexicon: Lexicon) -> dict[str, float]:
+    """A sentence's sector scores, once for all the projects it names (read only)."""
+    return sector_scores(sentence, lexicon)
 
 
 def project_groups(mentions: list[Mention]) -> dict[str, list[Mention]]:

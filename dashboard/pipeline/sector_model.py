@@ -69,13 +69,11 @@ class SectorModel:
     version: str
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
-        totals = list(self.intercepts)
-        for feature, value in features.items():
-            weights = self.weights.get(feature)
-            if weights is not None:
-                for k, weight in enumerate(weights):
-                    totals[k] += weight * value
-        return dict(zip(self.sectors, totals, strict=True))
+        known = [(self.weights[f], v) for f, v in features.items() if f in self.weights]
+        return {
+            sector: self.intercepts[k] + sum(weights[k] * value for weights, value in known)
+            for k, sector in enumerate(self.sectors)
+        }
 
     def predict(self, features: dict[str, float]) -> str:
         scores = self.scores(features)

@@ -208,3 +208,15 @@ def test_a_verb_of_the_generic_vocabulary_before_a_proper_name_is_not_part_of_it
     found = projects("江州市建成并运营云岭数据中心，运营好青峰博物馆。")
     assert {"云岭数据中心", "青峰博物馆"} <= set(found), found
     assert "运营管理中心" in projects("江州市建设运营管理中心。")
+
+
+def test_a_titled_show_is_found_once_in_its_own_sentence():
+    document = parse_document(
+        "标题\n云岭古城推出沉浸式戏剧“青峰夜话”。游客络绎不绝，推进“数字江州”建设。夜游人数增长。\n",
+        doc_id="t",
+        suffix=".txt",
+    )
+    table = extract_documents([document]).projects.set_index("name")
+    assert table.loc["青峰夜话", "mentions"] == 1
+    assert table.loc["青峰夜话", "evidence"] == "云岭古城推出沉浸式戏剧“青峰夜话”。"
+    assert table.loc["数字江州", "mentions"] == 1 and table.loc["数字江州", "evidence"].startswith("游客")
