@@ -325,7 +325,7 @@ def document_projects(
 ) -> list[dict]:
     """One record per project of a document: repeated mentions (and short forms without the place
     prefix) merged, with the organizations and places named in the same clauses. The sector is the
-    sector model's where one is shipped, else the rules'."""
+    sector model's where one is shipped and the document has any sector word, else the rules'."""
     grouped = project_groups(mentions)
     model = load_sector_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
@@ -336,10 +336,10 @@ def document_projects(
     for name, group in grouped.items():
         first = group[0]
         together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
-        if model is None:
-            sector = _project_sector(group, lexicon)
+        if model is None or not any((in_document or {}).values()):
+            sector = _project_sector(group, lexicon)  # no sector word in the whole text: nothing to weigh
         else:
-            sector = model.predict(project_features(group, lexicon, in_document or {}))
+            sector = model.predict(project_features(group, lexicon, in_document))
         records.append(
             {
                 "name": name, "kind": first.kind, "named": any(g.named for g in group), "sector": sector,
