@@ -152,6 +152,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "在表格中选中一行查看详情。",
         "Select a row in the table to see its detail.",
     ),
+    "select_project_hint": (
+        "在表格中选中一行，查看完整的原文句子及其所在段落、相关机构和地点。",
+        "Select a row to see its whole sentence in its paragraph, and its organizations and places.",
+    ),
     "evidence": ("原文句子", "Evidence"),
     "in_paragraph": ("所在段落", "In its paragraph"),
     "download_csv": ("下载 CSV", "Download CSV"),
