@@ -22,7 +22,7 @@ uploads = loaders.session_uploads()
 # pixels on a 1280-pixel screen with the sidebar open (wider screens stretch them); titles and
 # reading notes wrap over up to three lines.
 LISTING = {"title": 220, "date": 90, "outlet": 90, "projects": 70, "file": 190, "warnings": 170}
-ROW_HEIGHT, LINES = 66, 3
+LINES = 3
 ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "corpus_confirm", "corpus_removed"
 
 
@@ -103,7 +103,9 @@ with articles_tab:
         counts = e.named_projects.groupby("document").size()
         session_ids = {n.rsplit(".", 1)[0] for n in uploads}
         listing = e.documents.assign(
-            title=e.documents["title"].map(lambda s: clipped(s, width=LISTING["title"], lines=LINES)),
+            title=e.documents["title"].map(
+                lambda s: clipped(s, width=LISTING["title"], lines=LINES, font_px=frame.cell_font_px(f))
+            ),
             warnings=e.documents["warnings"].map(lambda ns: notes(ns, lang)),
             date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
             outlet=e.documents["outlet"].fillna(""),
@@ -117,7 +119,7 @@ with articles_tab:
             listing[list(LISTING)],
             key="corpus_documents",
             hide_index=True,
-            row_height=ROW_HEIGHT,
+            row_height=frame.row_height(f),
             column_config={
                 "title": st.column_config.TextColumn(column_label("title", lang), width=LISTING["title"]),
                 "date": st.column_config.TextColumn(column_label("date", lang), width=LISTING["date"]),

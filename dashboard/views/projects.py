@@ -19,8 +19,7 @@ from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
 MAX_INITIATIVE_ROWS = 1000
-ROW_HEIGHT = 66  # px: above 4rem a cell wraps its text: three lines of a name or a sentence
-LINES = 3
+LINES = 3  # of a name or a sentence in a row (frame.row_height)
 # Column widths in pixels: together they fit a 1280-pixel screen with the sidebar open (the table
 # is 847 pixels wide there, its row selectors 33) and wider screens stretch them. A sentence is
 # shown as far as three lines of its column hold; the whole of it is in the project's detail.
@@ -30,6 +29,7 @@ INITIATIVE_WIDTHS = {"action": 70, "object": 170, "evidence": 370, "sector": 110
 e = load_extraction()
 f = frame.filters()
 lang = f.lang
+font = frame.cell_font_px(f)
 
 st.title(t("page_projects", lang))
 generic = st.toggle(t("include_generic", lang), key="projects_generic")
@@ -43,10 +43,10 @@ if shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        shown.assign(evidence=shown["evidence"].map(lambda s: clipped(s, width=WIDTHS["evidence"], lines=LINES))),
+        shown.assign(evidence=shown["evidence"].map(lambda s: clipped(s, width=WIDTHS["evidence"], lines=LINES, font_px=font))),
         key="projects_table",
         hide_index=True,
-        row_height=ROW_HEIGHT,
+        row_height=frame.row_height(f),
         on_select="rerun",
         selection_mode="single-row",
         column_config={
@@ -112,10 +112,10 @@ else:
     rows = initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang)
     w = INITIATIVE_WIDTHS
     st.dataframe(
-        rows.assign(**{c: rows[c].map(lambda s, c=c: clipped(s, width=w[c], lines=LINES)) for c in ("object", "evidence")}),
+        rows.assign(**{c: rows[c].map(lambda s, c=c: clipped(s, width=w[c], lines=LINES, font_px=font)) for c in ("object", "evidence")}),
         key="projects_initiatives",
         hide_index=True,
-        row_height=ROW_HEIGHT,
+        row_height=frame.row_height(f),
         column_config={
             "action": st.column_config.TextColumn(column_label("action", lang), width=w["action"]),
             "object": st.column_config.TextColumn(column_label("object", lang), width=w["object"]),
