@@ -71,4 +71,6 @@ def test_a_long_sentence_is_clipped_to_its_lines_with_an_ellipsis(extraction):
         shown = clipped(sentence, width=370, lines=3)
         assert shown == sentence or (shown.endswith("…") and sentence.startswith(shown[:-1]))
         assert len(shown) <= 3 * (370 - 14) // 14 + 1
-    assert clipped("Latin text is narrower", width=130, lines=2) == "Latin text is narrower"  # 8.7 px a letter
+    assert (
+        clipped("Latin text is narrower", width=130, lines=2) == "Latin text is narrower"
+    )  # 8.7 px a letter
