@@ -18,14 +18,14 @@ from dashboard.pipeline.corpus import extract_paths
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import exports
-from dashboard.present.glossary import t, why_not_read
+from dashboard.present.glossary import note, reason, t, why_not_read
 from dashboard.present.report import render_report
+from dashboard.present.scores import evaluation_text
 from dashboard.query import filters as url_filters
 from dashboard.query.evaluation import (
     GoldError,
     article_for,
     evaluate,
-    evaluation_text,
     genres,
     gold_files,
     load_gold,
@@ -70,9 +70,12 @@ def _report_errors(args: argparse.Namespace, extraction: Extraction) -> int:
     return EXIT_BAD_INPUT if extraction.errors else 0
 
 
-def _tables(extraction: Extraction) -> dict[str, pd.DataFrame]:
-    return {
-        "documents": extraction.documents.drop(columns=["path"]),
+def _tables(extraction: Extraction, lang: str) -> dict[str, pd.DataFrame]:
+    documents = extraction.documents.drop(columns=["path"])
+    return {  # reading notes in words, in the language of the messages
+        "documents": documents.assign(
+            warnings=documents["warnings"].map(lambda ns: [note(n, lang) for n in ns])
+        ),
         "projects": extraction.projects,
         "initiatives": extraction.initiatives.drop(columns=["start", "end"]),
         "organizations": extraction.organizations,
@@ -83,7 +86,7 @@ def _tables(extraction: Extraction) -> dict[str, pd.DataFrame]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     extraction = _extraction(args)
-    tables = _tables(extraction)
+    tables = _tables(extraction, args.lang or "en")
     if args.csv:
         folder = Path(args.csv)
         folder.mkdir(parents=True, exist_ok=True)
@@ -162,7 +165,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         kinds = genres(Path(args.gold))
         golds = [(path, load_gold(path, genre=kinds.get(path.stem, ""))) for path in files]
     except GoldError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(
+            f"error: {error.path}: {reason(error.reason, args.lang or 'en', **error.details)}",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     articles, measured, status = [], [], 0
     for path, gold in golds:
@@ -181,7 +187,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
     else:
-        print(evaluation_text(result))
+        print(evaluation_text(result, args.lang or "en"))
     return max(status, _report_errors(args, extraction))
 
 

@@ -120,3 +120,12 @@ def test_the_messages_are_in_the_language_lang_names(tmp_path, capsys, lang, ref
     assert capsys.readouterr().err == f"error: {tmp_path / 'empty.md'}: {refused}\n"
     assert main(["ingest", str(SEED), "--no-cache", "--workers", "1", *language]) == 0
     assert summary in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "said"), [(None, "traditional Chinese, read in simplified characters"),
+                                            ("zh", "繁体中文，已转为简体字读取")])  # fmt: skip
+def test_reading_notes_are_in_the_language_lang_names(tmp_path, capsys, lang, said):
+    (tmp_path / "traditional.txt").write_text("數位經濟\n加快建設星河數位經濟產業園。\n", encoding="utf-8")
+    language = ["--lang", lang] if lang else []
+    assert main(["extract", str(tmp_path), "--no-cache", *language]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["warnings"] == [said]

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from dashboard import settings
 from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mention
 from dashboard.pipeline.lexicon import Lexicon
-from dashboard.pipeline.read import Document, Paragraph, ReadError
+from dashboard.pipeline.read import Document, Paragraph, ReadError, ReadingNote
 from dashboard.pipeline.structure import ParagraphContext
 from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction
 from dashboard.pipeline.text import Span
@@ -55,7 +55,11 @@ def document_record(extraction: DocumentExtraction) -> dict:
     shallow copies, several times faster to write than ``dataclasses.asdict``)."""
     document = vars(extraction.document)
     return {
-        "document": {**document, "paragraphs": [list(vars(p).values()) for p in document["paragraphs"]]},
+        "document": {
+            **document,
+            "paragraphs": [list(vars(p).values()) for p in document["paragraphs"]],
+            "warnings": [[n.code, n.details] for n in document["warnings"]],
+        },
         "contexts": [list(vars(c).values()) for c in extraction.contexts],
         "sentences": [(p, i, s.start, s.end, s.text) for p, i, s in extraction.sentences],
         "mentions": [list(vars(m).values()) for m in extraction.mentions],
@@ -72,7 +76,8 @@ def document_from_record(record: dict) -> DocumentExtraction:
         **{
             **doc,
             "paragraphs": tuple(Paragraph(*p) for p in doc["paragraphs"]),
-            **{key: tuple(doc[key]) for key in ("categories", "tags", "warnings")},
+            **{key: tuple(doc[key]) for key in ("categories", "tags")},
+            "warnings": tuple(ReadingNote(code, details) for code, details in doc["warnings"]),
         }
     )
     return DocumentExtraction(
@@ -94,6 +99,9 @@ def tables_archive(extraction: Extraction) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, table in extraction.tables().items():
+            if name == "documents":  # notes as JSON text: their details differ from code to code
+                notes = table["warnings"].map(lambda ns: [json.dumps([n.code, n.details]) for n in ns])
+                table = table.assign(warnings=notes)
             out = io.BytesIO()
             pq.write_table(pa.Table.from_pandas(table, preserve_index=False), out)
             archive.writestr(f"{name}.parquet", out.getvalue())
@@ -107,6 +115,8 @@ def _frame(data: bytes, name: str) -> pd.DataFrame:
     frame = table.to_pandas()
     for column in LIST_COLUMNS.get(name, ()):
         frame[column] = table.column(column).to_pylist()  # lists, as the extraction made them
+    if name == "documents" and "warnings" in frame:
+        frame["warnings"] = [[ReadingNote(*json.loads(n)) for n in notes] for notes in frame["warnings"]]
     return frame[COLUMNS[name]] if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
 
 

@@ -76,6 +76,54 @@ def plain(reason: Reason, **details: object) -> str:
     return PLAIN[reason].format(**sized)
 
 
+class Note(StrEnum):
+    """What had to be repaired or left out to read an article that was read all the same, as a
+    code: the UI words each one in its own language (``present/glossary.py``, key ``note_<code>``);
+    a ``ReadingNote`` carries one with its details."""
+
+    INVALID_UTF8 = "invalid_utf8"  # details: count (sequences shown as U+FFFD)
+    MIXED_ENCODINGS = "mixed_encodings"  # details: lines (read as GB18030)
+    ENCODING_DETECTED = "encoding_detected"  # details: encoding
+    FRONT_MATTER_NOT_YAML = "front_matter_not_yaml"
+    FRONT_MATTER_NOT_YAML_AT = "front_matter_not_yaml_at"  # details: line
+    FRONT_MATTER_NOT_MAPPING = "front_matter_not_mapping"
+    NOT_A_DATE = "not_a_date"  # details: value (the front matter's, as written)
+    TRADITIONAL = "traditional"
+
+
+# Each note in plain English: ``str(note)``, and what the command line prints without --lang.
+PLAIN_NOTES: dict[Note, str] = {
+    Note.INVALID_UTF8: "{count} invalid UTF-8 sequence(s) shown as \ufffd",
+    Note.MIXED_ENCODINGS: "mixed encodings: {lines} line(s) read as GB18030",
+    Note.ENCODING_DETECTED: "encoding detected as {encoding}",
+    Note.FRONT_MATTER_NOT_YAML: "front matter is not valid YAML; ignored",
+    Note.FRONT_MATTER_NOT_YAML_AT: "front matter is not valid YAML (line {line}); ignored",
+    Note.FRONT_MATTER_NOT_MAPPING: "front matter is not a YAML mapping; ignored",
+    Note.NOT_A_DATE: "front matter date {value!r} is not a date; ignored",
+    Note.TRADITIONAL: "traditional Chinese, read in simplified characters",
+}
+
+
+@dataclass(frozen=True)
+class ReadingNote:
+    """A note on how an article was read: ``code`` (a ``Note`` value) and its ``details``;
+    ``str(note)`` is the note in plain English.
+
+    >>> str(ReadingNote.of(Note.NOT_A_DATE, value="soon"))
+    "front matter date 'soon' is not a date; ignored"
+    """
+
+    code: str
+    details: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return PLAIN_NOTES[Note(self.code)].format(**self.details)
+
+    @classmethod
+    def of(cls, note: Note, **details: object) -> ReadingNote:
+        return cls(note.value, details)
+
+
 @dataclass(frozen=True)
 class ReadError:
     """A file of a corpus that could not be read or extracted, and why: ``reason`` in plain English,
@@ -131,7 +179,7 @@ class Document:
     tags: tuple[str, ...] = ()
     path: str = ""
     content_hash: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ReadingNote, ...] = field(default=())  # how it was read: repairs, what was ignored
 
     @property
     def text(self) -> str:
@@ -146,7 +194,7 @@ def decode(data: bytes) -> str:
     return decode_with_warnings(data)[0]
 
 
-def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
+def decode_with_warnings(data: bytes) -> tuple[str, list[ReadingNote]]:
     """Decode article bytes, and say what had to be repaired.
 
     UTF-8 (with or without BOM) first; a UTF-8 file with a few invalid sequences keeps its text,
@@ -164,7 +212,7 @@ def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
     repaired = data.decode("utf-8", errors="replace")
     bad = repaired.count("\ufffd")
     if bad <= max(3, len(data) // 100):
-        return repaired, [f"{bad} invalid UTF-8 sequence(s) shown as \ufffd"]
+        return repaired, [ReadingNote.of(Note.INVALID_UTF8, count=bad)]
     try:
         text = data.decode("gb18030")
         if _looks_like_text(text):
@@ -178,11 +226,11 @@ def decode_with_warnings(data: bytes) -> tuple[str, list[str]]:
 
     best = from_bytes(data).best()
     if best is not None and _looks_like_text(str(best)):
-        return str(best), [f"encoding detected as {best.encoding}"]
+        return str(best), [ReadingNote.of(Note.ENCODING_DETECTED, encoding=best.encoding)]
     raise IngestError(Reason.UNREADABLE)
 
 
-def _decode_lines(data: bytes) -> tuple[str, list[str]] | None:
+def _decode_lines(data: bytes) -> tuple[str, list[ReadingNote]] | None:
     """Files pasted together from UTF-8 and GBK sources: each line in whichever decodes it."""
     lines, legacy = [], 0
     for line in data.split(b"\n"):
@@ -195,7 +243,8 @@ def _decode_lines(data: bytes) -> tuple[str, list[str]] | None:
                 return None
             legacy += 1
     text = "\n".join(lines)
-    return (text, [f"mixed encodings: {legacy} line(s) read as GB18030"]) if _looks_like_text(text) else None
+    notes = [ReadingNote.of(Note.MIXED_ENCODINGS, lines=legacy)]
+    return (text, notes) if _looks_like_text(text) else None
 
 
 def _looks_like_text(text: str) -> bool:
@@ -268,7 +317,7 @@ def _markdown_lines(body: str) -> list[tuple[str, bool]]:
     return lines
 
 
-def _parse_front_matter(text: str) -> tuple[dict, str, list[str]]:
+def _parse_front_matter(text: str) -> tuple[dict, str, list[ReadingNote]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
@@ -276,12 +325,16 @@ def _parse_front_matter(text: str) -> tuple[dict, str, list[str]]:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        return {}, text[match.end() :], [f"front matter is not valid YAML{where}; ignored"]
+        note = (
+            ReadingNote.of(Note.FRONT_MATTER_NOT_YAML_AT, line=mark.line + 2)
+            if mark
+            else ReadingNote.of(Note.FRONT_MATTER_NOT_YAML)
+        )
+        return {}, text[match.end() :], [note]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return {}, text[match.end() :], ["front matter is not a YAML mapping; ignored"]
+        return {}, text[match.end() :], [ReadingNote.of(Note.FRONT_MATTER_NOT_MAPPING)]
     return meta, text[match.end() :], []
 
 
@@ -392,7 +445,12 @@ def full_width_punctuation(text: str) -> str:
 
 
 def parse_document(
-    text: str, *, doc_id: str, suffix: str = ".md", path: str = "", warnings: list[str] | None = None
+    text: str,
+    *,
+    doc_id: str,
+    suffix: str = ".md",
+    path: str = "",
+    warnings: list[ReadingNote] | None = None,
 ) -> Document:
     """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -400,7 +458,7 @@ def parse_document(
     meta, body, found = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
     warnings = [*(warnings or []), *found]
     if traditional:
-        warnings.append("traditional Chinese, read in simplified characters")
+        warnings.append(ReadingNote.of(Note.TRADITIONAL))
 
     source_url = None
     autolinks = _AUTOLINK.findall(body)
@@ -437,7 +495,7 @@ def parse_document(
 
     date = parse_date(meta.get("date"))
     if meta.get("date") is not None and date is None:
-        warnings.append(f"front matter date {meta.get('date')!r} is not a date; ignored")
+        warnings.append(ReadingNote.of(Note.NOT_A_DATE, value=str(meta.get("date"))))
     if date is None:
         named = _DATE_IN_NAME.search(doc_id)
         if named:

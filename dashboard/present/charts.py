@@ -33,6 +33,7 @@ MIN_FONT_PX = 12
 PRESENTER_SCALE = 1.5
 REPORT_SCALE = 1.25
 INK = "#1f1f1f"
+CLOSING = "）》」』】〕”’，。、；：！？)"
 TYPE_COLORS = {
     "project": "#3b6ea8",
     "organization": "#c0713a",
@@ -106,6 +107,8 @@ def wrap_label(label: str, *, width: int = 5) -> str:
     '星河农业<br>科技数字<br>产业园区'
     >>> wrap_label("Industrial digitalization", width=12)
     'Industrial<br>digitalization'
+    >>> wrap_label("江州（北岸）数字经济产业园")  # a closing bracket never starts a line
+    '江州（北岸）<br>数字经济<br>产业园'
     """
     words = label.split()
     if len(words) > 1:
@@ -120,7 +123,11 @@ def wrap_label(label: str, *, width: int = 5) -> str:
         return label
     count = math.ceil(len(label) / width)
     size = math.ceil(len(label) / count)
-    return "<br>".join(label[i : i + size] for i in range(0, len(label), size))
+    lines = [label[i : i + size] for i in range(0, len(label), size)]
+    for i in range(1, len(lines)):  # closing punctuation stays at the end of the line before
+        while lines[i] and lines[i][0] in CLOSING:
+            lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
+    return "<br>".join(line for line in lines if line)
 
 
 def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import string
 
 from dashboard.pipeline import taxonomy as tx
-from dashboard.pipeline.read import ReadError, human_size
+from dashboard.pipeline.read import ReadError, ReadingNote, human_size
 
 # key: (中文, English)
 TERMS: dict[str, tuple[str, str]] = {
@@ -151,6 +151,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "select_row_hint": (
         "在表格中选中一行查看详情。",
         "Select a row in the table to see its detail.",
+    ),
+    "select_project_hint": (
+        "在表格中选中一行，查看完整的原文句子及其所在段落、相关机构和地点。",
+        "Select a row to see its whole sentence in its paragraph, and its organizations and places.",
     ),
     "evidence": ("原文句子", "Evidence"),
     "in_paragraph": ("所在段落", "In its paragraph"),
@@ -356,6 +360,34 @@ TERMS: dict[str, tuple[str, str]] = {
         "文章库文件夹无法写入（{error}）",
         "the corpus folder cannot be written ({error})",
     ),
+    # how an article that was read was repaired or what was left out: a note code of
+    # pipeline/read.py (Note), worded by ``note()``
+    "note_invalid_utf8": (
+        "{count} 处无效的 UTF-8 字节已显示为 \ufffd",
+        "{count:invalid UTF-8 sequence|invalid UTF-8 sequences} shown as \ufffd",
+    ),
+    "note_mixed_encodings": (
+        "编码混杂：{lines} 行按 GB18030 读取",
+        "mixed encodings: {lines:line|lines} read as GB18030",
+    ),
+    "note_encoding_detected": ("按检测到的编码 {encoding} 读取", "encoding detected as {encoding}"),
+    "note_front_matter_not_yaml": (
+        "文首元数据不是有效的 YAML，已忽略",
+        "front matter is not valid YAML; ignored",
+    ),
+    "note_front_matter_not_yaml_at": (
+        "文首元数据不是有效的 YAML（第 {line} 行），已忽略",
+        "front matter is not valid YAML (line {line}); ignored",
+    ),
+    "note_front_matter_not_mapping": (
+        "文首元数据不是 YAML 键值表，已忽略",
+        "front matter is not a YAML mapping; ignored",
+    ),
+    "note_not_a_date": (
+        "文首元数据中的日期“{value}”无法识别，已忽略",
+        "front matter date {value!r} is not a date; ignored",
+    ),
+    "note_traditional": ("繁体中文，已转为简体字读取", "traditional Chinese, read in simplified characters"),
     "size_bytes": ("{n} 字节", "{n:byte|bytes}"),
     # the command line, in the language --lang names (English without it)
     "cli_wrote_tables": ("已写入 {n} 个表：{folder}", "wrote {n:table|tables} to {folder}"),
@@ -367,6 +399,20 @@ TERMS: dict[str, tuple[str, str]] = {
         "no article {document}.* beside it or in --articles",
     ),
     "cli_no_gold": ("没有附带文章的标注文件", "no gold file with its article"),
+    "reason_not_gold": ("不是标注文件（{error}）", "not a gold file ({error})"),
+    # evaluate: the figures of a document, a genre or all of them, and the names it got wrong
+    "eval_line": (
+        "{label}：召回率 {recall:.2f}（{found}/{required}）· 领域准确率 {sector:.2f} · "
+        "严格精确率 {precision:.2f}（{correct}/{listed}）· 专名判断一致率 {named:.2f}",
+        "{label}: recall {recall:.2f} ({found}/{required}) · sector accuracy {sector:.2f} · "
+        "strict precision {precision:.2f} ({correct}/{listed}) · named-flag agreement {named:.2f}",
+    ),
+    "eval_missed": ("漏掉", "missed"),
+    "eval_wrong": ("误列", "wrong"),
+    "eval_wrong_sector": ("领域有误", "wrong sector"),
+    "eval_named_flag": ("专名判断不一致", "named flag"),
+    "eval_genre": ("{genre}（{documents} 篇）", "{genre} ({documents:document|documents})"),
+    "eval_all": ("全部（{documents} 篇）", "all ({documents:document|documents})"),
     "cli_ingest_summary": (
         "{documents} 篇文章，{named} 个专名项目（含泛称共 {projects} 个），{initiatives} 条举措，"
         "{failures} 个失败；缓存：复用 {hits} 篇，新抽取 {misses} 篇",
@@ -446,6 +492,23 @@ def why_not_read(error: ReadError, lang: str = "zh") -> str:
     """Why a file of the corpus could not be read, in words (a reason of no known kind is given as
     it is)."""
     return reason(error.code, lang, **error.details) if error.code else error.reason
+
+
+def note(note: ReadingNote, lang: str = "zh") -> str:
+    """How an article was read, in words: a reading note's code (``pipeline.read.Note``) and its
+    details.
+
+    >>> note(ReadingNote("mixed_encodings", {"lines": 1}), "en")
+    'mixed encodings: 1 line read as GB18030'
+    >>> note(ReadingNote("traditional"), "zh")
+    '繁体中文，已转为简体字读取'
+    """
+    return t(f"note_{note.code}", lang, **note.details)
+
+
+def notes(reading_notes, lang: str = "zh") -> str:
+    """A document's reading notes (its ``warnings``) in words, one after the other ("" for none)."""
+    return ("；" if lang == "zh" else "; ").join(note(n, lang) for n in reading_notes)
 
 
 def read_error(error: ReadError, lang: str = "zh") -> str:

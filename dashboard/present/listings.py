@@ -10,21 +10,15 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.present.glossary import column_label, name
+from dashboard.present.labels import text_width
 
 # The columns people see, in order (the page's table, the report); the rows and the downloads also
 # carry where each row comes from (TRACE_COLUMNS).
 PROJECT_COLUMNS = ["name", "kind", "sector", "pillar", "organizations", "places", "mentions", "evidence"]
-# On the page the sentence comes beside the name, so that both show on a narrow screen.
-PROJECT_COLUMNS_SHOWN = [
-    "name",
-    "evidence",
-    "sector",
-    "pillar",
-    "kind",
-    "mentions",
-    "organizations",
-    "places",
-]
+# On the page the sentence comes beside the name, and only the columns that fit beside them on a
+# 1280-pixel screen are shown (a sector names its pillar); a project's organizations and places
+# are in its detail, and every column is in the downloads and the report.
+PROJECT_COLUMNS_SHOWN = ["name", "evidence", "sector", "kind", "mentions"]
 INITIATIVE_COLUMNS = [
     "action",
     "object",
@@ -35,7 +29,9 @@ INITIATIVE_COLUMNS = [
     "places",
     "evidence",
 ]
+INITIATIVE_COLUMNS_SHOWN = ["action", "object", "evidence", "sector", "projects"]
 TRACE_COLUMNS = ["document", "paragraph"]
+ELLIPSIS = "…"
 
 
 def _named(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
@@ -82,3 +78,24 @@ def evidence_span(paragraphs: pd.DataFrame, sentences: pd.DataFrame, item: pd.Se
         evidence = str(item.get("evidence", ""))
         return evidence, 0, len(evidence)
     return str(text.iloc[0]), int(span["start"].iloc[0]), int(span["end"].iloc[0])
+
+
+def clipped(text: str, *, width: float, lines: int, font_px: float = 14) -> str:
+    """``text`` as much of it as ``lines`` lines of ``width`` pixels hold, ending in … when cut: a
+    table cell shows a whole beginning rather than half a line at its bottom edge.
+
+    >>> clipped("在数字产业化方面，应大力发展数字经济领域的标志性产业。", width=100, lines=2, font_px=10)
+    '在数字产业化方面，应大力发展数字经…'
+    >>> clipped("短句。", width=100, lines=2)
+    '短句。'
+    """
+    # a line breaks before a character that does not fit, so each line loses up to one character
+    room = lines * (width - font_px) - text_width(ELLIPSIS, font_px)
+    if text_width(text, font_px) <= lines * (width - font_px):
+        return text
+    used, end = 0.0, 0
+    for end, ch in enumerate(text):  # noqa: B007
+        used += text_width(ch, font_px)
+        if used > room:
+            break
+    return text[:end].rstrip("，、；：,;: ") + ELLIPSIS

@@ -57,7 +57,13 @@ class Gold:
 
 
 class GoldError(ValueError):
-    """A gold file that cannot be read; ``str(error)`` says which and why."""
+    """A gold file that cannot be read: ``path``, ``reason`` (a code the glossary words, key
+    ``reason_<code>``) and its ``details``; ``str(error)`` says which and why in plain English."""
+
+    def __init__(self, path: Path, reason: str, **details: object) -> None:
+        self.path, self.reason, self.details = path, reason, details
+        plain = {"not_gold": "not a gold file ({error})", "no_such_path": "no such file or folder"}
+        super().__init__(f"{path}: {plain[reason].format(**details)}")
 
 
 def _names(items: Iterable[dict]) -> list[frozenset[str]]:
@@ -96,7 +102,7 @@ def load_gold(path: Path, *, genre: str = "") -> Gold:
             genre=genre,
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
-        raise GoldError(f"{path}: not a gold file ({error.__class__.__name__}: {error})") from error
+        raise GoldError(path, "not_gold", error=f"{error.__class__.__name__}: {error}") from error
 
 
 def gold_files(path: Path) -> list[Path]:
@@ -106,7 +112,7 @@ def gold_files(path: Path) -> list[Path]:
         return sorted(path.rglob("*.yaml"))
     if path.is_file():
         return [path]
-    raise GoldError(f"{path}: no such file or folder")
+    raise GoldError(path, "no_such_path")
 
 
 def genres(path: Path) -> dict[str, str]:
@@ -267,35 +273,3 @@ def evaluate(projects: pd.DataFrame, golds: list[Gold]) -> Evaluation:
     return Evaluation(
         {g.document: score_document(projects, g) for g in golds}, {g.document: g.genre for g in golds}
     )
-
-
-def _line(label: str, score: Score) -> str:
-    return (
-        f"{label}: recall {score.recall:.2f} ({score.found}/{score.required}) · "
-        f"sector accuracy {score.sector_accuracy:.2f} · "
-        f"strict precision {score.precision:.2f} ({score.correct}/{score.listed}) · "
-        f"named-flag agreement {score.named_agreement:.2f}"
-    )
-
-
-def evaluation_text(evaluation: Evaluation) -> str:
-    """The evaluation as lines to read: each document with what it missed and listed wrongly, each
-    genre, and all documents together (micro-averaged)."""
-    lines = []
-    for document, score in evaluation.scores.items():
-        lines.append(_line(document, score))
-        for label, names in (
-            ("missed", score.missed),
-            ("wrong", score.wrong),
-            ("wrong sector", score.wrong_sector),
-            ("named flag", score.named_disagree),
-        ):
-            if names:
-                lines.append(f"  {label}: {'、'.join(names)}")
-    lines.append("")
-    genres = evaluation.by_genre()
-    if len(genres) > 1:
-        lines += [_line(f"{genre} ({s.documents} documents)", s) for genre, s in genres.items()]
-    total = evaluation.total
-    lines.append(_line(f"all ({total.documents} documents)", total))
-    return "\n".join(lines)

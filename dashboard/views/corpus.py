@@ -5,7 +5,8 @@ import streamlit as st
 
 from dashboard import settings
 from dashboard.present import charts
-from dashboard.present.glossary import column_label, name, read_error, reason, size, t
+from dashboard.present.glossary import column_label, name, notes, read_error, reason, size, t
+from dashboard.present.listings import clipped
 from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table
 from dashboard.store import articles
@@ -17,6 +18,11 @@ lang = f.lang
 folder = settings.corpus_folder()
 in_session = not articles.writable(folder)
 uploads = loaders.session_uploads()
+# The article listing's columns and their widths in pixels: together they fit the table's 847
+# pixels on a 1280-pixel screen with the sidebar open (wider screens stretch them); titles and
+# reading notes wrap over up to three lines.
+LISTING = {"title": 220, "date": 90, "outlet": 90, "projects": 70, "file": 190, "warnings": 170}
+LINES = 3
 ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "corpus_confirm", "corpus_removed"
 
 
@@ -75,7 +81,8 @@ with articles_tab:
             )
             date = (r.document.date or "")[:10]
             st.success(
-                f"**{t('added_as', lang, name=r.name)}**  \n{r.document.title} · {date}  \n{found}",
+                f"**{t('added_as', lang, name=r.name)}**  \n{r.document.title} · {date}  \n{found}"
+                + (f"  \n{notes(r.document.warnings, lang)}" if r.document.warnings else ""),
                 icon=":material/check_circle:",
             )
         elif r.status == articles.DUPLICATE:
@@ -96,6 +103,10 @@ with articles_tab:
         counts = e.named_projects.groupby("document").size()
         session_ids = {n.rsplit(".", 1)[0] for n in uploads}
         listing = e.documents.assign(
+            title=e.documents["title"].map(
+                lambda s: clipped(s, width=LISTING["title"], lines=LINES, font_px=frame.cell_font_px(f))
+            ),
+            warnings=e.documents["warnings"].map(lambda ns: notes(ns, lang)),
             date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
             outlet=e.documents["outlet"].fillna(""),
             projects=e.documents["document"].map(counts).fillna(0).astype(int),
@@ -105,17 +116,17 @@ with articles_tab:
             ],
         ).sort_values("date", ascending=False)
         st.dataframe(
-            listing[["title", "date", "outlet", "paragraphs", "projects", "file", "warnings"]],
+            listing[list(LISTING)],
             key="corpus_documents",
             hide_index=True,
+            row_height=frame.row_height(f),
             column_config={
-                "title": st.column_config.TextColumn(column_label("title", lang), width="large"),
-                "date": st.column_config.TextColumn(column_label("date", lang), width="small"),
-                "outlet": st.column_config.TextColumn(column_label("outlet", lang), width="small"),
-                "paragraphs": st.column_config.NumberColumn(column_label("paragraphs", lang), width="small"),
-                "projects": st.column_config.NumberColumn(t("projects", lang), width="small"),
-                "file": st.column_config.TextColumn(column_label("file", lang), width="medium"),
-                "warnings": st.column_config.ListColumn(column_label("warnings", lang), width="medium"),
+                "title": st.column_config.TextColumn(column_label("title", lang), width=LISTING["title"]),
+                "date": st.column_config.TextColumn(column_label("date", lang), width=LISTING["date"]),
+                "outlet": st.column_config.TextColumn(column_label("outlet", lang), width=LISTING["outlet"]),
+                "projects": st.column_config.NumberColumn(t("projects", lang), width=LISTING["projects"]),
+                "file": st.column_config.TextColumn(column_label("file", lang), width=LISTING["file"]),
+                "warnings": st.column_config.TextColumn(column_label("warnings", lang), width=LISTING["warnings"]),
             },
         )  # fmt: skip
 

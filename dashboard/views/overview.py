@@ -56,16 +56,16 @@ def _narrow_to_sector() -> None:
         frame.set_filters(sectors=tuple(dict.fromkeys(sectors)))
 
 
-# presenter mode: one chart a row, so the structure's tiles are wide enough for large names
-left, right = (st.container(), st.container()) if f.present else st.columns([3, 2])
-with left:
+# one chart a row: the structure takes the page's width, so that a small sector's tiles are wide
+# enough for its names (in English too) on a 1280-pixel screen
+with st.container():
     st.markdown(f"**{t('structure', lang)}**")
     st.plotly_chart(
         charts.structure(projects, lang=lang, scale=charts.scale_for(f)),
         key="overview_structure",
         config=charts.CONFIG,
     )
-with right:
+with st.container():
     st.markdown(f"**{t('projects_per_sector', lang)}**")
     st.plotly_chart(
         charts.sector_bar(projects, lang=lang, scale=charts.scale_for(f)),

@@ -6,8 +6,9 @@ from dashboard.present.exports import to_csv_bytes, to_xlsx_bytes
 from dashboard.present.glossary import column_label, name, t
 from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
-    INITIATIVE_COLUMNS,
+    INITIATIVE_COLUMNS_SHOWN,
     PROJECT_COLUMNS_SHOWN,
+    clipped,
     evidence_span,
     for_export,
     initiative_rows,
@@ -18,12 +19,17 @@ from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
 
 MAX_INITIATIVE_ROWS = 1000
-PILLAR_WIDTH = 100  # px: 数字产业化 on one line
-ROW_HEIGHT = 66  # px: above 4rem a cell wraps its text, so names and sentences show whole (three lines)
+LINES = 3  # of a name or a sentence in a row (frame.row_height)
+# Column widths in pixels: together they fit a 1280-pixel screen with the sidebar open (the table
+# is 847 pixels wide there, its row selectors 33) and wider screens stretch them. A sentence is
+# shown as far as three lines of its column hold; the whole of it is in the project's detail.
+WIDTHS = {"name": 180, "evidence": 370, "sector": 110, "kind": 70, "mentions": 70}
+INITIATIVE_WIDTHS = {"action": 70, "object": 170, "evidence": 370, "sector": 110, "projects": 110}
 
 e = load_extraction()
 f = frame.filters()
 lang = f.lang
+font = frame.cell_font_px(f)
 
 st.title(t("page_projects", lang))
 generic = st.toggle(t("include_generic", lang), key="projects_generic")
@@ -37,27 +43,24 @@ if shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        shown,
+        shown.assign(evidence=shown["evidence"].map(lambda s: clipped(s, width=WIDTHS["evidence"], lines=LINES, font_px=font))),
         key="projects_table",
         hide_index=True,
-        row_height=ROW_HEIGHT,
+        row_height=frame.row_height(f),
         on_select="rerun",
         selection_mode="single-row",
         column_config={
-            "name": st.column_config.TextColumn(column_label("name", lang), width="medium"),
-            "kind": st.column_config.TextColumn(column_label("kind", lang), width="small"),
-            "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
-            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width=PILLAR_WIDTH),
-            "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
-            "places": st.column_config.ListColumn(column_label("places", lang)),
-            "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width="small"),
-            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
+            "name": st.column_config.TextColumn(column_label("name", lang), width=WIDTHS["name"]),
+            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width=WIDTHS["evidence"]),
+            "sector": st.column_config.TextColumn(column_label("sector", lang), width=WIDTHS["sector"]),
+            "kind": st.column_config.TextColumn(column_label("kind", lang), width=WIDTHS["kind"]),
+            "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width=WIDTHS["mentions"]),
         },
         column_order=PROJECT_COLUMNS_SHOWN,
     )  # fmt: skip
     rows = event.selection.rows
     if not rows:
-        st.caption(t("select_row_hint", lang))
+        st.caption(t("select_project_hint", lang))
     else:
         project = projects.iloc[rows[0]]
         with st.container(border=True, key="projects_detail"):
@@ -65,6 +68,9 @@ else:
             st.caption(
                 f"{project['kind']} · {name(project['pillar'], lang)} · {name(project['sector'], lang)}"
             )
+            for column in ("organizations", "places"):
+                if len(project[column]):
+                    st.caption(f"{column_label(column, lang)}：{'、'.join(project[column])}")
             paragraph, start, end = evidence_span(e.paragraphs, e.sentences, project)
             st.html(STYLE + evidence_html(paragraph, start, end))
 
@@ -103,19 +109,19 @@ if initiatives.empty:
 else:
     if len(initiatives) > MAX_INITIATIVE_ROWS:  # a large corpus: the first rows here, all in the download
         st.caption(t("rows_shown", lang, shown=MAX_INITIATIVE_ROWS, total=len(initiatives)))
+    rows = initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang)
+    w = INITIATIVE_WIDTHS
     st.dataframe(
-        initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang),
+        rows.assign(**{c: rows[c].map(lambda s, c=c: clipped(s, width=w[c], lines=LINES, font_px=font)) for c in ("object", "evidence")}),
         key="projects_initiatives",
         hide_index=True,
+        row_height=frame.row_height(f),
         column_config={
-            "action": st.column_config.TextColumn(column_label("action", lang), width="small"),
-            "object": st.column_config.TextColumn(column_label("object", lang), width="medium"),
-            "sector": st.column_config.TextColumn(column_label("sector", lang), width="small"),
-            "pillar": st.column_config.TextColumn(column_label("pillar", lang), width="small"),
-            "projects": st.column_config.ListColumn(column_label("projects", lang)),
-            "organizations": st.column_config.ListColumn(column_label("organizations", lang)),
-            "places": st.column_config.ListColumn(column_label("places", lang)),
-            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width="large"),
+            "action": st.column_config.TextColumn(column_label("action", lang), width=w["action"]),
+            "object": st.column_config.TextColumn(column_label("object", lang), width=w["object"]),
+            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width=w["evidence"]),
+            "sector": st.column_config.TextColumn(column_label("sector", lang), width=w["sector"]),
+            "projects": st.column_config.ListColumn(column_label("projects", lang), width=w["projects"]),
         },
-        column_order=INITIATIVE_COLUMNS,
+        column_order=INITIATIVE_COLUMNS_SHOWN,
     )  # fmt: skip

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.present.glossary import t
+from dashboard.present.glossary import notes, t
 from dashboard.present.highlight import STYLE, article_html, legend_html, outline_html
 from dashboard.query import view_data
 from dashboard.views import frame
@@ -27,6 +27,8 @@ row, index = view.document, view.index
 
 st.subheader(row["title"], anchor=False)
 st.caption(" · ".join(str(v) for v in (str(row["date"])[:10], row["outlet"]) if isinstance(v, str) and v))
+if len(row["warnings"]):  # how the article was read: converted, repaired, metadata left out
+    st.caption(f"{t('col_warnings', lang)}{'：' if lang == 'zh' else ': '}" + notes(row["warnings"], lang))
 st.html(STYLE + legend_html(lang))
 st.caption(t("reader_hint", lang))
 

@@ -2,7 +2,7 @@ import pytest
 from conftest import SEED
 
 from dashboard import IngestError, extract_paths, parse_document, read_document
-from dashboard.pipeline.read import decode
+from dashboard.pipeline.read import ReadingNote, decode, decode_with_warnings
 
 
 class TestReadDocument:
@@ -68,12 +68,13 @@ class TestReadDocument:
     def test_front_matter_that_is_not_yaml_is_reported_not_fatal(self):
         doc = parse_document("---\ntitle: [unclosed\n---\n<p>正文。</p>", doc_id="x")
         assert doc.paragraphs[0].text == "正文。"
-        assert "not valid YAML" in doc.warnings[0]
+        assert doc.warnings[0].code == "front_matter_not_yaml_at" and "not valid YAML" in str(doc.warnings[0])
 
     def test_a_date_that_is_not_a_date(self):
         doc = parse_document("---\ntitle: t\ndate: soon\n---\n<p>正文。</p>", doc_id="2020-01-01-x")
         assert doc.date == "2020-01-01"
-        assert "not a date" in doc.warnings[0]
+        assert doc.warnings[0] == ReadingNote("not_a_date", {"value": "soon"})
+        assert str(doc.warnings[0]) == "front matter date 'soon' is not a date; ignored"
 
 
 @pytest.mark.parametrize(
@@ -110,7 +111,7 @@ class TestTraditionalChinese:
         document = parse_document(text, doc_id="linchuan")
         assert document.title == "临川数字经济观察"
         assert document.paragraphs[0].text == "加快建设临川云计算数据中心，推进农业数字化转型。"
-        assert document.warnings == ("traditional Chinese, read in simplified characters",)
+        assert document.warnings == (ReadingNote("traditional"),)
 
     def test_a_simplified_article_quoting_traditional_characters_is_left_as_it_is(self):
         text = "江州数字经济观察\n江州与台湾“數位經濟”论坛合作，推进数字产业化，建设江州数据中心和智慧农场。"
@@ -119,3 +120,11 @@ class TestTraditionalChinese:
 
     def test_the_seed_article_is_not_converted(self):
         assert not read_document(SEED).warnings
+
+
+def test_a_repaired_encoding_is_a_note_with_its_count():
+    text, notes = decode_with_warnings("数字经济产业园建设".encode() * 40 + b"\xff")
+    assert text.endswith("\ufffd") and notes == [ReadingNote("invalid_utf8", {"count": 1})]
+    lines = "第一行数字经济\n".encode() + "第二行产业园区\n".encode("gbk") * 5
+    _, notes = decode_with_warnings(lines)
+    assert [n.code for n in notes] in (["mixed_encodings"], [])  # GB18030 may read it all

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from dashboard.pipeline.corpus import read_files
-from dashboard.pipeline.read import PLAIN, ReadError, Reason, plain
-from dashboard.present.glossary import TERMS, fields, read_error, reason, t, why_not_read
+from dashboard.pipeline.read import PLAIN, PLAIN_NOTES, Note, ReadError, ReadingNote, Reason, plain
+from dashboard.present.glossary import TERMS, fields, note, notes, read_error, reason, t, why_not_read
 from dashboard.store.articles import Refusal
 from dashboard.store.saved_analysis import AnalysisError
 
@@ -22,6 +22,12 @@ SAMPLE = {  # a value for every detail a reason may have
     "seconds": 30,
     "error": "Read-only file system",
     "kinds": (".md", ".txt"),
+    # details of reading notes
+    "count": 3,
+    "lines": 1,
+    "encoding": "Big5",
+    "line": 4,
+    "value": "soon",
 }
 
 
@@ -101,3 +107,32 @@ def test_files_the_corpus_reader_refuses_are_told_in_the_pages_language(tmp_path
 def test_a_reason_of_no_known_kind_is_shown_as_it_is():
     error = ReadError("a.md", "something else went wrong")
     assert error.code is None and read_error(error, "zh") == "a.md：something else went wrong"
+
+
+@pytest.mark.parametrize("code", list(Note), ids=str)
+def test_every_reading_note_is_worded_in_each_language(code):
+    details = {k: SAMPLE[k] for k in fields(PLAIN_NOTES[code])}
+    assert fields(TERMS[f"note_{code}"][0]) == set(details)
+    worded = {lang: note(ReadingNote.of(code, **details), lang) for lang in ("zh", "en")}
+    assert CJK.search(worded["zh"]) and not CJK.search(worded["en"])
+    assert "{" not in worded["zh"] + worded["en"]
+    assert all(str(v) in worded["zh"] and str(v) in worded["en"] for v in details.values())
+
+
+def test_a_documents_notes_read_one_after_the_other():
+    read = (ReadingNote("traditional"), ReadingNote("mixed_encodings", {"lines": 2}))
+    assert notes(read, "zh") == "繁体中文，已转为简体字读取；编码混杂：2 行按 GB18030 读取"
+    assert (
+        notes(read, "en")
+        == "traditional Chinese, read in simplified characters; mixed encodings: 2 lines read as GB18030"
+    )
+    assert notes((), "en") == ""
+
+
+@pytest.mark.parametrize("key", [k for k in TERMS if k.startswith("eval_")])
+def test_the_evaluations_words_are_in_each_language(key):
+    values = {k: 0.5 if k in ("recall", "sector", "precision", "named") else 2 for k in fields(TERMS[key][0])}
+    if "genre" in values:
+        values["genre"] = "news"
+    zh, en = t(key, "zh", **values), t(key, "en", **values)
+    assert CJK.search(zh) and not CJK.search(en)

@@ -1,7 +1,15 @@
 import pandas as pd
 
 from dashboard.present.glossary import TERMS, column_label, t
-from dashboard.present.listings import evidence_span, for_export, initiative_rows, project_rows
+from dashboard.present.listings import (
+    INITIATIVE_COLUMNS_SHOWN,
+    PROJECT_COLUMNS_SHOWN,
+    clipped,
+    evidence_span,
+    for_export,
+    initiative_rows,
+    project_rows,
+)
 
 
 def test_project_rows_speak_the_language(extraction):
@@ -48,3 +56,21 @@ def test_glossary_is_complete():
     for key, (zh, en) in TERMS.items():
         assert zh and en, key
     assert t("shown_of", "en", shown=2, total=5) == "Showing 2 of 5"
+
+
+def test_the_page_shows_the_name_and_its_sentence_first():
+    assert PROJECT_COLUMNS_SHOWN[:2] == ["name", "evidence"]
+    assert set(PROJECT_COLUMNS_SHOWN) <= set(
+        project_rows(pd.DataFrame(columns=PROJECT_COLUMNS_SHOWN)).columns
+    )
+    assert "evidence" in INITIATIVE_COLUMNS_SHOWN
+
+
+def test_a_long_sentence_is_clipped_to_its_lines_with_an_ellipsis(extraction):
+    for sentence in extraction.projects["evidence"]:
+        shown = clipped(sentence, width=370, lines=3)
+        assert shown == sentence or (shown.endswith("…") and sentence.startswith(shown[:-1]))
+        assert len(shown) <= 3 * (370 - 14) // 14 + 1
+    assert (
+        clipped("Latin text is narrower", width=130, lines=2) == "Latin text is narrower"
+    )  # 8.7 px a letter

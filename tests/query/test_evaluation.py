@@ -1,6 +1,7 @@
 """``python -m dashboard evaluate``: gold files read, articles found, figures and names printed."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -51,7 +52,29 @@ def test_the_text_report_names_what_was_missed_and_ends_with_the_totals(tmp_path
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("a: recall 0.50 (1/2)")
     assert "  missed: 江州云岭农场" in lines
-    assert lines[-1].startswith("all (1 documents): recall 0.50")
+    assert lines[-1].startswith("all (1 document): recall 0.50")
+
+
+def test_the_text_report_speaks_the_language_lang_names(tmp_path):
+    gold = tmp_path / "a.yaml"
+    gold.write_text(
+        "document: a\nprojects:\n  - name: 江州鸿途产业园\n    sector: digital-industry\n"
+        "  - name: 江州云岭农场\n    sector: agriculture\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("江州观察\n江州市建设江州鸿途产业园。\n", encoding="utf-8")
+    (tmp_path / "lost.yaml").write_text("document: lost\nprojects: []\n", encoding="utf-8")
+    result = run(str(tmp_path), "--no-cache", "--lang", "zh")
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("a：召回率 0.50（1/2）· 领域准确率")
+    assert "  漏掉：江州云岭农场" in lines
+    assert lines[-1].startswith("全部（1 篇）：召回率 0.50")
+    assert result.stderr.strip() == f"error: {tmp_path / 'lost.yaml'}: 旁边和 --articles 中都没有文章 lost.*"
+    assert not re.search("[A-Za-z]{3,}", result.stdout.replace("lost", ""))
+    refused = run(str(tmp_path / "missing"), "--lang", "zh")
+    assert (
+        refused.returncode == 2 and refused.stderr == f"error: {tmp_path / 'missing'}: 文件或文件夹不存在\n"
+    )
 
 
 def test_a_gold_file_without_its_article_is_an_error_line_and_the_others_are_measured(tmp_path):
