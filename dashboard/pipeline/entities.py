@@ -53,9 +53,8 @@ _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud",
 _COMMON_WORD = 3000
 _RARE_WORD = 200
 _UNCOMMON_VERB = 50  # a verb this frequent does not open a name, though it may stand inside one
-_EVERYDAY_VERB = (
-    1500  # …nor this frequent one just before the ending (适配基地 is a purpose, 查看大棚 is not)
-)
+# …nor this frequent one just before the ending (适配基地 is a purpose, 查看大棚 is not)
+_EVERYDAY_VERB = 1500
 _COMMON_PLACE_WORD = 1000
 _QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+[项个批家座条类种所期大排片块栋间]*$")
 _CONNECTORS = frozenset("—－-")
@@ -66,6 +65,9 @@ _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|
 # Kinds whose heads name a category more often than a thing (重点项目, 二级以上医院): listed only
 # when the words before the head name one.
 _CATEGORY_KINDS = frozenset({"项目", "公共设施"})
+# …of which a place in the name, or the project it is a unit of, is enough to name one (甲市综合医院,
+# 甲新城综合医院); a place is not enough for a 项目 (江州市重点项目).
+_PLACE_NAMES_ONE = frozenset({"公共设施"})
 # 甲、乙和丙三大基地: as many items as the count says, each with the head.
 _COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -368,37 +370,41 @@ class EntityFinder:
                 if place is not None:
                     found.append(place)
         span = (toks[0].start, toks[-1].end) if toks else (0, 0)  # the sentence, in ``sentence``
-        titled = self._titled_shows(sentence, span, found) + self._quoted_builds(sentence, span, found)
+        titled = [
+            item
+            for item in (*self._titled_shows(sentence, span), *self._quoted_builds(sentence, span, found))
+            if not any(f.category == PROJECT and f.start < item.end and item.start < f.end for f in found)
+        ]
         return sorted(found + titled, key=lambda f: f.end) if titled else found
 
-    def _quoted_builds(self, sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:
+    @staticmethod
+    def _quoted_builds(sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:
         """A quoted name with a place in it that the sentence builds: “数字甲市”建设 names a programme."""
         if sentence.find("”建设", *span) < 0:
             return []
-        taken = [(f.start, f.end) for f in found if f.category == PROJECT]
-        builds = []
-        for run in _QUOTED_BUILD.finditer(sentence, *span):
-            for match in _QUOTED.finditer(sentence, run.start(), run.end()):
-                start, end = match.start(1), match.end(1)
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                if any(f.category == PLACE and start <= f.start and f.end <= end for f in found):
-                    builds.append(Found(PROJECT, normalise_name(match.group(1)), "项目", start, end, True))
-        return builds
+        return [
+            Found(PROJECT, normalise_name(match.group(1)), "项目", match.start(1), match.end(1), True)
+            for run in _QUOTED_BUILD.finditer(sentence, *span)
+            for match in _QUOTED.finditer(sentence, run.start(), run.end())
+            if any(f.category == PLACE and match.start(1) <= f.start and f.end <= match.end(1) for f in found)
+        ]
 
-    def _titled_shows(self, sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:
+    def _titled_shows(self, sentence: str, span: tuple[int, int]) -> list[Found]:
         """Titles a word before them says are shows or exhibitions: 沉浸式戏剧“甲乙”, 实景演出《丙丁》."""
         if not self.titled_by or (sentence.find("“", *span) < 0 and sentence.find("《", *span) < 0):
             return []
-        taken = [(f.start, f.end) for f in found if f.category == PROJECT]
-        shows = []
-        for match in self.titled_by.finditer(sentence, *span):
-            start, end = match.start(2) + 1, match.end(2) - 1
-            if len(_CJK_OR_LATIN.findall(sentence[start:end])) < 2:
-                continue
-            if not any(s < end and start < e for s, e in taken):
-                shows.append(Found(PROJECT, normalise_name(sentence[start:end]), "演出", start, end, True))
-        return shows
+        return [
+            Found(
+                PROJECT,
+                normalise_name(match.group(2)[1:-1]),
+                "演出",
+                match.start(2) + 1,
+                match.end(2) - 1,
+                True,
+            )
+            for match in self.titled_by.finditer(sentence, *span)
+            if len(_CJK_OR_LATIN.findall(match.group(2))) >= 2
+        ]
 
     def _with_bracket(self, sentence: str, item: Found) -> Found:
         """A bracket that closes a project's name and says which part or site it is belongs to the
@@ -468,34 +474,8 @@ class EntityFinder:
             or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
         ):
             first += 1
-        if (  # （记者…）甲学校: a bracket that opens the sentence is a note, not a name's start
-            not quoted
-            and first < last
-            and toks[first].text in "(（"
-            and (first == 0 or toks[first - 1].text in _SEPARATORS or toks[first - 1].text.isspace())
-        ):
-            close = next((k for k in range(first + 1, last) if toks[k].text in ")）"), None)
-            first = first if close is None else close + 1
-        if not quoted and category == PROJECT:
-            first = self._designation_start(toks, first, previous_end)
-            cuts = list(_NOT_IN_A_NAME.finditer(sentence, toks[min(first, last)].start, ending_start))
-            while cuts and first < last and toks[first].start < cuts[-1].end():
-                first += 1  # …大会暨…, 甲等…: an event, or the 等 closing a list, is not part of a name
-            then = first + 2 if first < last - 2 and toks[first + 1].text == "好" else first + 1
-            if (  # 运营(好)甲数据中心: a verb of the generic vocabulary before a proper name is the action
-                then < last
-                and toks[first].text in self.generic
-                and dictionary_tag(toks[first].text) in ("v", "vn")
-                and self._is_proper(toks[then].text)
-            ):
-                first = then
-            while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
-                if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:
-                    first += 1
-                elif _TIME_WORD.fullmatch(toks[first].text + toks[first + 1].text):
-                    first += 2
-                else:
-                    break
+        if not quoted:
+            first = self._trimmed_start(sentence, toks, first, last, ending_start, category, previous_end)
         start = toks[first].start if first <= last else ending_start
         if (
             first > 0 and toks[first - 1].text in _OPENING_QUOTES
@@ -547,7 +527,7 @@ class EntityFinder:
             kind in _CATEGORY_KINDS
             and not quoted
             and not self._names_a_thing(toks, first, ending_start, inner)
-            and not (kind == "公共设施" and self._placed(found, start))
+            and not (kind in _PLACE_NAMES_ONE and self._placed(found, start))
         ):
             return None  # 重点项目, 二级以上医院; but 甲市综合医院 is one hospital
         opener = toks[first - 1].text if first > 0 else ""
@@ -677,6 +657,49 @@ class EntityFinder:
                 break
             j -= 1
         return j + 1
+
+    def _trimmed_start(
+        self,
+        sentence: str,
+        toks: list[Span],
+        first: int,
+        last: int,
+        ending_start: int,
+        category: str,
+        previous_end: int,
+    ) -> int:
+        """The first token of an unquoted name once what leads it without naming it is left out:
+        a note in brackets opening the sentence, and, for a project, an event's title or a list's 等,
+        a verb of the generic vocabulary, a time phrase; a designation reaches back to its rank."""
+        if (  # （记者…）甲学校: a bracket that opens the sentence is a note, not a name's start
+            first < last
+            and toks[first].text in "(（"
+            and (first == 0 or toks[first - 1].text in _SEPARATORS or toks[first - 1].text.isspace())
+        ):
+            close = next((k for k in range(first + 1, last) if toks[k].text in ")）"), None)
+            first = first if close is None else close + 1
+        if category != PROJECT:
+            return first
+        first = self._designation_start(toks, first, previous_end)
+        cuts = list(_NOT_IN_A_NAME.finditer(sentence, toks[min(first, last)].start, ending_start))
+        while cuts and first < last and toks[first].start < cuts[-1].end():
+            first += 1  # …大会暨…, 甲等…: an event, or the 等 closing a list, is not part of a name
+        then = first + 2 if first < last - 2 and toks[first + 1].text == "好" else first + 1
+        if (  # 运营(好)甲数据中心: a verb of the generic vocabulary before a proper name is the action
+            then < last
+            and toks[first].text in self.generic
+            and dictionary_tag(toks[first].text) in ("v", "vn")
+            and self._is_proper(toks[then].text)
+        ):
+            first = then
+        while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
+            if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:
+                first += 1
+            elif _TIME_WORD.fullmatch(toks[first].text + toks[first + 1].text):
+                first += 2
+            else:
+                break
+        return first
 
     @staticmethod
     def _placed(found: list[Found], start: int) -> bool:

@@ -320,9 +320,7 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     return alias
 
 
-def document_projects(
-    mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float] | None = None
-) -> list[dict]:
+def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float]) -> list[dict]:
     """One record per project of a document: repeated mentions (and short forms without the place
     prefix) merged, with the organizations and places named in the same clauses. The sector is the
     sector model's where one is shipped and the document has any sector word, else the rules'."""
@@ -336,7 +334,7 @@ def document_projects(
     for name, group in grouped.items():
         first = group[0]
         together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
-        if model is None or not any((in_document or {}).values()):
+        if model is None or not any(in_document.values()):
             sector = _project_sector(group, lexicon)  # no sector word in the whole text: nothing to weigh
         else:
             sector = model.predict(project_features(group, lexicon, in_document))

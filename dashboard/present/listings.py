@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from dashboard.present.glossary import column_label, name
@@ -99,3 +101,20 @@ def clipped(text: str, *, width: float, lines: int, font_px: float = 14) -> str:
         if used > room:
             break
     return text[:end].rstrip("，、；：,;: ") + ELLIPSIS
+
+
+# A page reruns on every click: the same cells are clipped once, not on every rerun.
+_clipped_once = functools.lru_cache(maxsize=200_000)(clipped)
+
+
+def clipped_columns(
+    table: pd.DataFrame, widths: dict[str, float], *, lines: int, font_px: float
+) -> pd.DataFrame:
+    """``table`` with the text of each column named in ``widths`` clipped to that many pixels
+    (``clipped``)."""
+    return table.assign(
+        **{
+            column: [_clipped_once(str(s), width=width, lines=lines, font_px=font_px) for s in table[column]]
+            for column, width in widths.items()
+        }
+    )

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import settings
 from dashboard.present import charts
 from dashboard.present.glossary import column_label, name, notes, read_error, reason, size, t
-from dashboard.present.listings import clipped
+from dashboard.present.listings import clipped_columns
 from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table
 from dashboard.store import articles
@@ -102,10 +102,11 @@ with articles_tab:
     else:
         counts = e.named_projects.groupby("document").size()
         session_ids = {n.rsplit(".", 1)[0] for n in uploads}
+        titles = clipped_columns(
+            e.documents, {"title": LISTING["title"]}, lines=LINES, font_px=frame.cell_font_px(f)
+        )
         listing = e.documents.assign(
-            title=e.documents["title"].map(
-                lambda s: clipped(s, width=LISTING["title"], lines=LINES, font_px=frame.cell_font_px(f))
-            ),
+            title=titles["title"],
             warnings=e.documents["warnings"].map(lambda ns: notes(ns, lang)),
             date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
             outlet=e.documents["outlet"].fillna(""),

@@ -8,7 +8,7 @@ from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
     INITIATIVE_COLUMNS_SHOWN,
     PROJECT_COLUMNS_SHOWN,
-    clipped,
+    clipped_columns,
     evidence_span,
     for_export,
     initiative_rows,
@@ -25,6 +25,16 @@ LINES = 3  # of a name or a sentence in a row (frame.row_height)
 # shown as far as three lines of its column hold; the whole of it is in the project's detail.
 WIDTHS = {"name": 180, "evidence": 370, "sector": 110, "kind": 70, "mentions": 70}
 INITIATIVE_WIDTHS = {"action": 70, "object": 170, "evidence": 370, "sector": 110, "projects": 110}
+
+
+def column_config(widths: dict[str, int], lang: str) -> dict:
+    """The shown columns, labelled in the page's language, at their widths."""
+    kinds = {"mentions": st.column_config.NumberColumn, "projects": st.column_config.ListColumn}
+    return {
+        c: kinds.get(c, st.column_config.TextColumn)(column_label(c, lang), width=w)
+        for c, w in widths.items()
+    }
+
 
 e = load_extraction()
 f = frame.filters()
@@ -43,19 +53,13 @@ if shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        shown.assign(evidence=shown["evidence"].map(lambda s: clipped(s, width=WIDTHS["evidence"], lines=LINES, font_px=font))),
+        clipped_columns(shown, {"evidence": WIDTHS["evidence"]}, lines=LINES, font_px=font),
         key="projects_table",
         hide_index=True,
         row_height=frame.row_height(f),
         on_select="rerun",
         selection_mode="single-row",
-        column_config={
-            "name": st.column_config.TextColumn(column_label("name", lang), width=WIDTHS["name"]),
-            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width=WIDTHS["evidence"]),
-            "sector": st.column_config.TextColumn(column_label("sector", lang), width=WIDTHS["sector"]),
-            "kind": st.column_config.TextColumn(column_label("kind", lang), width=WIDTHS["kind"]),
-            "mentions": st.column_config.NumberColumn(column_label("mentions", lang), width=WIDTHS["mentions"]),
-        },
+        column_config=column_config(WIDTHS, lang),
         column_order=PROJECT_COLUMNS_SHOWN,
     )  # fmt: skip
     rows = event.selection.rows
@@ -110,18 +114,12 @@ else:
     if len(initiatives) > MAX_INITIATIVE_ROWS:  # a large corpus: the first rows here, all in the download
         st.caption(t("rows_shown", lang, shown=MAX_INITIATIVE_ROWS, total=len(initiatives)))
     rows = initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang)
-    w = INITIATIVE_WIDTHS
+    clip = {c: INITIATIVE_WIDTHS[c] for c in ("object", "evidence")}
     st.dataframe(
-        rows.assign(**{c: rows[c].map(lambda s, c=c: clipped(s, width=w[c], lines=LINES, font_px=font)) for c in ("object", "evidence")}),
+        clipped_columns(rows, clip, lines=LINES, font_px=font),
         key="projects_initiatives",
         hide_index=True,
         row_height=frame.row_height(f),
-        column_config={
-            "action": st.column_config.TextColumn(column_label("action", lang), width=w["action"]),
-            "object": st.column_config.TextColumn(column_label("object", lang), width=w["object"]),
-            "evidence": st.column_config.TextColumn(column_label("evidence", lang), width=w["evidence"]),
-            "sector": st.column_config.TextColumn(column_label("sector", lang), width=w["sector"]),
-            "projects": st.column_config.ListColumn(column_label("projects", lang), width=w["projects"]),
-        },
+        column_config=column_config(INITIATIVE_WIDTHS, lang),
         column_order=INITIATIVE_COLUMNS_SHOWN,
     )  # fmt: skip
