@@ -72,6 +72,8 @@ _PLACE_NAMES_ONE = frozenset({"公共设施"})
 _COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST_REACH = 80  # characters a list of items reaches over
+_CLAUSE_ENDS = frozenset("，。；！？,;!?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?（(]")
 _LAST_ITEM_JOINERS = re.compile(r"以及|和|及|与")
 # A plan's programmes: 实施甲行动、乙行动、丙行动 names each, whatever its words (推进, 提升…).
@@ -606,6 +608,8 @@ class EntityFinder:
         start = toks[first].start
         if first >= last or len(_CJK_OR_LATIN.findall(sentence[start:ending_start])) < 2:
             return None
+        if self._launched(sentence, toks, first, start, ending_start, end):
+            return Found(PROJECT, normalise_name(sentence[start:end]), kind, start, end, True)
         before = after = ""
         if sentence[start - 1 : start] == "、":
             before = _ITEM_CUT.split(sentence[max(0, start - 1 - _LIST_REACH) : start - 1])[-1]
@@ -614,6 +618,19 @@ class EntityFinder:
         if not (before.endswith(ending) or after.endswith(ending)):
             return None
         return Found(PROJECT, normalise_name(sentence[start:end]), kind, start, end, True)
+
+    def _launched(
+        self, sentence: str, toks: list[Span], first: int, start: int, ending_start: int, end: int
+    ) -> bool:
+        """Whether a programme is the whole object of the action that launches it, alone in its
+        clause (实施甲乙提质行动。开展丙丁攻坚行动，…): then all its words are its name."""
+        return (
+            first > 0
+            and toks[first - 1].text in self.lexicon.launching_actions
+            and (end == len(sentence) or sentence[end] in _CLAUSE_ENDS)
+            and len(_CJK.findall(sentence[start:ending_start])) >= 4
+            and not _LATIN_OR_DIGIT.search(sentence[start:end])
+        )
 
     def _names_itself(self, sentence: str, start: int, ending_start: int) -> bool:
         """Whether the words before a 项目 are a name on their own: quoted, or ending as a project's

@@ -54,6 +54,7 @@ class Lexicon:
     quoted_project_endings: tuple[tuple[str, str], ...] = ()
     titled_by: tuple[str, ...] = ()  # 剧目“…”: words that say the title after them is a show
     not_projects: frozenset[str] = frozenset()  # 田园, 家园: common words that end like a project
+    launching_actions: frozenset[str] = frozenset()  # 实施…行动。: a programme alone in its clause
 
     @property
     def keyword_stopwords(self) -> frozenset[str]:
@@ -108,6 +109,7 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         quoted_project_endings=_endings(grammar.get("quoted_project_kinds") or {}),
         titled_by=tuple(grammar.get("titled_by") or ()),
         not_projects=frozenset(grammar.get("not_projects") or ()),
+        launching_actions=frozenset(grammar.get("launching_actions") or ()),
     )
 
 

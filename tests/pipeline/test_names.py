@@ -125,6 +125,14 @@ def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():
     assert "一体化算力中心" not in found
 
 
+def test_a_programme_launched_alone_in_its_clause_is_named_whole():
+    found = projects("实施园区数据服务提质行动。开展企业上云攻坚行动，实施强链行动，推进3个示范工程。")
+    assert found["园区数据服务提质行动"][1] is True
+    assert found["企业上云攻坚行动"][1] is True
+    assert "提质行动" not in found and "攻坚行动" not in found
+    assert not any(named for name, (_, named) in found.items() if "3个" in name)
+
+
 def test_a_project_followed_by_xiangmu_is_named_without_it():
     found = projects("江州市签署青峰大数据交易中心云岭分中心项目，启动“百馆之城”项目。")
     assert "青峰大数据交易中心云岭分中心" in found and "百馆之城" in found
