@@ -342,6 +342,7 @@ class EntityFinder:
                 ending, category, kind = hit
                 items = (
                     self._counted_items(sentence, toks, token.end, ending, kind)
+                    or self._listed_items(sentence, toks, token.end, ending, kind)
                     if category == PROJECT
                     else []
                 )
@@ -582,6 +583,43 @@ class EntityFinder:
             if len(_CJK_OR_LATIN.findall(words)) < 2 or self._ends_project(normalise_name(words)):
                 return []  # 甲中心、乙中心两个中心: the items are named in full already
             items.append(Found(PROJECT, normalise_name(words + head), kind, start, stop, True))
+        return items
+
+    def _listed_items(self, sentence: str, toks: list[Span], end: int, ending: str, kind: str) -> list[Found]:
+        """甲乙、丙丁等算力中心: a list closed by 等 right before a head names one project per item
+        (甲乙算力中心, 丙丁算力中心), when every item holds a proper word; [] otherwise."""
+        head_start = end - len(ending)
+        if sentence[head_start - 1 : head_start] != "等" or head_start < 2:
+            return []
+        window = max(0, head_start - 1 - _LIST_REACH)
+        marks = _CLAUSE_MARKS.finditer(sentence, window, head_start - 1)
+        clause_start = max((m.end() for m in marks), default=window)
+        spans, position = [], clause_start
+        for part in sentence[clause_start : head_start - 1].split("、"):
+            spans.append((position, position + len(part)))
+            position += len(part) + 1
+        if len(spans) < 2:
+            return []
+        first_start, first_end = spans[0]
+        for t in toks:  # 推进甲乙、…: the first item starts after the last action or opener
+            if (
+                first_start <= t.start
+                and t.end <= first_end
+                and (t.text in self.hard_stops or t.text in self.lexicon.actions)
+            ):
+                spans[0] = (t.end, first_end)
+        items = []
+        for start, stop in spans:
+            words = [t.text for t in toks if start <= t.start and t.end <= stop]
+            if (
+                not 2 <= stop - start <= 8
+                or "".join(words) != sentence[start:stop]
+                or not any(_CJK.search(w) and self._is_proper(w) for w in words)
+            ):
+                return []
+            items.append(
+                Found(PROJECT, normalise_name(sentence[start:stop] + ending), kind, start, stop, True)
+            )
         return items
 
     def _programme_item(

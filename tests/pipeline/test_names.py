@@ -133,6 +133,13 @@ def test_a_programme_launched_alone_in_its_clause_is_named_whole():
     assert not any(named for name, (_, named) in found.items() if "3个" in name)
 
 
+def test_items_listed_with_deng_before_a_head_each_take_it():
+    found = projects("推进江州云帆、临川星河等算力中心建设。引进5G、大数据等产业园。")
+    assert found["江州云帆算力中心"] == ("digital-industry", True)
+    assert found["临川星河算力中心"] == ("digital-industry", True)
+    assert not any(named for name, (_, named) in found.items() if name.endswith("产业园"))
+
+
 def test_a_project_followed_by_xiangmu_is_named_without_it():
     found = projects("江州市签署青峰大数据交易中心云岭分中心项目，启动“百馆之城”项目。")
     assert "青峰大数据交易中心云岭分中心" in found and "百馆之城" in found
