@@ -21,6 +21,7 @@ _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『", '"': '"'
 # “甲”和“乙”计划: quoted names that share one head across these
 _SHARED_HEAD_JOINERS = frozenset("和与及、")
 _MAX_QUOTED = 16
+_MAX_TITLE = 32  # characters of a quoted title that a name may fill
 _UNIT_BRACKET = re.compile(r"[（(]([^（）()，。、；,;：:“”\s]{2,10})[）)]")
 _ALIAS_MARKERS = ("简称", "以下简称", "下称", "下同", "即", "又称", "原")
 _YEARS = re.compile(r"[\d—\-–~～至年]+")
@@ -86,6 +87,7 @@ _WORK_HEADS = frozenset({"项目", "工程"})
 _NOT_OPENING_NAMES = frozenset({"v", "vd", "d", "p", "c", "r", "m"})
 _NATIONAL = frozenset({"国家", "国家级", "全国"})
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
+_COUNT_OPENING = re.compile(r"[\d一二三四五六七八九十两百千万]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # jieba's dictionary tags many common words as places; one this frequent is a word, not a place.
@@ -375,7 +377,11 @@ class EntityFinder:
         span = (toks[0].start, toks[-1].end) if toks else (0, 0)  # the sentence, in ``sentence``
         titled = [
             item
-            for item in (*self._titled_shows(sentence, span), *self._quoted_builds(sentence, span, found))
+            for item in (
+                *self._titled_shows(sentence, span),
+                *self._quoted_builds(sentence, span, found),
+                *self._digital_places(sentence, found),
+            )
             if not any(f.category == PROJECT and f.start < item.end and item.start < f.end for f in found)
         ]
         return sorted(found + titled, key=lambda f: f.end) if titled else found
@@ -390,6 +396,19 @@ class EntityFinder:
             for run in _QUOTED_BUILD.finditer(sentence, *span)
             for match in _QUOTED.finditer(sentence, run.start(), run.end())
             if any(f.category == PLACE and match.start(1) <= f.start and f.end <= match.end(1) for f in found)
+        ]
+
+    @staticmethod
+    def _digital_places(sentence: str, found: list[Found]) -> list[Found]:
+        """数字 and a place that the text builds (数字甲省建设, 推进数字乙市建设) name the place's digital
+        programme."""
+        return [
+            Found(PROJECT, "数字" + sentence[f.start : f.end], "项目", f.start - 2, f.end, True)
+            for f in found
+            if f.category == PLACE
+            and sentence[f.start - 2 : f.start] == "数字"
+            and sentence[f.end : f.end + 2] == "建设"
+            and len(sentence[f.start : f.end].rstrip("省市县区州")) >= 2  # not 数字强省
         ]
 
     def _titled_shows(self, sentence: str, span: tuple[int, int]) -> list[Found]:
@@ -467,8 +486,11 @@ class EntityFinder:
         if quoted:  # “珠峰攀登”计划: the quotes hold the name, whatever its words
             j = opening
         first = j + 1 if quoted else self._walk_left(toks, j, last, previous_end)
-        for k in range(last - 1, first - 1, -1):  # 江州学院与园区: the name starts after 与
-            if toks[k].text in _CONJUNCTIONS and any(f.end == toks[k].start for f in found):
+        for k in range(last - 1, first - 1, -1):  # 江州学院与园区, “甲区”和乙区: the name starts after 与
+            if toks[k].text in _CONJUNCTIONS and any(
+                f.end == toks[k].start or (f.end + 1 == toks[k].start and sentence[f.end] in _QUOTE_PAIRS)
+                for f in found
+            ):
                 first = k + 1
                 break
         while first < last and (
@@ -477,8 +499,12 @@ class EntityFinder:
             or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
         ):
             first += 1
+        titled = False
         if not quoted:
             first = self._trimmed_start(sentence, toks, first, last, ending_start, category, previous_end)
+            if category == PROJECT:
+                title_first = self._title_start(sentence, toks, first, ending_start, toks[i].end)
+                titled, first = title_first != first, title_first
         start = toks[first].start if first <= last else ending_start
         if (
             first > 0 and toks[first - 1].text in _OPENING_QUOTES
@@ -520,7 +546,7 @@ class EntityFinder:
             if ending in self.lexicon.built_institutes and self._founded(sentence, toks, first, i):
                 return Found(PROJECT, name, kind, start, toks[i].end, True)
             return Found(ORGANIZATION, name, kind, start, toks[i].end)
-        named = self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
+        named = titled or self._is_named(sentence, toks, first, ending_start, toks[i].end, inner)
         if ending == "项目" and self._names_itself(sentence, start, ending_start):
             # “百馆之城”项目, …产业园项目: the name is what 项目 follows
             return Found(
@@ -811,6 +837,32 @@ class EntityFinder:
             if close >= 0 and sentence[close] == "、":
                 close -= 1
         return instances[::-1]
+
+    def _title_start(self, sentence: str, toks: list[Span], first: int, ending_start: int, end: int) -> int:
+        """A name that closes a quoted title is the whole title, whatever its words
+        (“基于数字孪生的精密检测装备智能工厂”): the first token after the opening quote."""
+        if sentence[end : end + 1] not in _QUOTE_PAIRS or first == 0:
+            return first
+        if toks[first - 1].text == "的" and toks[first].start >= ending_start:
+            return first  # “…最先进的工厂”: a description, not a title
+        opening = _QUOTE_PAIRS[sentence[end]]
+        k = first - 1
+        while k >= 0 and end - toks[k].start <= _MAX_TITLE:
+            word = toks[k].text
+            if word == opening:
+                opener = toks[k + 1].text if k + 1 < len(toks) else ""
+                if (
+                    opener in self.lexicon.actions
+                    or opener in self.hard_stops
+                    or dictionary_tag(opener) == "v"  # “勇当…先行区”: a slogan, not a title
+                    or _COUNT_OPENING.match(opener)  # “一区四园”: a count of places, not a title
+                ):
+                    return first
+                return k + 1
+            if (word in _SEPARATORS and word not in "·-—+") or word in _QUOTE_PAIRS:
+                return first
+            k -= 1
+        return first
 
     @staticmethod
     def _quote_opening(sentence: str, toks: list[Span], last: int) -> int | None:

@@ -140,6 +140,29 @@ def test_items_listed_with_deng_before_a_head_each_take_it():
     assert not any(named for name, (_, named) in found.items() if name.endswith("产业园"))
 
 
+def test_a_quoted_title_ending_in_a_head_is_the_whole_name():
+    found = projects(
+        "江州机床公司的“基于数字孪生的精密机床智能工厂”、临川电器“数据驱动的空调智能工厂”入选，"
+        "被称为“世界上最先进的工厂”。江州“一区四园”建设加快。"
+    )
+    assert found["基于数字孪生的精密机床智能工厂"] == ("manufacturing", True)
+    assert found["数据驱动的空调智能工厂"] == ("manufacturing", True)
+    assert not any("最先进" in name or "一区四园" in name for name in found)
+
+
+def test_digital_and_a_place_that_is_built_is_a_programme():
+    found = projects("青阳市印发《2024年数字青阳建设工作要点》，推进数字临川建设，争创数字强市建设标杆。")
+    assert found["数字青阳"][1] is True
+    assert found["数字临川"][1] is True
+    assert "数字强市" not in found
+
+
+def test_a_name_after_a_quoted_project_and_he_starts_after_he():
+    found = projects("作为“江州大数据产业聚集区”和国家数字经济创新试验区的组成部分。")
+    assert "国家数字经济创新试验区" in found
+    assert not any("和国家" in name for name in found)
+
+
 def test_a_project_followed_by_xiangmu_is_named_without_it():
     found = projects("江州市签署青峰大数据交易中心云岭分中心项目，启动“百馆之城”项目。")
     assert "青峰大数据交易中心云岭分中心" in found and "百馆之城" in found
