@@ -197,6 +197,8 @@ class EntityFinder:
             return True
         if word in _SEPARATORS or word.isspace() or word in _OPENING_QUOTES:
             return True
+        if word in ".．" and j > 0 and _NUMBER.match(toks[j - 1].text):  # 1.甲产业集群: an item's number
+            return j == 1 or toks[j - 2].text in _SEPARATORS or toks[j - 2].text.isspace()
         if word in self.walk_stops or word in _WORK_HEADS:
             return True
         if word in self.lexicon.words_inside_names:
@@ -768,9 +770,14 @@ class EntityFinder:
         then = first + 2 if first < last - 2 and toks[first + 1].text == "好" else first + 1
         if (  # 运营(好)甲数据中心: a verb of the generic vocabulary before a proper name is the action
             then < last
-            and toks[first].text in self.generic
-            and dictionary_tag(toks[first].text) in ("v", "vn")
             and self._is_proper(toks[then].text)
+            and (  # 来甲市…园: an everyday verb before a proper name is not part of it either
+                (toks[first].text in self.generic and dictionary_tag(toks[first].text) in ("v", "vn"))
+                or (
+                    dictionary_tag(toks[first].text) == "v"
+                    and word_frequency(self.tok, toks[first].text) >= _EVERYDAY_VERB
+                )
+            )
         ):
             first = then
         while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what

@@ -167,6 +167,23 @@ def test_a_name_after_a_quoted_project_and_he_starts_after_he():
     assert not any("和国家" in name for name in found)
 
 
+def test_an_items_number_is_not_part_of_its_name():
+    found = projects(
+        "新增产业集群名单",
+        "1.云岭电子信息产业集群",
+        "2.临川智能装备产业集群",
+        "江州建成1.5万亩智慧茶园示范基地。",
+    )
+    assert found["云岭电子信息产业集群"][1] is True
+    assert found["临川智能装备产业集群"][1] is True
+    assert not any(name[0].isdigit() and name[1] == "." for name in found)
+
+
+def test_an_everyday_verb_before_a_place_is_not_part_of_a_name():
+    found = projects("来杨凌智慧农业示范园参观的游客络绎不绝。")
+    assert "杨凌智慧农业示范园" in found and not any(name.startswith("来") for name in found)
+
+
 def test_a_project_followed_by_xiangmu_is_named_without_it():
     found = projects("江州市签署青峰大数据交易中心云岭分中心项目，启动“百馆之城”项目。")
     assert "青峰大数据交易中心云岭分中心" in found and "百馆之城" in found
