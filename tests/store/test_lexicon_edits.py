@@ -9,7 +9,7 @@ from dashboard.store.lexicon_edits import (
     split_words,
 )
 
-PARAGRAPH = "加快建设星河云脑算力枢纽，推动制造业数字化。"
+PARAGRAPH = "加快建设星河云脑算力港湾，推动制造业数字化。"
 
 
 def test_word_list_edits_keep_comments_and_do_not_repeat():
@@ -35,14 +35,14 @@ def test_sector_words_are_added_and_removed():
 def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
     files = read_lexicon_files()
     before = preview(PARAGRAPH, load_lexicon())
-    files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力枢纽"])
+    files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力港湾"])
     files["grammar.yaml"] = files["grammar.yaml"].replace(
-        "  项目: [项目, 工程, 计划, 行动]", "  项目: [项目, 工程, 计划, 行动, 算力枢纽]"
+        "  项目: [项目, 工程, 计划, 行动]", "  项目: [项目, 工程, 计划, 行动, 算力港湾]"
     )
     after = preview(PARAGRAPH, build_lexicon(files))
-    assert "算力枢纽" not in before.tokens and "算力枢纽" in after.tokens
-    assert not any(name.endswith("算力枢纽") for name, _, _ in before.projects)
-    assert ("星河云脑算力枢纽", True, "manufacturing") in after.projects
+    assert "算力港湾" not in before.tokens and "算力港湾" in after.tokens
+    assert not any(name.endswith("算力港湾") for name, _, _ in before.projects)
+    assert ("星河云脑算力港湾", True, "digital-industry") in after.projects
 
 
 def test_saving_writes_every_file(tmp_path):
