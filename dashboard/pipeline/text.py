@@ -7,17 +7,20 @@ import functools
 import json
 import logging
 import marshal
+import math
 import os
 import re
 import tempfile
 import threading
+from importlib.util import find_spec
 from pathlib import Path
-from typing import NamedTuple
-
-import jieba
+from typing import TYPE_CHECKING, NamedTuple
 
 from dashboard import settings
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    import jieba
 
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 _CLAUSE_SEPARATORS = "，、：,:"
@@ -96,32 +99,44 @@ def _plain_clauses(sentence: str, separators: str) -> list[Span]:
     return spans
 
 
+def jieba_folder() -> Path:
+    """Where jieba is installed, found without importing it (which takes a good part of a second)."""
+    return Path(find_spec("jieba").origin).parent
+
+
 # jieba's main dictionary, whose words, frequencies and part-of-speech tags the finder reads too.
-_DICTIONARY = Path(jieba.__file__).parent / "dict.txt"
+_DICTIONARY = jieba_folder() / "dict.txt"
 # Text where rjieba may cut otherwise than jieba: letters or digits joined to more by - + # & _ %,
 # or by a point before a letter or a second point (2020-2022, 10G-PON, 3.5G, 1.2.3: jieba-rs's HMM
 # keeps them whole, jieba cuts them), and the rare Han characters that jieba-rs counts as Han and
-# jieba does not (extension A, U+9FD6–U+9FFF, compatibility and supplementary ideographs). jieba
-# itself cuts such a text.
+# jieba does not (extension A, U+9FD6–U+9FFF, compatibility and supplementary ideographs); and
+# a run said three times over (区区区), which two paths cut in the same words in another order: the
+# two sums of the same logarithms then differ in their last bit alone, and which is the larger
+# depends on the order the two programs add them in.
 _NOT_LIKE_JIEBA = re.compile(
     "[A-Za-z0-9](?:[-+#&_%][A-Za-z0-9]|\\.[0-9]*[A-Za-z]|\\.[0-9]+\\.)"
     "|[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
+    "|([\u4e00-\u9fd5]{1,3})\\1\\1"
 )
+# jieba's blocks (re_han_default) and what it keeps whole between them (re_skip_default): it cuts
+# each block on its own, so a text can be cut block by block.
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+_SKIP = re.compile("(\r\n|\\s)")
 _TOTAL_MAKEWEIGHT = "\x00\x01"  # a word no text can hold: it only evens the two dictionaries' totals
 
 
 class Segmenter:
     """jieba's segmentation (``jieba.Tokenizer.tokenize``, HMM on) of the main dictionary plus a
     lexicon's words, computed by rjieba, jieba's algorithm in Rust (tests/pipeline/test_text.py
-    proves the tokens the same on the test corpus and the evaluation texts). Text that jieba-rs may
-    cut otherwise goes to jieba itself, loaded only then."""
+    proves the tokens the same on the test corpus and the evaluation texts). A block of text that
+    jieba-rs may cut otherwise is cut by jieba's own algorithm, written out below over the same
+    dictionary (jieba's dictionary is not loaded for it; its HMM, ``jieba.finalseg``, is)."""
 
-    def __init__(self, added: list[tuple[str, int]], python: jieba.Tokenizer | None = None) -> None:
+    def __init__(self, added: list[tuple[str, int]]) -> None:
         import rjieba
 
         self.added = added
         self.words = dict(added)  # the lexicon's words and their frequencies, over the dictionary's
-        self._python = python
         self._rust = rjieba.Jieba()
         # jieba adds a word's new frequency to the total; jieba-rs adds the difference from its old
         # one. The total weighs every path, so the old frequencies are added back as one word.
@@ -132,12 +147,65 @@ class Segmenter:
             self._rust.add_word(word, freq, None)
         if makeweight:
             self._rust.add_word(_TOTAL_MAKEWEIGHT, makeweight, None)
+        self.total = _dictionary_table()[2] + sum(freq for _, freq in added)  # jieba's
+        self._longest = max([_dictionary_table()[3], *(len(word) for word, _ in added)])
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """(word, start, end) for each token, as ``jieba.Tokenizer.tokenize`` gives them."""
-        if _NOT_LIKE_JIEBA.search(text):
-            return list(self.python().tokenize(text))
-        return self._rust.tokenize(text)
+        if not _NOT_LIKE_JIEBA.search(text):
+            return self._rust.tokenize(text)
+        tokens, start = [], 0
+        for block in _BLOCK.split(text):
+            if not block:
+                continue
+            if _BLOCK.match(block):
+                if _NOT_LIKE_JIEBA.search(block):
+                    words = self._cut_block(block)
+                else:
+                    words = [word for word, _, _ in self._rust.tokenize(block)]
+            else:  # as jieba: a space or line end whole, every other character alone
+                words = [w for piece in _SKIP.split(block) if piece for w in _skipped(piece)]
+            for word in words:
+                tokens.append((word, start, start + len(word)))
+                start += len(word)
+        return tokens
+
+    def _cut_block(self, sentence: str) -> list[str]:
+        """jieba's ``Tokenizer.__cut_DAG`` (dictionary paths, the HMM for runs of single characters
+        that are not a word), over the same frequencies and total, with the same arithmetic."""
+        from jieba import finalseg
+
+        freq, n = self.frequency, len(sentence)
+        dag = [
+            [i for i in range(k, min(n, k + self._longest)) if freq(sentence[k : i + 1])] or [k]
+            for k in range(n)
+        ]
+        route: dict[int, tuple[float, int]] = {n: (0, 0)}
+        logtotal = math.log(self.total)
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max(
+                (math.log(freq(sentence[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in dag[idx]
+            )
+        words, buf, x = [], "", 0
+
+        def flush() -> None:
+            if len(buf) == 1:
+                words.append(buf)
+            elif buf:
+                words.extend(finalseg.cut(buf) if not freq(buf) else buf)
+
+        while x < n:
+            y = route[x][1] + 1
+            word = sentence[x:y]
+            if y - x == 1:
+                buf += word
+            else:
+                flush()
+                buf = ""
+                words.append(word)
+            x = y
+        flush()
+        return words
 
     def lcut(self, text: str) -> list[str]:
         return [word for word, _, _ in self.tokenize(text)]
@@ -147,17 +215,14 @@ class Segmenter:
         freq = self.words.get(word)
         return freq if freq is not None else _frequencies().get(word, 0)
 
-    def python(self) -> jieba.Tokenizer:
-        """jieba itself with the same words, built on first need."""
-        with _lock:
-            if self._python is None:
-                self._python = _python_tokenizer()
-                for word, freq in self.added:
-                    self._python.add_word(word, freq)
-            return self._python
+
+def _skipped(piece: str) -> list[str] | str:
+    return [piece] if _SKIP.match(piece) else piece
 
 
 def _python_tokenizer() -> jieba.Tokenizer:
+    import jieba
+
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.tmp_dir = str(settings.cache_folder())
@@ -165,14 +230,14 @@ def _python_tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-def _lexicon_words(lexicon: Lexicon) -> tuple[list[tuple[str, int]], jieba.Tokenizer | None]:
+def _lexicon_words(lexicon: Lexicon) -> list[tuple[str, int]]:
     """The words a lexicon adds to jieba's dictionary, with the frequencies jieba gives them (its
     suggestion where the lexicon names none), in the order they are added; kept in the cache folder
     beside jieba's own, so that jieba is loaded to work them out once per lexicon version."""
     stamp = _DICTIONARY.stat()
     path = settings.cache_folder() / f"words-{lexicon.version}-{stamp.st_size}-{stamp.st_mtime_ns}.json"
     try:
-        return [(word, freq) for word, freq in json.loads(path.read_text(encoding="utf-8"))], None
+        return [(word, freq) for word, freq in json.loads(path.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
         pass
     tok = _python_tokenizer()
@@ -186,7 +251,7 @@ def _lexicon_words(lexicon: Lexicon) -> tuple[list[tuple[str, int]], jieba.Token
             tok.add_word(word, 1000)
             added.append((word, 1000))
     _write_atomically(path, json.dumps(added, ensure_ascii=False).encode("utf-8"))
-    return added, tok
+    return added
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -210,7 +275,7 @@ def tokenizer(lexicon: Lexicon | None = None) -> Segmenter:
     with _lock:
         tok = _tokenizers.get(lexicon.version)
         if tok is None:
-            tok = Segmenter(*_lexicon_words(lexicon))
+            tok = Segmenter(_lexicon_words(lexicon))
             while len(_tokenizers) >= _KEPT_TOKENIZERS:  # an edited lexicon displaces the oldest
                 _tokenizers.pop(next(iter(_tokenizers)))
             _tokenizers[lexicon.version] = tok
@@ -218,16 +283,17 @@ def tokenizer(lexicon: Lexicon | None = None) -> Segmenter:
 
 
 @functools.cache
-def _dictionary_table() -> tuple[dict[str, int], dict[str, str]]:
+def _dictionary_table() -> tuple[dict[str, int], dict[str, str], int, int]:
     """Frequency and part-of-speech tag of each word of jieba's main dictionary, as jieba reads
-    them (a word listed twice keeps its last line), kept in the cache folder as a marshal file."""
+    them (a word listed twice keeps its last line), the total of its frequencies (every line
+    counted, as jieba counts it) and its longest word; kept in the cache folder as a marshal file."""
     stamp = _DICTIONARY.stat()
-    path = settings.cache_folder() / f"jieba-words-{stamp.st_size}-{stamp.st_mtime_ns}.marshal"
+    path = settings.cache_folder() / f"jieba-table-{stamp.st_size}-{stamp.st_mtime_ns}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    frequencies, tags = {}, {}
+    frequencies, tags, total = {}, {}, 0
     with _DICTIONARY.open(encoding="utf-8") as lines:
         for line in lines:
             line = line.strip()
@@ -235,8 +301,10 @@ def _dictionary_table() -> tuple[dict[str, int], dict[str, str]]:
                 word, freq, tag = line.split(" ")
                 frequencies[word] = int(freq)
                 tags[word] = tag
-    _write_atomically(path, marshal.dumps((frequencies, tags)))
-    return frequencies, tags
+                total += int(freq)
+    table = (frequencies, tags, total, max(map(len, frequencies)))
+    _write_atomically(path, marshal.dumps(table))
+    return table
 
 
 def _frequencies() -> dict[str, int]:

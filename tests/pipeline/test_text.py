@@ -91,8 +91,8 @@ def test_the_segmentation_is_jiebas_on_the_test_corpus_and_the_evaluation_texts(
     texts = _corpus_texts(tmp_path)
     differing = [t for t in texts if [tuple(x) for x in segmenter.tokenize(t)] != list(jieba_tok.tokenize(t))]
     assert differing == []
-    frequencies, tags = _dictionary_table()
-    assert tags == jieba_tags
+    frequencies, tags, _, _ = _dictionary_table()
+    assert tags == jieba_tags and segmenter.total == jieba_tok.total
     assert {**frequencies, **segmenter.words} == {w: f for w, f in jieba_tok.FREQ.items() if f}
     words = {w for t in texts for w, _, _ in jieba_tok.tokenize(t)}
     assert [w for w in words if word_frequency(segmenter, w) != jieba_tok.FREQ.get(w, 0)] == []
@@ -101,7 +101,14 @@ def test_the_segmentation_is_jiebas_on_the_test_corpus_and_the_evaluation_texts(
 
 @pytest.mark.parametrize(
     "text",
-    ["2020-2022年，新增10G-PON端口", "建成3.5G基站和1.2.3版平台", "C++与C#开发", "增长12.5%，达到5%"],
+    [
+        "2020-2022年，新增10G-PON端口",
+        "建成3.5G基站和1.2.3版平台",
+        "C++与C#开发",
+        "增长12.5%，达到5%",
+        "区区区域哈哈哈",
+        "㐀鿠数字\r\n经济  平台",
+    ],
 )
 def test_what_rjieba_cuts_otherwise_is_cut_by_jieba(text, jieba_as_before):
     jieba_tok, _ = jieba_as_before
