@@ -7,10 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-import jieba
-
 from dashboard.pipeline.lexicon import Lexicon
-from dashboard.pipeline.text import Span, dictionary_tag, word_frequency
+from dashboard.pipeline.text import Segmenter, Span, dictionary_tag, word_frequency
 
 PROJECT, ORGANIZATION, PLACE = "project", "organization", "place"
 _CATEGORY_ORDER = {PROJECT: 0, ORGANIZATION: 1, PLACE: 2}
@@ -164,7 +162,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
 class EntityFinder:
     """Finds names in the sentences of one document; learns the document's place names as it goes."""
 
-    def __init__(self, lexicon: Lexicon, tok: jieba.Tokenizer) -> None:
+    def __init__(self, lexicon: Lexicon, tok: Segmenter) -> None:
         self.lexicon = lexicon
         self.tok = tok
         grammar = _grammar(lexicon)

@@ -289,6 +289,10 @@ def _html_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | 
     if _BARE_PARAGRAPHS.fullmatch(markup):  # what BeautifulSoup gives, a line break at each tag
         lines = (_clean_line(raw) for raw in _PARAGRAPH_TAG.sub("\n", markup).splitlines())
         return [(line, False) for line in lines if line], None, None
+    return _soup_lines(markup)
+
+
+def _soup_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
     from bs4 import BeautifulSoup  # imported by the first body that needs it (a second at start)
 
     soup = BeautifulSoup(markup, "html.parser")
