@@ -147,6 +147,7 @@ class Segmenter:
             self._rust.add_word(word, freq, None)
         if makeweight:
             self._rust.add_word(_TOTAL_MAKEWEIGHT, makeweight, None)
+        self.FREQ = {**_frequencies(), **self.words}  # as jieba's, less the prefixes it lists with 0
         self.total = _dictionary_table()[2] + sum(freq for _, freq in added)  # jieba's
         self._longest = max([_dictionary_table()[3], *(len(word) for word, _ in added)])
 
@@ -212,8 +213,7 @@ class Segmenter:
 
     def frequency(self, word: str) -> int:
         """How common a word is: the lexicon's frequency, else the main dictionary's, else 0."""
-        freq = self.words.get(word)
-        return freq if freq is not None else _frequencies().get(word, 0)
+        return self.FREQ.get(word, 0)
 
 
 def _skipped(piece: str) -> list[str] | str:
@@ -319,12 +319,15 @@ def dictionary_tag(word: str) -> str | None:
 
 def word_frequency(tok: Segmenter, word: str) -> int:
     """How common a word is in jieba's dictionary (0 for words it does not know)."""
-    return tok.frequency(word)
+    return tok.FREQ.get(word, 0)
 
 
 def tokens(text: str, tok: Segmenter) -> list[Span]:
     """Tokens of ``text`` with offsets."""
-    return [Span(start, end, word) for word, start, end in tok.tokenize(text)]
+    return [_span(Span, (start, end, word)) for word, start, end in tok.tokenize(text)]
+
+
+_span = tuple.__new__  # a Span made without NamedTuple's own __new__, a Python call per token
 
 
 def is_term(word: str, stopwords: frozenset[str]) -> bool:
