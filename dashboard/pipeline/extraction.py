@@ -232,6 +232,8 @@ def _resolve_mentions(
 def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initiative:
     """The initiative with the names mentioned in its clause; ``mentions``: its paragraph's."""
     inside = [m for m in mentions if initiative.start <= m.start and m.end <= initiative.end]
+    if not inside and not (initiative.projects or initiative.organizations or initiative.places):
+        return initiative  # nobody named in its clause: it stays as it is
     pick = lambda category: tuple(dict.fromkeys(m.name for m in inside if m.category == category))  # noqa: E731
     return Initiative(
         **{

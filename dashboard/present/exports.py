@@ -62,7 +62,8 @@ def records(table: pd.DataFrame) -> list[dict[str, Any]]:
             columns.append([_plain(v) for v in values])
     if not columns:
         return [{} for _ in range(len(table))]
-    return [dict(zip(table.columns, row, strict=True)) for row in zip(*columns, strict=True)]
+    names = list(table.columns)  # a plain list: an Index of strings is slow to walk once per row
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _tiny_float(value: Any) -> bool:
