@@ -161,6 +161,7 @@ def extract_documents(
         # chunks of work, a few per worker, so that process overhead stays small
         size = max(1, min(50, len(todo) // (workers * 4)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        _warm_worker(lexicon)  # the tokenizer is built here once, and forked workers inherit it
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, initargs=(lexicon,)) as pool:
             futures = {
                 pool.submit(_extract_chunk, [items[n] for n in chunk], lexicon, cache): chunk

@@ -7,10 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-import jieba
-
 from dashboard.pipeline.lexicon import Lexicon
-from dashboard.pipeline.text import Span, dictionary_tag, word_frequency
+from dashboard.pipeline.text import Segmenter, Span, dictionary_tag, word_frequency
 
 PROJECT, ORGANIZATION, PLACE = "project", "organization", "place"
 _CATEGORY_ORDER = {PROJECT: 0, ORGANIZATION: 1, PLACE: 2}
@@ -168,7 +166,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
 class EntityFinder:
     """Finds names in the sentences of one document; learns the document's place names as it goes."""
 
-    def __init__(self, lexicon: Lexicon, tok: jieba.Tokenizer) -> None:
+    def __init__(self, lexicon: Lexicon, tok: Segmenter) -> None:
         self.lexicon = lexicon
         self.tok = tok
         grammar = _grammar(lexicon)
@@ -178,6 +176,7 @@ class EntityFinder:
         self.walk_stops = grammar.walk_stops
         self.after_quotes_only = grammar.after_quotes_only
         self.titled_by = grammar.titled_by
+        self._hidden_ending = re.compile(f"[{re.escape(''.join(self.endings))}][{''.join(_LOCATIVES)}]")
         self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
 
@@ -317,6 +316,8 @@ class EntityFinder:
 
     def _split_locatives(self, sentence: str, toks: list[Span]) -> list[Span]:
         """Cut a locative off a token that hides an ending (众创园内 → 众创园 + 内)."""
+        if not toks or not self._hidden_ending.search(sentence, toks[0].start, toks[-1].end):
+            return toks  # no ending followed by a locative anywhere in the sentence
         out = []
         for t in toks:
             if len(t.text) >= 2 and t.text[-1] in _LOCATIVES and t.text[-2] in self.endings:
@@ -341,7 +342,7 @@ class EntityFinder:
         toks = self._split_locatives(sentence, toks)
         found: list[Found] = []
         for i, token in enumerate(toks):
-            hit = self._ending_at(sentence, toks, i)
+            hit = self._ending_at(sentence, toks, i) if token.text[-1] in self.endings else None
             if hit is not None:
                 ending, category, kind = hit
                 items = (

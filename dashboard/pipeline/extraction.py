@@ -179,7 +179,12 @@ def extract_document(
                     result.terms.append((paragraph.index, s_index, t.text))
     result.mentions = _resolve_mentions(document, contexts, raw, finder)
     result.projects = document_projects(result.mentions, lexicon, document_scores(contexts))
-    result.initiatives = [_with_participants(i, result.mentions) for i in result.initiatives]
+    by_paragraph: dict[int, list[Mention]] = {}
+    for mention in result.mentions:
+        by_paragraph.setdefault(mention.paragraph, []).append(mention)
+    result.initiatives = [
+        _with_participants(i, by_paragraph.get(i.paragraph, [])) for i in result.initiatives
+    ]
     return result
 
 
@@ -225,11 +230,10 @@ def _resolve_mentions(
 
 
 def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initiative:
-    inside = [
-        m
-        for m in mentions
-        if m.paragraph == initiative.paragraph and initiative.start <= m.start and m.end <= initiative.end
-    ]
+    """The initiative with the names mentioned in its clause; ``mentions``: its paragraph's."""
+    inside = [m for m in mentions if initiative.start <= m.start and m.end <= initiative.end]
+    if not inside and not (initiative.projects or initiative.organizations or initiative.places):
+        return initiative  # nobody named in its clause: it stays as it is
     pick = lambda category: tuple(dict.fromkeys(m.name for m in inside if m.category == category))  # noqa: E731
     return Initiative(
         **{

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import opencc
 import yaml
-from bs4 import BeautifulSoup
 
 from dashboard import settings
 
@@ -279,8 +278,23 @@ def _clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+# A body of bare paragraphs (<p>…</p> and nothing else: no attribute, entity or other tag), such as
+# generated and many Jekyll posts have: its lines are read without an HTML parser.
+_BARE_PARAGRAPHS = re.compile(r"\s*(?:<p>[^<>&]*</p>\s*)*")
+_PARAGRAPH_TAG = re.compile(r"</?p>")
+
+
 def _html_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
     """Block-level lines of an HTML fragment, with heading flags; also the outlet and <title>."""
+    if _BARE_PARAGRAPHS.fullmatch(markup):  # what BeautifulSoup gives, a line break at each tag
+        lines = (_clean_line(raw) for raw in _PARAGRAPH_TAG.sub("\n", markup).splitlines())
+        return [(line, False) for line in lines if line], None, None
+    return _soup_lines(markup)
+
+
+def _soup_lines(markup: str) -> tuple[list[tuple[str, bool]], str | None, str | None]:
+    from bs4 import BeautifulSoup  # imported by the first body that needs it (a second at start)
+
     soup = BeautifulSoup(markup, "html.parser")
     for junk in soup(["script", "style", "noscript", "iframe", "template"]):
         junk.decompose()
@@ -317,12 +331,24 @@ def _markdown_lines(body: str) -> list[tuple[str, bool]]:
     return lines
 
 
+def _load_yaml(text: str) -> object:
+    """``yaml.safe_load`` by libyaml where PyYAML has it; text libyaml refuses is read again by
+    PyYAML itself, whose error (and its line) the reading note reports."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.load(text, Loader=loader)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def _parse_front_matter(text: str) -> tuple[dict, str, list[ReadingNote]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, []
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = _load_yaml(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         note = (

@@ -6,12 +6,12 @@ import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jieba
 import numpy as np
 import pandas as pd
+
+from dashboard.pipeline.text import jieba_folder
 
 if TYPE_CHECKING:
     from dashboard.pipeline.lexicon import Lexicon
@@ -76,7 +76,7 @@ def term_frequencies(terms: pd.DataFrame, *, by: str | None = None, top: int | N
 @functools.lru_cache(maxsize=1)
 def _idf_table() -> tuple[dict[str, float], float]:
     """jieba's inverse document frequencies, estimated on a large general Chinese corpus."""
-    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    path = jieba_folder() / "analyse" / "idf.txt"
     idf: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, value = line.partition(" ")

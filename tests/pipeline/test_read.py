@@ -128,3 +128,28 @@ def test_a_repaired_encoding_is_a_note_with_its_count():
     lines = "第一行数字经济\n".encode() + "第二行产业园区\n".encode("gbk") * 5
     _, notes = decode_with_warnings(lines)
     assert [n.code for n in notes] in (["mixed_encodings"], [])  # GB18030 may read it all
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>甲市建设数据中心。</p><p>乙园区</p>\n",
+        "\n<p> 第一行\n第二行 </p>\n\n<p></p><p>\u3000丙 丁\t戊</p>",
+        "<p>\n</p>",
+        "",
+    ],
+)
+def test_bare_paragraphs_are_read_as_beautifulsoup_reads_them(markup):
+    from dashboard.pipeline.read import _BARE_PARAGRAPHS, _html_lines, _soup_lines
+
+    assert _BARE_PARAGRAPHS.fullmatch(markup)
+    assert _html_lines(markup) == _soup_lines(markup)
+
+
+@pytest.mark.parametrize(
+    "markup", ["<p class='x'>甲</p>", "<p>甲&amp;乙</p>", "<p>甲<b>乙</b></p>", "甲</p>乙", "<p>甲<p>乙</p>"]
+)
+def test_other_html_goes_to_beautifulsoup(markup):
+    from dashboard.pipeline.read import _BARE_PARAGRAPHS
+
+    assert not _BARE_PARAGRAPHS.fullmatch(markup)
