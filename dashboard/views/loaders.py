@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import settings
@@ -16,11 +15,12 @@ from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.corpus import ArticleFile, extract_paths
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon, read_lexicon_files
 from dashboard.pipeline.tables import Extraction
-from dashboard.present import charts, cloud
+from dashboard.present import charts, shown
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
 from dashboard.store.articles import remove_unfinished_uploads, session_articles
-from dashboard.store.lexicon_edits import build_lexicon
+from dashboard.store.lexicon_edits import Preview, build_lexicon
+from dashboard.store.lexicon_edits import preview as lexicon_preview
 
 
 def corpus_signature(folder: Path) -> str:
@@ -75,6 +75,17 @@ def lexicon() -> Lexicon:
     return lexicon_from(files) if files else load_lexicon(settings.lexicon_folder())
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _preview(version: str, paragraph: str, _lexicon: Lexicon) -> Preview:
+    return lexicon_preview(paragraph, _lexicon)
+
+
+def preview(paragraph: str, lexicon: Lexicon) -> Preview:
+    """How ``lexicon`` segments ``paragraph`` and the projects it finds there, once per lexicon
+    version and paragraph."""
+    return _preview(lexicon.version, paragraph, lexicon)
+
+
 @st.cache_resource(show_spinner="正在读取文章… Reading articles…", max_entries=4)
 def _extract(
     folder: str, signature: str, lexicon_version: str, uploads: tuple, _lexicon: Lexicon, _extra: tuple
@@ -101,7 +112,31 @@ def load_extraction() -> Extraction:
     return _extract(*key, lex, extra)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _shown(
+    source: tuple,
+    part: str,
+    query: str,
+    choices: tuple,
+    with_lexicon: bool,
+    _extraction: Extraction,
+    _lexicon: Lexicon,
+):
+    filters = url_filters.parse(parse_qs(query))
+    return getattr(shown, part)(_extraction, filters, *choices, *((_lexicon,) if with_lexicon else ()))
+
+
+def page_part(part: str, filters: url_filters.Filters, *choices, lexicon: bool = False):
+    """``shown.<part>(extraction, filters, *choices)`` (and ``lexicon=`` the lexicon in use), built
+    once per view and corpus and shared by every session: a resource, not data, so that a rerun
+    gets it without a copy (unpickling a plotly figure costs as much as building it). Pages only
+    read what they get."""
+    key, lex, extra = _source()
+    query = url_filters.query_string(filters)
+    return _shown(key, part, query, choices, lexicon, _extract(*key, lex, extra), lex)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extraction: Extraction):
     filters = url_filters.parse(parse_qs(query))
     view = view_data.network(_extraction, filters, top_terms=top_terms)
@@ -127,41 +162,3 @@ def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
     """
     key, lex, extra = _source()
     return _network(key, url_filters.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def word_cloud(terms: pd.DataFrame, measure: str, sectors: dict[str, str], label: str) -> str | None:
-    """The word cloud's SVG (its layout takes a few tenths of a second), cached per set of words;
-    ``None`` on a server without the CJK font."""
-    try:
-        return cloud.word_cloud_svg(terms, measure, sectors=sectors, label=label)
-    except cloud.FontMissing:
-        return None
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _keywords(
-    source: tuple,
-    query: str,
-    measure: str,
-    top: int,
-    split: bool,
-    names: bool,
-    _extraction: Extraction,
-    _lexicon: Lexicon,
-) -> view_data.Keywords:
-    filters = url_filters.parse(parse_qs(query))
-    return view_data.keywords(
-        _extraction, filters, measure=measure, top=top, split=split, names=names, lexicon=_lexicon
-    )
-
-
-def keywords(
-    filters: url_filters.Filters, *, measure: str, top: int, split: bool, names: bool = True
-) -> view_data.Keywords:
-    """The keywords view for these filters and choices, cached per view; without the names of
-    places and organizations unless ``names``. The selected term's contexts are not part of it
-    (``view_data.term_contexts``): choosing a term does not rank the terms again."""
-    key, lex, extra = _source()
-    query = url_filters.query_string(filters.replace(term=""))
-    return _keywords(key, query, measure, top, split, names, _extract(*key, lex, extra), lex)
