@@ -47,8 +47,8 @@ def overview(extraction: Extraction, filters: Filters) -> Overview:
     return Overview(
         view,
         counts,
-        charts.structure(view.projects, lang=filters.lang, scale=scale),
-        charts.sector_bar(view.projects, lang=filters.lang, scale=scale),
+        charts.frozen(charts.structure(view.projects, lang=filters.lang, scale=scale)),
+        charts.frozen(charts.sector_bar(view.projects, lang=filters.lang, scale=scale)),
     )
 
 
@@ -78,8 +78,10 @@ def keywords(
     )
     if view.top_terms.empty:
         return Keywords(view, None, None)
-    chart = charts.term_bar(
-        view.table, measure, lang=filters.lang, by_sector=split, scale=charts.scale_for(filters)
+    chart = charts.frozen(
+        charts.term_bar(
+            view.table, measure, lang=filters.lang, by_sector=split, scale=charts.scale_for(filters)
+        )
     )
     try:
         label = t("word_cloud", filters.lang)
@@ -150,9 +152,8 @@ def corpus_timeline(extraction: Extraction, filters: Filters, period: str, measu
     table = timeline(projects, initiatives, extraction.documents, period=period)
     if table.empty or not table[measure].any():
         return Timeline(table, None)
-    return Timeline(
-        table, charts.timeline(table, measure=measure, lang=filters.lang, scale=charts.scale_for(filters))
-    )
+    chart = charts.timeline(table, measure=measure, lang=filters.lang, scale=charts.scale_for(filters))
+    return Timeline(table, charts.frozen(chart))
 
 
 def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -189,10 +190,10 @@ def comparison(
     return Comparison(
         result,
         result["projects"].groupby("side")["name"].apply(list).to_dict(),
-        charts.sector_comparison(result["sectors"], labels, lang=filters.lang, scale=scale),
+        charts.frozen(charts.sector_comparison(result["sectors"], labels, lang=filters.lang, scale=scale)),
         None
         if result["keywords"].empty
-        else charts.keyword_change(result["keywords"], lang=filters.lang, scale=scale),
+        else charts.frozen(charts.keyword_change(result["keywords"], lang=filters.lang, scale=scale)),
     )
 
 
