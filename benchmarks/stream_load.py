@@ -67,6 +67,7 @@ class Stats:
         self.runs: dict[str, list[float]] = defaultdict(list)
         self.first: list[float] = []
         self.errors: list[str] = []
+        self.client_cpu = 0.0  # share of one core this benchmark itself used
 
 
 class Session:
@@ -208,6 +209,7 @@ async def phase(
             peak = max(peak, tree_rss_kib(pids))
             await asyncio.sleep(1)
 
+    client_before = time.process_time()
     sampler = asyncio.create_task(sample())
     visitors = [
         visitor(url, seed, arrive * seed / max(sessions, 1), think, until, max_runs, stats)
@@ -221,6 +223,7 @@ async def phase(
     elapsed = time.monotonic() - start
     sampler.cancel()
     peak = max(peak, tree_rss_kib(pids))
+    stats.client_cpu = (time.process_time() - client_before) / elapsed
     return stats, elapsed, (tree_cpu(pids) - cpu_before) / elapsed, peak
 
 
@@ -276,7 +279,8 @@ def report(name: str, stats: Stats, elapsed: float, cpu: float, peak: int) -> di
     per_run = cpu * elapsed / max(len(every) + len(stats.first), 1)
     print(
         f"  server CPU {cpu:.0%} of one core ({os.cpu_count()} cores), {per_run * 1000:.0f} ms a rerun; "
-        f"memory peak {peak / 1024:.0f} MiB"
+        f"memory peak {peak / 1024:.0f} MiB; this client {stats.client_cpu:.0%} of one core; "
+        f"machine load {os.getloadavg()[0]:.1f}"
     )
     print(f"  errors: {len(stats.errors)}" + "".join(f"\n    {e}" for e in stats.errors[:10]))
     return {
