@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -67,35 +68,54 @@ def test_the_proxy_answers_for_both_processes_and_gives_a_routing_cookie(proxy_u
 
 
 def test_pages_open_through_the_proxy_and_uploads_reach_their_session(proxy_url, tmp_path):
+    # a browser of its own, driven from a thread of its own: Playwright's synchronous API runs one
+    # at a time in a thread, and test_browser.py's may be open for the whole run
+    failures = []
+
+    def drive():
+        try:
+            visit_through_the_proxy(proxy_url[0], tmp_path)
+        except BaseException as failure:  # noqa: BLE001 — handed to the test's own thread
+            failures.append(failure)
+
+    thread = threading.Thread(target=drive)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
+
+
+def visit_through_the_proxy(url: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    url, _ = proxy_url
     foreign = tmp_path / "map.json"
     foreign.write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    routes = set()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            routes = set()
             for _ in range(SESSIONS):
                 context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-                page = context.new_page()
-                errors = []
-                page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
-                open_page(page, url + "/projects?sector=agriculture")
-                assert "中农联·梧州国际农产品交易中心" in grid_cells(page)
-                routes |= {c["value"] for c in context.cookies() if c["name"] == "dashboard_route"}
+                try:
+                    page = context.new_page()
+                    errors = []
+                    page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+                    open_page(page, url + "/projects?sector=agriculture")
+                    assert "中农联·梧州国际农产品交易中心" in grid_cells(page)
+                    routes |= {c["value"] for c in context.cookies() if c["name"] == "dashboard_route"}
 
-                # the upload goes over HTTP, the rerun that reads it over the websocket
-                page.get_by_test_id("stSidebar").get_by_text("导出报告 / 保存分析 / 打开分析").click()
-                open_file(page, foreign)
-                alert = page.get_by_test_id("stSidebar").get_by_test_id("stAlertContentError")
-                alert.wait_for(timeout=15_000)
-                assert "无法打开 map.json：不是本看板保存的分析文件" in alert.inner_text()
+                    # the upload goes over HTTP, the rerun that reads it over the websocket
+                    page.get_by_test_id("stSidebar").get_by_text("导出报告 / 保存分析 / 打开分析").click()
+                    open_file(page, foreign)
+                    alert = page.get_by_test_id("stSidebar").get_by_test_id("stAlertContentError")
+                    alert.wait_for(timeout=15_000)
+                    assert "无法打开 map.json：不是本看板保存的分析文件" in alert.inner_text()
 
-                page.get_by_test_id("stSidebar").get_by_text("关系网络", exact=True).click()
-                page.locator(RENDERED, has_text="关系网络").wait_for(timeout=30_000)
-                assert not errors
-                context.close()
-            assert len(routes) == SESSIONS  # each browser was given its own route
+                    page.get_by_test_id("stSidebar").get_by_text("关系网络", exact=True).click()
+                    page.locator(RENDERED, has_text="关系网络").wait_for(timeout=30_000)
+                    assert not errors
+                finally:
+                    context.close()
         finally:
             browser.close()
+    assert len(routes) == SESSIONS  # each browser was given its own route
