@@ -7,13 +7,13 @@ import streamlit as st
 from dashboard.present.glossary import t
 from dashboard.query import filters as url_filters
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction
+from dashboard.views.loaders import start_run
 
 VIEWS = Path(__file__).parent / "dashboard" / "views"
 
 st.set_page_config(page_title="数字经济看板", page_icon="📊", layout="wide")
 
-extraction = load_extraction()
+extraction = start_run()
 documents = dict(zip(extraction.documents["document"], extraction.documents["title"], strict=True))
 filters = frame.init_filters(list(documents))
 lang = filters.lang

@@ -42,6 +42,28 @@ TYPE_COLORS = {
 }
 
 
+class BuiltFigure(go.Figure):
+    """A figure that is only read once built, as the pages read the figures they keep for every
+    session: its dictionary, which plotly deep-copies and encodes afresh on every ``to_dict``
+    (each time a page draws it), is made once. Not to be changed after it is made.
+
+    >>> fig = frozen(go.Figure(go.Bar(x=["a"], y=[1])))
+    >>> fig.to_dict() is fig.to_dict(), fig.to_dict() == go.Figure(go.Bar(x=["a"], y=[1])).to_dict()
+    (True, True)
+    """
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_made")
+        if made is None:
+            made = self._made = super().to_dict()
+        return made
+
+
+def frozen(fig: go.Figure) -> BuiltFigure:
+    """``fig`` as a ``BuiltFigure``, to be kept and drawn again and again."""
+    return BuiltFigure(fig)
+
+
 def _colour(sector: str) -> str:
     return tx.SECTOR_COLORS.get(sector, tx.SECTOR_COLORS[tx.UNCLASSIFIED])
 

@@ -7,8 +7,7 @@ from dashboard import settings
 from dashboard.present import charts
 from dashboard.present.glossary import column_label, name, notes, read_error, reason, size, t
 from dashboard.present.listings import clipped_columns
-from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
-from dashboard.query.filtering import filter_table
+from dashboard.query.comparisons import document_periods
 from dashboard.store import articles
 from dashboard.views import frame, loaders
 
@@ -161,37 +160,28 @@ with articles_tab:
         st.caption(st.session_state[REMOVED])
 
 with across_tab:
-    projects = filter_table(e.projects, f)
-    initiatives = filter_table(e.initiatives, f)
-
     st.subheader(t("timeline", lang), anchor=False)
     st.caption(t("timeline_hint", lang))
     with st.container(horizontal=True, gap="large"):
         period = st.segmented_control(t("period", lang), ["M", "Q", "Y"], format_func=lambda p: t(f"period_{p}", lang), default="M", required=True, key="corpus_period")  # fmt: skip
         measure = st.segmented_control(t("count", lang), ["projects", "initiatives"], format_func=lambda m: t(m, lang), default="projects", required=True, key="corpus_measure")  # fmt: skip
-    table = timeline(projects, initiatives, e.documents, period=period)
-    if table.empty or not table[measure].any():
+    across = f.replace(term="")
+    chart = loaders.page_part("corpus_timeline", across, period, measure).chart
+    if chart is None:
         st.info(t("no_timeline", lang), icon=":material/event_busy:")
     else:
         st.plotly_chart(
-            charts.timeline(table, measure=measure, lang=lang, scale=charts.scale_for(f)),
+            chart,
             key="corpus_timeline",
             config=charts.CONFIG,
         )
 
     st.subheader(t("recurring", lang), anchor=False)
     st.caption(t("recurring_hint", lang))
-    merged = recurring_projects(projects, e.documents)
-    recurring = merged[merged["documents"] > 1]
+    recurring, shown = loaders.page_part("recurring", across)
     if recurring.empty:
         st.info(t("no_recurring", lang), icon=":material/search_off:")
     else:
-        shown = recurring.assign(
-            sector=recurring["sector"].map(lambda s: name(s, lang)),
-            sources=recurring["sources"].map(
-                lambda sources: [f"{s['date'] or ''} {s['title']}" for s in sources]
-            ),
-        )
         event = st.dataframe(
             shown[["name", "sector", "documents", "mentions", "first", "last", "sources"]],
             key="corpus_recurring",
@@ -241,20 +231,10 @@ with across_tab:
             placeholder=t("choose", lang),
         )
         b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}", placeholder=t("choose", lang))  # fmt: skip
-        everywhere = f.replace(docs=())
-        tables = {"projects": filter_table(e.projects, everywhere), "terms": filter_table(e.terms, everywhere, search=False)}  # fmt: skip
-        result = compare(subset(tables, groups[a]), subset(tables, groups[b]))
-        st.plotly_chart(
-            charts.sector_comparison(
-                result["sectors"],
-                (t("side_a", lang), t("side_b", lang)),
-                lang=lang,
-                scale=charts.scale_for(f),
-            ),
-            key="corpus_compare_sectors",
-            config=charts.CONFIG,
-        )
-        sides = result["projects"].groupby("side")["name"].apply(list).to_dict()
+        sides_ab = (t("side_a", lang), t("side_b", lang))
+        result = loaders.page_part("comparison", across, tuple(groups[a]), tuple(groups[b]), sides_ab)
+        st.plotly_chart(result.sectors, key="corpus_compare_sectors", config=charts.CONFIG)
+        sides = result.sides
         for column, side, title in zip(
             st.columns(3),
             ("left", "both", "right"),
@@ -264,6 +244,6 @@ with across_tab:
             with column.container(border=True):
                 st.markdown(f"**{title}** ({len(sides.get(side, []))})")
                 st.caption("、".join(sides.get(side, [])) or t("none", lang))
-        if not result["keywords"].empty:
+        if result.keywords is not None:
             st.markdown(f"**{t('keywords_changed', lang)}**")
-            st.plotly_chart(charts.keyword_change(result["keywords"], lang=lang, scale=charts.scale_for(f)), key="corpus_compare_keywords", config=charts.CONFIG)  # fmt: skip
+            st.plotly_chart(result.keywords, key="corpus_compare_keywords", config=charts.CONFIG)

@@ -189,9 +189,10 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
             on_click="ignore",
             width="stretch",
         )
+        edits = lexicon_edits()
         st.download_button(
             t("save_analysis", lang),
-            saved_analysis.dump(current, lexicon_edits()),
+            lambda: saved_analysis.dump(current, edits),  # made when the button is pressed
             file_name="dashboard-saved_analysis.json",
             mime="application/json",
             help=t("save_analysis_help", lang),

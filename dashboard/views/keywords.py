@@ -6,17 +6,16 @@ from dashboard.present import charts
 from dashboard.present.glossary import t
 from dashboard.present.highlight import STYLE, kwic_html
 from dashboard.query import view_data
-from dashboard.query.filtering import sentence_view
 from dashboard.query.keywords import RANKINGS
-from dashboard.views import frame, loaders
-from dashboard.views.loaders import load_extraction
+from dashboard.views import frame
+from dashboard.views.loaders import load_extraction, page_part
 
 e = load_extraction()
 f = frame.filters()
 lang = f.lang
 
 st.title(t("page_keywords", lang))
-if sentence_view(e.terms, e.sentences, f).empty:
+if not page_part("has_terms", f.replace(term="")):
     frame.empty_state(lang)
     st.stop()
 
@@ -35,7 +34,9 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("leave_out_names", lang), key="keywords_no_names", help=t("leave_out_names_help", lang)
     )
 
-view = loaders.keywords(f, measure=measure, top=top, split=split, names=not no_names)
+# the selected term's contexts are not part of it: choosing a term does not rank the terms again
+shown = page_part("keywords", f.replace(term=""), measure, top, split, not no_names, lexicon=True)
+view = shown.view
 top_terms = view.top_terms
 if top_terms.empty:  # every term was a name
     frame.empty_state(lang)
@@ -56,7 +57,7 @@ bars, cloud = st.columns([1, 1])
 with bars:
     st.markdown(f"**{t('top_terms', lang)}**")
     st.plotly_chart(
-        charts.term_bar(view.table, measure, lang=lang, by_sector=split, scale=charts.scale_for(f)),
+        shown.chart,
         key="keywords_bar",
         config=charts.CONFIG,
         on_select=lambda: _pick_term("keywords_bar"),
@@ -64,7 +65,7 @@ with bars:
     )
 with cloud:
     st.markdown(f"**{t('word_cloud', lang)}**")
-    svg = loaders.word_cloud(top_terms, measure, view.sectors, t("word_cloud", lang))
+    svg = shown.cloud
     if svg is None:
         st.info(t("no_cjk_font", lang), icon=":material/font_download_off:")
     else:  # st.markdown, not st.html: st.html keeps HTML only and drops SVG. The SVG is built escaped.

@@ -8,9 +8,8 @@ from dashboard import settings
 from dashboard.present.glossary import describe_lexicon_edits, name, t
 from dashboard.present.highlight import STYLE, tokens_html
 from dashboard.query import filters as url_filters
-from dashboard.query.filtering import filter_table
 from dashboard.store.articles import writable
-from dashboard.store.lexicon_edits import LexiconConflict, edit_files, preview, save_lexicon, split_words
+from dashboard.store.lexicon_edits import LexiconConflict, edit_files, save_lexicon, split_words
 from dashboard.views import frame, loaders
 
 e = loaders.load_extraction()
@@ -74,18 +73,9 @@ remove = split_words(right.text_input(t("words_remove", lang), key=REMOVE))
 draft = edit_files(files, target, add=add, remove=remove, sector=sector, weight=weight or 1)
 changed = draft != files
 
-paragraphs = filter_table(e.paragraphs, f, search=False)
-with_projects = set(zip(e.named_projects["document"], e.named_projects["paragraph"], strict=True))
-paragraphs = paragraphs.assign(
-    first=[
-        (d, p) not in with_projects
-        for d, p in zip(paragraphs["document"], paragraphs["paragraph"], strict=True)
-    ]
-).sort_values("first", kind="stable")  # paragraphs that name projects first
-paragraphs = paragraphs[paragraphs["text"].str.len() > 30].head(200)
 choice = st.selectbox(
     t("preview_paragraph", lang),
-    paragraphs["text"].tolist(),
+    loaders.page_part("preview_paragraphs", f.replace(q="", term=""), 200),
     format_func=lambda p: p[:60] + ("…" if len(p) > 60 else ""),
     key="lexicon_paragraph",
     placeholder=t("choose", lang),
@@ -102,8 +92,8 @@ def _projects(found: list[tuple[str, bool, str]]) -> pd.DataFrame:
 
 
 if paragraph:
-    before = preview(paragraph, current)
-    after = preview(paragraph, loaders.lexicon_from(draft)) if changed else None
+    before = loaders.preview(paragraph, current)
+    after = loaders.preview(paragraph, loaders.lexicon_from(draft)) if changed else None
     columns = st.columns(2) if after else [st.container()]
     for column, label, shown, other in (
         (columns[0], t("before", lang), before, after),

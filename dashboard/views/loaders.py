@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import settings
@@ -16,11 +17,12 @@ from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.corpus import ArticleFile, extract_paths
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon, read_lexicon_files
 from dashboard.pipeline.tables import Extraction
-from dashboard.present import charts, cloud
+from dashboard.present import charts, shown
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
 from dashboard.store.articles import remove_unfinished_uploads, session_articles
-from dashboard.store.lexicon_edits import build_lexicon
+from dashboard.store.lexicon_edits import Preview, build_lexicon
+from dashboard.store.lexicon_edits import preview as lexicon_preview
 
 
 def corpus_signature(folder: Path) -> str:
@@ -75,6 +77,17 @@ def lexicon() -> Lexicon:
     return lexicon_from(files) if files else load_lexicon(settings.lexicon_folder())
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _preview(version: str, paragraph: str, _lexicon: Lexicon) -> Preview:
+    return lexicon_preview(paragraph, _lexicon)
+
+
+def preview(paragraph: str, lexicon: Lexicon) -> Preview:
+    """How ``lexicon`` segments ``paragraph`` and the projects it finds there, once per lexicon
+    version and paragraph."""
+    return _preview(lexicon.version, paragraph, lexicon)
+
+
 @st.cache_resource(show_spinner="正在读取文章… Reading articles…", max_entries=4)
 def _extract(
     folder: str, signature: str, lexicon_version: str, uploads: tuple, _lexicon: Lexicon, _extra: tuple
@@ -94,17 +107,79 @@ def _source() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...]]:
     return (str(folder), corpus_signature(folder), lex.version, uploads), lex, extra
 
 
+# What this run of the app reads, worked out once at its start (``start_run``) and reused by the
+# page: the corpus's cache key, the lexicon, the session's uploads and the extraction.
+THIS_RUN = "loaders_this_run"
+
+
+def start_run() -> Extraction:
+    """The extraction for this run, worked out afresh; ``app.py`` calls it first in every run
+    (after the callbacks, which may have changed the corpus or the lexicon), so that the page's
+    ``load_extraction`` and ``page_part`` need not look again."""
+    st.session_state.pop(THIS_RUN, None)
+    key, lex, extra = _source()
+    extraction = _extract(*key, lex, extra)
+    st.session_state[THIS_RUN] = (key, lex, extra, extraction)
+    return extraction
+
+
+def _this_run() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...], Extraction]:
+    found = st.session_state.get(THIS_RUN)
+    if found is None:  # a page run on its own
+        key, lex, extra = _source()
+        found = (key, lex, extra, _extract(*key, lex, extra))
+    return found
+
+
 def load_extraction() -> Extraction:
     """The extraction of the corpus folder and this session's uploads, from cache unless a file,
     an upload or the lexicon changed."""
-    key, lex, extra = _source()
-    return _extract(*key, lex, extra)
+    return _this_run()[3]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extraction: Extraction):
+class _Kept:
+    """The last ``size`` values built, by key, shared by every session and thread: what
+    ``st.cache_resource`` keeps, without hashing its arguments and reading its function's signature
+    on every call (a tenth of a quick rerun, called once or more per page). Keys are tuples of
+    strings and numbers; two sessions asking for a missing one at once may both build it."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: tuple, build):
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+        value = build()
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+
+_parts = _Kept(256)
+
+
+def page_part(part: str, filters: url_filters.Filters, *choices, lexicon: bool = False):
+    """``shown.<part>(extraction, filters, *choices)`` (and ``lexicon=`` the lexicon in use), built
+    once per view and corpus and shared by every session: a resource, not data, so that a rerun
+    gets it without a copy (unpickling a plotly figure costs as much as building it). Pages only
+    read what they get."""
+    key, lex, _, extraction = _this_run()
+    query = url_filters.query_string(filters)
+
+    def build():
+        extra = (lex,) if lexicon else ()
+        return getattr(shown, part)(extraction, url_filters.parse(parse_qs(query)), *choices, *extra)
+
+    return _parts.get((key, part, query, choices, lexicon), build)
+
+
+def _network(extraction: Extraction, query: str, top_terms: int, colour_by: str):
     filters = url_filters.parse(parse_qs(query))
-    view = view_data.network(_extraction, filters, top_terms=top_terms)
+    view = view_data.network(extraction, filters, top_terms=top_terms)
     if view.edges.empty:
         return None, view.edges
     present = filters.present  # names and markers drawn larger, for a wider page without a sidebar
@@ -117,7 +192,7 @@ def _network(source: tuple, query: str, top_terms: int, colour_by: str, _extract
         scale=charts.scale_for(filters),
         widths=charts.ROOM_WIDTHS if present else charts.DESK_WIDTHS,
     )
-    return figure, view.edges
+    return charts.frozen(figure), view.edges
 
 
 def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
@@ -125,43 +200,9 @@ def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
 
     Layout and figure take ~0.1 s, so they are cached per view like the extraction itself.
     """
-    key, lex, extra = _source()
-    return _network(key, url_filters.query_string(filters), top_terms, colour_by, _extract(*key, lex, extra))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def word_cloud(terms: pd.DataFrame, measure: str, sectors: dict[str, str], label: str) -> str | None:
-    """The word cloud's SVG (its layout takes a few tenths of a second), cached per set of words;
-    ``None`` on a server without the CJK font."""
-    try:
-        return cloud.word_cloud_svg(terms, measure, sectors=sectors, label=label)
-    except cloud.FontMissing:
-        return None
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _keywords(
-    source: tuple,
-    query: str,
-    measure: str,
-    top: int,
-    split: bool,
-    names: bool,
-    _extraction: Extraction,
-    _lexicon: Lexicon,
-) -> view_data.Keywords:
-    filters = url_filters.parse(parse_qs(query))
-    return view_data.keywords(
-        _extraction, filters, measure=measure, top=top, split=split, names=names, lexicon=_lexicon
+    key, _, _, extraction = _this_run()
+    query = url_filters.query_string(filters)
+    return _parts.get(
+        (key, "network", query, top_terms, colour_by),
+        lambda: _network(extraction, query, top_terms, colour_by),
     )
-
-
-def keywords(
-    filters: url_filters.Filters, *, measure: str, top: int, split: bool, names: bool = True
-) -> view_data.Keywords:
-    """The keywords view for these filters and choices, cached per view; without the names of
-    places and organizations unless ``names``. The selected term's contexts are not part of it
-    (``view_data.term_contexts``): choosing a term does not rank the terms again."""
-    key, lex, extra = _source()
-    query = url_filters.query_string(filters.replace(term=""))
-    return _keywords(key, query, measure, top, split, names, _extract(*key, lex, extra), lex)

@@ -7,10 +7,8 @@ import streamlit as st
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts
 from dashboard.present.glossary import name, read_error, t
-from dashboard.query import view_data
-from dashboard.query.filtering import sector_counts
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction
+from dashboard.views.loaders import load_extraction, page_part
 
 e = load_extraction()
 f = frame.filters()
@@ -28,7 +26,8 @@ if e.documents.empty:
     frame.empty_state(lang, "empty_corpus")
     st.stop()
 
-view = view_data.overview(e, f)
+shown = page_part("overview", f.replace(term=""))
+view = shown.view
 for doc in view.documents.itertuples(index=False):
     with st.container(border=True):
         st.subheader(doc.title, anchor=False)
@@ -40,7 +39,7 @@ for doc in view.documents.itertuples(index=False):
 
 projects = view.projects
 for column, (key, table) in zip(st.columns(4), view.figures.items(), strict=True):
-    counts = sector_counts(table)
+    counts = shown.counts[key]
     column.metric(t(key, lang), len(table))
     column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
 
@@ -61,14 +60,14 @@ def _narrow_to_sector() -> None:
 with st.container():
     st.markdown(f"**{t('structure', lang)}**")
     st.plotly_chart(
-        charts.structure(projects, lang=lang, scale=charts.scale_for(f)),
+        shown.structure,
         key="overview_structure",
         config=charts.CONFIG,
     )
 with st.container():
     st.markdown(f"**{t('projects_per_sector', lang)}**")
     st.plotly_chart(
-        charts.sector_bar(projects, lang=lang, scale=charts.scale_for(f)),
+        shown.sector_bar,
         key="overview_sector_bar",
         config=charts.CONFIG,
         on_select=_narrow_to_sector,

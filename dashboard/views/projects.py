@@ -8,15 +8,12 @@ from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
     INITIATIVE_COLUMNS_SHOWN,
     PROJECT_COLUMNS_SHOWN,
-    clipped_columns,
     evidence_span,
     for_export,
     initiative_rows,
-    project_rows,
 )
-from dashboard.query import view_data
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction
+from dashboard.views.loaders import load_extraction, page_part
 
 MAX_INITIATIVE_ROWS = 1000
 LINES = 3  # of a name or a sentence in a row (frame.row_height)
@@ -43,17 +40,22 @@ font = frame.cell_font_px(f)
 
 st.title(t("page_projects", lang))
 generic = st.toggle(t("include_generic", lang), key="projects_generic")
-view = view_data.projects(e, f, generic=generic)
+clip = (("evidence", WIDTHS["evidence"]),)
+initiative_clip = tuple((c, INITIATIVE_WIDTHS[c]) for c in ("object", "evidence"))
+part = page_part(
+    "projects", f.replace(term=""), generic, clip, initiative_clip, LINES, font, MAX_INITIATIVE_ROWS
+)
+view = part.view
 projects, initiatives = view.projects, view.initiatives
 
-shown = project_rows(projects, lang=lang)
+shown = part.rows
 st.caption(t("shown_of", lang, shown=len(shown), total=view.total))
 
 if shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        clipped_columns(shown, {"evidence": WIDTHS["evidence"]}, lines=LINES, font_px=font),
+        part.shown,
         key="projects_table",
         hide_index=True,
         row_height=frame.row_height(f),
@@ -113,10 +115,8 @@ if initiatives.empty:
 else:
     if len(initiatives) > MAX_INITIATIVE_ROWS:  # a large corpus: the first rows here, all in the download
         st.caption(t("rows_shown", lang, shown=MAX_INITIATIVE_ROWS, total=len(initiatives)))
-    rows = initiative_rows(initiatives.head(MAX_INITIATIVE_ROWS), lang=lang)
-    clip = {c: INITIATIVE_WIDTHS[c] for c in ("object", "evidence")}
     st.dataframe(
-        clipped_columns(rows, clip, lines=LINES, font_px=font),
+        part.initiatives,
         key="projects_initiatives",
         hide_index=True,
         row_height=frame.row_height(f),

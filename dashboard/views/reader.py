@@ -3,10 +3,9 @@
 import streamlit as st
 
 from dashboard.present.glossary import notes, t
-from dashboard.present.highlight import STYLE, article_html, legend_html, outline_html
-from dashboard.query import view_data
+from dashboard.present.highlight import STYLE, legend_html
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction
+from dashboard.views.loaders import load_extraction, page_part
 
 e = load_extraction()
 f = frame.filters()
@@ -22,7 +21,8 @@ choices = [d for d in f.docs if d in titles] or list(titles)
 document = st.selectbox(
     t("document", lang), choices, format_func=titles.get, key="reader_doc", placeholder=t("choose", lang)
 ) if len(choices) > 1 else choices[0]  # fmt: skip
-view = view_data.reader(e, f, document)
+shown = page_part("reader", f.replace(term=""), document)
+view = shown.view
 row, index = view.document, view.index
 
 st.subheader(row["title"], anchor=False)
@@ -35,6 +35,6 @@ st.caption(t("reader_hint", lang))
 outline, text = st.columns([1, 3])
 with outline:
     st.markdown(f"**{t('outline', lang)}**")
-    st.html(STYLE + outline_html(view.paragraphs, document_index=index))
+    st.html(STYLE + shown.outline)
 with text:
-    st.html(STYLE + article_html(view.paragraphs, view.mentions, document_index=index, lang=lang, search=f.q))
+    st.html(STYLE + shown.article)

@@ -1,0 +1,212 @@
+"""What each page draws, built once per view: its figures, shaped tables and HTML, from the
+extraction, the filters and the page's own choices. Pure functions without Streamlit: the views
+keep their results per view (``views/loaders.py``) and only draw them, so a rerun that shows a
+view already shown builds nothing again (a plotly figure alone takes tens of milliseconds).
+
+    >>> from dashboard import extract_paths
+    >>> shown = overview(extract_paths(["data/articles"]), Filters(sectors=("agriculture",)))
+    >>> shown.counts["projects"]["agriculture"] == len(shown.view.projects) > 0
+    True
+    >>> [trace.type for trace in shown.structure.data], [trace.type for trace in shown.sector_bar.data]
+    (['treemap'], ['bar'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.pipeline.lexicon import Lexicon
+from dashboard.pipeline.tables import Extraction
+from dashboard.present import charts, cloud
+from dashboard.present.glossary import name, t
+from dashboard.present.highlight import article_html, outline_html
+from dashboard.present.listings import clipped_columns, initiative_rows, project_rows
+from dashboard.query import view_data
+from dashboard.query.comparisons import compare, recurring_projects, subset, timeline
+from dashboard.query.filtering import filter_table, sector_counts, sentence_view
+from dashboard.query.filters import Filters
+
+
+@dataclass(frozen=True)
+class Overview:
+    view: view_data.Overview
+    counts: dict[str, dict[str, int]]  # rows per sector of each headline table
+    structure: go.Figure | None  # None when no project is in view
+    sector_bar: go.Figure | None
+
+
+def overview(extraction: Extraction, filters: Filters) -> Overview:
+    view = view_data.overview(extraction, filters)
+    counts = {key: sector_counts(table) for key, table in view.figures.items()}
+    if view.projects.empty:
+        return Overview(view, counts, None, None)
+    scale = charts.scale_for(filters)
+    return Overview(
+        view,
+        counts,
+        charts.frozen(charts.structure(view.projects, lang=filters.lang, scale=scale)),
+        charts.frozen(charts.sector_bar(view.projects, lang=filters.lang, scale=scale)),
+    )
+
+
+def has_terms(extraction: Extraction, filters: Filters) -> bool:
+    """Whether any keyword is in the filters (the keywords page has something to rank)."""
+    return not sentence_view(extraction.terms, extraction.sentences, filters).empty
+
+
+@dataclass(frozen=True)
+class Keywords:
+    view: view_data.Keywords
+    chart: go.Figure | None  # None when every term was a name
+    cloud: str | None  # the word cloud's SVG; None without terms or without the CJK font
+
+
+def keywords(
+    extraction: Extraction,
+    filters: Filters,
+    measure: str,
+    top: int,
+    split: bool,
+    names: bool,
+    lexicon: Lexicon | None = None,
+) -> Keywords:
+    view = view_data.keywords(
+        extraction, filters, measure=measure, top=top, split=split, names=names, lexicon=lexicon
+    )
+    if view.top_terms.empty:
+        return Keywords(view, None, None)
+    chart = charts.frozen(
+        charts.term_bar(
+            view.table, measure, lang=filters.lang, by_sector=split, scale=charts.scale_for(filters)
+        )
+    )
+    try:
+        label = t("word_cloud", filters.lang)
+        svg = cloud.word_cloud_svg(view.top_terms, measure, sectors=view.sectors, label=label)
+    except cloud.FontMissing:
+        svg = None
+    return Keywords(view, chart, svg)
+
+
+@dataclass(frozen=True)
+class Projects:
+    view: view_data.Projects
+    rows: pd.DataFrame  # the listing as exported (every column, names in the UI language)
+    shown: pd.DataFrame  # the listing as shown: its long texts clipped to their columns
+    initiatives: pd.DataFrame  # the first initiatives as shown, clipped likewise
+
+
+def projects(
+    extraction: Extraction,
+    filters: Filters,
+    generic: bool,
+    clip: dict[str, int],
+    initiative_clip: dict[str, int],
+    lines: int,
+    font_px: int,
+    max_initiatives: int,
+) -> Projects:
+    """``clip`` and ``initiative_clip`` give the pixel width of each column whose text is clipped
+    to ``lines`` lines of ``font_px`` text."""
+    view = view_data.projects(extraction, filters, generic=generic)
+    rows = project_rows(view.projects, lang=filters.lang)
+    initiatives = initiative_rows(view.initiatives.head(max_initiatives), lang=filters.lang)
+    return Projects(
+        view,
+        rows,
+        clipped_columns(rows, dict(clip), lines=lines, font_px=font_px),
+        clipped_columns(initiatives, dict(initiative_clip), lines=lines, font_px=font_px),
+    )
+
+
+@dataclass(frozen=True)
+class Reader:
+    view: view_data.Reader
+    outline: str  # HTML
+    article: str  # HTML
+
+
+def reader(extraction: Extraction, filters: Filters, document: str) -> Reader:
+    view = view_data.reader(extraction, filters, document)
+    return Reader(
+        view,
+        outline_html(view.paragraphs, document_index=view.index),
+        article_html(
+            view.paragraphs, view.mentions, document_index=view.index, lang=filters.lang, search=filters.q
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Timeline:
+    table: pd.DataFrame
+    chart: go.Figure | None  # None when nothing of ``measure`` is in any period
+
+
+def corpus_timeline(extraction: Extraction, filters: Filters, period: str, measure: str) -> Timeline:
+    projects = filter_table(extraction.projects, filters)
+    initiatives = filter_table(extraction.initiatives, filters)
+    table = timeline(projects, initiatives, extraction.documents, period=period)
+    if table.empty or not table[measure].any():
+        return Timeline(table, None)
+    chart = charts.timeline(table, measure=measure, lang=filters.lang, scale=charts.scale_for(filters))
+    return Timeline(table, charts.frozen(chart))
+
+
+def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Projects named in more than one article: as found, and as shown (sector names and
+    sources in words)."""
+    merged = recurring_projects(filter_table(extraction.projects, filters), extraction.documents)
+    found = merged[merged["documents"] > 1]
+    shown = found.assign(
+        sector=found["sector"].map(lambda s: name(s, filters.lang)),
+        sources=found["sources"].map(lambda sources: [f"{s['date'] or ''} {s['title']}" for s in sources]),
+    )
+    return found, shown
+
+
+@dataclass(frozen=True)
+class Comparison:
+    result: dict[str, pd.DataFrame]
+    sides: dict[str, list[str]]  # project names only in A (left), in both, only in B (right)
+    sectors: go.Figure
+    keywords: go.Figure | None  # None when no keyword rose or fell
+
+
+def comparison(
+    extraction: Extraction, filters: Filters, a: tuple[str, ...], b: tuple[str, ...], labels: tuple[str, str]
+) -> Comparison:
+    """Two sets of documents compared within the filters (but the document filter)."""
+    everywhere = filters.replace(docs=())
+    tables = {
+        "projects": filter_table(extraction.projects, everywhere),
+        "terms": filter_table(extraction.terms, everywhere, search=False),
+    }
+    result = compare(subset(tables, list(a)), subset(tables, list(b)))
+    scale = charts.scale_for(filters)
+    return Comparison(
+        result,
+        result["projects"].groupby("side")["name"].apply(list).to_dict(),
+        charts.frozen(charts.sector_comparison(result["sectors"], labels, lang=filters.lang, scale=scale)),
+        None
+        if result["keywords"].empty
+        else charts.frozen(charts.keyword_change(result["keywords"], lang=filters.lang, scale=scale)),
+    )
+
+
+def preview_paragraphs(extraction: Extraction, filters: Filters, limit: int) -> list[str]:
+    """The paragraphs offered for a lexicon preview: those that name projects first, then the
+    others, longer than 30 characters, at most ``limit``."""
+    paragraphs = filter_table(extraction.paragraphs, filters, search=False)
+    named = extraction.named_projects
+    with_projects = set(zip(named["document"], named["paragraph"], strict=True))
+    paragraphs = paragraphs.assign(
+        first=[
+            (d, p) not in with_projects
+            for d, p in zip(paragraphs["document"], paragraphs["paragraph"], strict=True)
+        ]
+    ).sort_values("first", kind="stable")
+    return paragraphs[paragraphs["text"].str.len() > 30].head(limit)["text"].tolist()
