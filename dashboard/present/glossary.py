@@ -146,6 +146,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "no_term": ("（未选择）", "(none)"),
     "no_contexts": ("该关键词在当前筛选范围内没有出现。", "The term does not occur in this view."),
     # projects
+    "rows_to_show": ("显示行数", "Rows shown"),
     "include_generic": ("包含泛称（如“智能工厂”）", "Include generic phrases (e.g. 智能工厂)"),
     "project_detail": ("项目详情", "Project detail"),
     "select_row_hint": (

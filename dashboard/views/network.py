@@ -21,11 +21,12 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("colour_by", lang),
         ["type", "sector"],
         format_func=lambda c: t("by_type" if c == "type" else "by_sector_colour", lang),
-        default="type",
         required=True,
-        key="network_colour",
+        **frame.bound("colour", "network_colour"),
     )
-    top_terms = st.slider(t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260)
+    top_terms = st.slider(
+        t("top_keywords", lang), 0, 60, step=5, width=260, **frame.bound("keywords", "network_terms")
+    )
 
 figure, edges = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
 if figure is None:

@@ -14,6 +14,7 @@ from dashboard.present.listings import (
     initiative_rows,
     project_rows,
 )
+from dashboard.query import filters as url_filters
 from dashboard.query import view_data
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction
@@ -42,12 +43,22 @@ lang = f.lang
 font = frame.cell_font_px(f)
 
 st.title(t("page_projects", lang))
-generic = st.toggle(t("include_generic", lang), key="projects_generic")
+with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
+    generic = st.toggle(t("include_generic", lang), **frame.bound("generic", "projects_generic"))
+    limit = st.select_slider(
+        t("rows_to_show", lang),
+        [int(n) for n in url_filters.CONTROLS["rows"].choices],
+        width=260,
+        **frame.bound("rows", "projects_rows"),
+    )
 view = view_data.projects(e, f, generic=generic)
-projects, initiatives = view.projects, view.initiatives
+projects, initiatives = view.projects.head(limit), view.initiatives
 
-shown = project_rows(projects, lang=lang)
-st.caption(t("shown_of", lang, shown=len(shown), total=view.total))
+listing = project_rows(view.projects, lang=lang)  # every row, for the downloads
+shown = listing.head(limit)
+st.caption(t("shown_of", lang, shown=len(listing), total=view.total))
+if len(listing) > limit:  # the first rows here, all in the download
+    st.caption(t("rows_shown", lang, shown=limit, total=len(listing)))
 
 if shown.empty:
     frame.empty_state(lang)
@@ -83,14 +94,14 @@ else:
         def workbook() -> bytes:  # built only when the button is pressed
             return to_xlsx_bytes(
                 {
-                    t("page_projects", lang): for_export(shown, lang=lang),
+                    t("page_projects", lang): for_export(listing, lang=lang),
                     t("initiatives", lang): for_export(initiative_rows(initiatives, lang=lang), lang=lang),
                 }
             )
 
         st.download_button(
             t("download_csv", lang),
-            lambda: to_csv_bytes(for_export(shown, lang=lang)),
+            lambda: to_csv_bytes(for_export(listing, lang=lang)),
             file_name="projects.csv",
             mime="text/csv",
             icon=":material/download:",

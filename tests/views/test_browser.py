@@ -16,6 +16,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from corpus_factory import article_text, named_projects
@@ -632,3 +633,150 @@ def test_chart_word_cloud_words_do_not_overlap(browser, app_url, query, viewport
     assert drawn["colours"] >= 2  # sector colours
     assert page.errors == []
     context.close()
+
+
+# ── Links that reproduce the view: every page control is in the link and read back on open ──
+
+VIEW_STATE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const all = (selector) => [...main.querySelectorAll(selector)];
+  return {
+    text: main.innerText,
+    toggles: all('input[type="checkbox"]').map((i) => i.checked),
+    chosen: all('[data-testid$="segmented_controlActive"]').map((b) => b.innerText),
+    tabs: all('[role="tab"][aria-selected="true"]').map((t) => t.innerText),
+    selects: all('input[role="combobox"]').map((s) => s.value),
+    sliders: all('input[type="range"]').map((s) => s.getAttribute('aria-valuetext')),
+    charts: all('.stPlotlyChart .main-svg text').map((t) => t.textContent).join('|'),
+    cells: all('[role="gridcell"]').map((c) => c.innerText),
+  };
+}"""
+
+
+def settle(page) -> None:
+    """Wait for the rerun a widget started to finish and its elements to be fresh."""
+    page.wait_for_timeout(500)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    page.wait_for_timeout(800)  # plotly and the data grid draw
+
+
+def click_choice(page, key: str, label: str) -> None:
+    page.locator(f".st-key-{key} button", has_text=label).first.click()
+    settle(page)
+
+
+def flip(page, key: str) -> None:
+    page.locator(f".st-key-{key} label").first.click()
+    settle(page)
+
+
+def slide(page, key: str, key_press: str, times: int = 1) -> None:
+    thumb = page.locator(f".st-key-{key} input[type='range']").first
+    thumb.focus()
+    for _ in range(times):
+        thumb.press(key_press)
+    settle(page)
+
+
+def pick(page, key: str, option: str | None = None) -> str:
+    """Choose ``option`` (by its text; the third offered when none) in a select box; its text."""
+    box = page.locator(f".st-key-{key} [role='combobox']").first
+    box.click()
+    page.wait_for_timeout(300)
+    if box.get_attribute("aria-expanded") != "true":  # a click on a box that just got focus
+        box.press("ArrowDown")
+    options = page.locator("[role='option']")
+    chosen = options.filter(has_text=option).first if option else options.nth(2)
+    text = chosen.inner_text().strip()
+    chosen.click()
+    settle(page)
+    return text
+
+
+def reopened(browser, url: str, shown: dict) -> dict:
+    """What a fresh browser (no session, no cookies) shows at ``url``: once it shows ``shown``, or
+    what it shows after 30 s (charts and the data grid draw after the page's run)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        fresh = context.new_page()
+        open_page(fresh, url)
+        for _ in range(30):
+            fresh.wait_for_function(NO_STALE, timeout=30_000)
+            again = fresh.evaluate(VIEW_STATE)
+            if again == shown:
+                break
+            fresh.wait_for_timeout(1000)
+        return again
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def several_url(tmp_path_factory):
+    """The bundled article and three generated ones, three months apart: every control has
+    something to change."""
+    corpus = tmp_path_factory.mktemp("several")
+    for article in (ROOT / "data" / "articles").iterdir():
+        shutil.copy(article, corpus)
+    for n, (city, brand) in enumerate([("江州", "鸿途"), ("临川", "蓝湾"), ("云阳", "星衡")]):
+        sectors = list(tx.SECTORS)[n:] + list(tx.SECTORS)[:n]
+        date = f"2023-{3 * n + 1:02d}-15"
+        (corpus / f"{date}-{n}.md").write_text(
+            article_text(city, brand, date, sectors, filler=1), encoding="utf-8"
+        )
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+def set_keywords(page):
+    click_choice(page, "keywords_measure", "TextRank")
+    slide(page, "keywords_top", "ArrowRight", 2)
+    flip(page, "keywords_split")
+    flip(page, "keywords_no_names")
+    return {"term": pick(page, "keywords_term")}
+
+
+def set_projects(page):
+    flip(page, "projects_generic")
+    slide(page, "projects_rows", "ArrowLeft", 2)
+
+
+def set_network(page):
+    click_choice(page, "network_colour", "按领域")
+    slide(page, "network_terms", "ArrowLeft", 2)
+
+
+def set_corpus(page):
+    page.locator(".st-key-corpus_tab [role='tab']", has_text="跨文章分析").click()
+    settle(page)
+    click_choice(page, "corpus_period", "季度")
+    click_choice(page, "corpus_measure", "举措")
+    pick(page, "corpus_a_documents", "临川数字经济发展观察")
+    click_choice(page, "corpus_compare_by", "两个时期")
+    pick(page, "corpus_b_periods", "2023Q2")
+
+
+@pytest.mark.parametrize(
+    "path, set_controls, expected",
+    [
+        ("/keywords", set_keywords, {"rank": "textrank", "top": "30", "split": "1", "no_names": "1"}),
+        ("/projects", set_projects, {"generic": "1", "rows": "25"}),
+        ("/network", set_network, {"colour": "sector", "keywords": "10"}),
+        ("/corpus", set_corpus, {"tab": "across", "period": "Q", "measure": "initiatives", "a": "2023-04-15-1",
+                                 "compare": "periods", "b": "2023Q2"}),
+    ],
+)  # fmt: skip
+def test_a_pages_link_reopens_the_view_its_controls_made(
+    page, browser, several_url, path, set_controls, expected
+):
+    open_page(page, several_url + path)
+    default = page.evaluate(VIEW_STATE)
+    chosen = set_controls(page) or {}
+    query = {key: values[-1] for key, values in parse_qs(urlsplit(page.url).query).items()}
+    assert query == {**expected, **chosen}  # every control, and nothing at its default
+    shown = page.evaluate(VIEW_STATE)
+    assert shown != default
+    again = reopened(browser, page.url, shown)
+    for part in ("toggles", "chosen", "tabs", "selects", "sliders", "charts", "cells", "text"):
+        assert again[part] == shown[part], part
