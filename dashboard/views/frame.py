@@ -18,6 +18,7 @@ from dashboard import settings
 from dashboard.pipeline.lexicon import read_lexicon_files
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import report
+from dashboard.present.exports import download_name
 from dashboard.present.glossary import describe_filters, name, t
 from dashboard.query import filters as url_filters
 from dashboard.store import saved_analysis
@@ -206,7 +207,7 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
         st.download_button(
             t("export_report", lang),
             lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
-            file_name="dashboard-report.html",
+            file_name=download_name("report", current, "html"),
             mime="text/html",
             help=t("export_report_help", lang),
             icon=":material/description:",
@@ -217,7 +218,7 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
         st.download_button(
             t("save_analysis", lang),
             saved_analysis.dump(current, lexicon_edits()),
-            file_name="dashboard-saved_analysis.json",
+            file_name=download_name("analysis", current, "json"),
             mime="application/json",
             help=t("save_analysis_help", lang),
             icon=":material/save:",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.present import charts
-from dashboard.present.exports import to_csv_bytes
+from dashboard.present.exports import download_name, to_csv_bytes
 from dashboard.present.glossary import t
 from dashboard.present.listings import for_export
 from dashboard.views import frame, loaders
@@ -41,7 +41,7 @@ with st.expander(f"{t('edge_list', lang)} ({len(edge_list)})"):
 st.download_button(
     t("download_edges", lang),
     lambda: to_csv_bytes(edge_list),
-    file_name="network-edges.csv",
+    file_name=download_name("network-edges", f, "csv"),
     mime="text/csv",
     icon=":material/download:",
     key="network_csv",

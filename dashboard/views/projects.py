@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.present.exports import to_csv_bytes, to_xlsx_bytes
+from dashboard.present.exports import download_name, to_csv_bytes, to_xlsx_bytes
 from dashboard.present.glossary import column_label, name, t
 from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
@@ -102,7 +102,7 @@ else:
         st.download_button(
             t("download_csv", lang),
             lambda: to_csv_bytes(for_export(listing, lang=lang)),
-            file_name="projects.csv",
+            file_name=download_name("projects", f, "csv"),
             mime="text/csv",
             icon=":material/download:",
             key="projects_csv",
@@ -111,7 +111,7 @@ else:
         st.download_button(
             t("download_xlsx", lang),
             workbook,
-            file_name="projects.xlsx",
+            file_name=download_name("projects", f, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
             key="projects_xlsx",

@@ -321,6 +321,14 @@ def test_the_report_button_downloads_the_view(page, app_url, tmp_path):
     report = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Sector：agriculture" in report and "<td>中农联·梧州国际农产品交易中心</td>" in report
     assert "粤桂云数据中心" not in report
+    assert re.fullmatch(r"report-agriculture-\d{4}-\d\d-\d\d\.html", download.value.suggested_filename)
+
+
+def test_a_download_is_named_after_the_view(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture&q=交易中心")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 CSV").click()
+    assert re.fullmatch(r"projects-农业-交易中心-\d{4}-\d\d-\d\d\.csv", download.value.suggested_filename)
 
 
 @pytest.fixture
