@@ -121,6 +121,15 @@ TERMS: dict[str, tuple[str, str]] = {
     # keywords
     "top_terms": ("高频关键词", "Top terms"),
     "measure": ("指标", "Measure"),
+    "measure_distinct": ("区分度", "Distinctive"),
+    "measure_help": (
+        "区分度：词频乘以该词在同类文章（120 篇数字经济报道和规划）中的稀有程度，各篇都用的“产业”“经济”“企业”等词靠后；"
+        "词频：出现次数；TF-IDF：按一般中文语料的稀有程度加权；TextRank：按同句共现的中心程度。",
+        "Distinctive: the count weighed by how rare the term is in texts of the genre (120 digital-economy "
+        "articles and plans), so words every such text uses (产业, 经济, 企业) come last; Count: occurrences; "
+        "TF-IDF: weighed by rarity in general Chinese; TextRank: how central the term is among those sharing "
+        "its sentences.",
+    ),
     "measure_count": ("词频", "Count"),
     "measure_tfidf": ("TF-IDF", "TF-IDF"),
     "measure_textrank": ("TextRank", "TextRank"),

@@ -95,7 +95,7 @@ FLAG = ("0", "1")
 # The controls of the pages, in the order of their parameters in a link.
 CONTROLS: dict[str, Control] = {
     # /keywords: ranking, how many terms, split by sector, names of places and organizations
-    "rank": Control("keywords", "count", ("count", "tfidf", "textrank")),
+    "rank": Control("keywords", "distinct", ("distinct", "count", "tfidf", "textrank")),
     "top": Control("keywords", "20", low=5, high=50, step=5),
     "split": Control("keywords", "0", FLAG),
     "no_names": Control("keywords", "0", FLAG),

@@ -25,6 +25,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("measure", lang),
         list(RANKINGS),
         format_func=lambda m: t(f"measure_{m}", lang),
+        help=t("measure_help", lang),
         required=True,
         **frame.bound("rank", "keywords_measure"),
     )

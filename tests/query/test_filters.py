@@ -102,13 +102,14 @@ class TestSerialise:
 
 class TestControls:
     def test_defaults_are_left_out(self):
-        assert parse({"rank": "count", "top": "20", "generic": "0", "tab": "articles"}).controls == ()
+        assert parse({"rank": "distinct", "top": "20", "generic": "0", "tab": "articles"}).controls == ()
         assert to_query(Filters().with_control("top", 20)) == {}
 
     @pytest.mark.parametrize(
         "key, raw, value",
         [
             ("rank", "textrank", "textrank"),
+            ("rank", "count", "count"),
             ("top", "35", 35),
             ("split", "1", True),
             ("no_names", "1", True),
