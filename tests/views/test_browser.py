@@ -16,7 +16,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from corpus_factory import article_text, named_projects
@@ -788,3 +788,72 @@ def test_a_pages_link_reopens_the_view_its_controls_made(
     again = reopened(browser, page.url, shown)
     for part in ("toggles", "chosen", "tabs", "selects", "sliders", "charts", "cells", "text"):
         assert again[part] == shown[part], part
+
+
+# ── The overview for N articles: figures and the first chart on the first screen ──
+
+FIRST_SCREEN = """() => {
+  const top = (el) => el ? el.getBoundingClientRect().top : null;
+  const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')];
+  return {
+    height: window.innerHeight,
+    metrics: metrics.length,
+    metricsBottom: Math.max(...metrics.map((m) => m.getBoundingClientRect().bottom)),
+    chartTop: top(document.querySelector('.stPlotlyChart')),
+    cards: document.querySelectorAll('[data-testid="stMain"] h3').length,  // a card's title was a subheader
+    tables: document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]').length,
+    charts: document.querySelectorAll('[data-testid="stMain"] .stPlotlyChart').length,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def six_url(tmp_path_factory):
+    """Six generated articles, a month apart, four outlets' worth of cities."""
+    corpus = tmp_path_factory.mktemp("six")
+    from corpus_factory import write_corpus
+
+    write_corpus(corpus, 6, filler=1)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.mark.parametrize("articles", [1, 6])
+@pytest.mark.parametrize(
+    "viewport, query, where",
+    [((1280, 720), "", "desk"), ((1920, 1080), "?mode=present", "present")],
+)
+def test_the_overview_leads_with_the_figures_and_a_chart(
+    browser, app_url, six_url, articles, viewport, query, where
+):
+    url = app_url if articles == 1 else six_url
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        open_page(page, url + "/" + query)
+        page.wait_for_function(NO_STALE, timeout=30_000)
+        page.wait_for_timeout(1500)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"overview-{articles}-articles-{where}-first-screen.png"))
+        seen = page.evaluate(FIRST_SCREEN)
+        shot(page, f"overview-{articles}-articles-{where}-whole")
+    finally:
+        context.close()
+    assert seen["metrics"] == 4
+    assert seen["metricsBottom"] < seen["height"]  # the headline figures on the first screen
+    assert (
+        seen["chartTop"] is not None and seen["chartTop"] < seen["height"] - 40
+    )  # the first chart starts on it
+    assert seen["tables"] == 1 and seen["cards"] == 0  # the articles in a table, not one card each
+    assert seen["charts"] == (3 if articles > 1 else 2)  # sectors over time for articles of several dates
+
+
+def test_an_articles_read_link_opens_it_in_the_reader(page, six_url):
+    open_page(page, six_url + "/?sector=agriculture")
+    cells = grid_cells(page)  # the grid mirrors each cell's value: a link's is its address
+    links = [c for c in cells if c.startswith("reader?")]
+    assert len(links) == 6
+    assert links[0] == "reader?sector=agriculture&doc=2023-06-15-article-0005"  # newest first
+    open_page(page, urljoin(page.url, links[0]))  # relative to the page, as the browser follows it
+    page.locator(RENDERED, has_text="原文").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMain"] h3', has_text="安宁数字经济发展观察").count() == 1
