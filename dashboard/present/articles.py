@@ -4,9 +4,9 @@ is drawn by.
 
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"document": ["a", "b"], "title": ["甲", "乙"],
-    ...                      "date": ["2023-01-15T08:00:00+08:00", "2023-06-15"], "outlet": ["梧州日报", None]})
+    ...                      "date": ["2023-01-15T08:00:00+08:00", "2023-06-15"], "outlet": ["江州日报", None]})
     >>> corpus_summary(docs, "zh")
-    '2 篇文章 · 2023-01-15 至 2023-06-15 · 来源：梧州日报'
+    '2 篇文章 · 2023-01-15 至 2023-06-15 · 来源：江州日报'
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _day(value: object) -> str:
 
 
 def corpus_summary(documents: pd.DataFrame, lang: str = "zh") -> str:
-    """``6 篇文章 · 2023-01-15 至 2023-06-15 · 来源：梧州日报、宜宾日报等 4 家``: how many articles,
+    """``6 篇文章 · 2023-01-15 至 2023-06-15 · 来源：江州日报、宜宾日报等 4 家``: how many articles,
     the dates they span and their outlets, on one line."""
     parts = [
         t("summary_article", lang) if len(documents) == 1 else t("summary_articles", lang, n=len(documents))

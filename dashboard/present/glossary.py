@@ -106,9 +106,9 @@ TERMS: dict[str, tuple[str, str]] = {
     "summary_outlets": ("来源：{outlets}", "from {outlets}"),
     "summary_outlets_more": ("来源：{outlets}等 {n} 家", "from {outlets} and others ({n} outlets)"),
     "projects_help": (
-        "文中有名称的项目（如“粤桂云数据中心”），每篇每个只计一次；“智能工厂”一类泛称不计入"
+        "文中有名称的项目（如“某某大数据中心”），每篇每个只计一次；“智能工厂”一类泛称不计入"
         "（含泛称共 {all} 项，项目页可打开“包含泛称”）。“未分类”：文中看不出属于哪个领域。",
-        "Named projects (such as 粤桂云数据中心), each counted once per article; generic phrases such as "
+        "Named projects (such as “某某大数据中心”, a data centre with its name), each counted once per article; generic phrases such as "
         "智能工厂 are not ({all} with them: turn on “Include generic phrases” on the projects page). "
         "“Unclassified”: the text does not say which sector.",
     ),
@@ -118,8 +118,8 @@ TERMS: dict[str, tuple[str, str]] = {
         "such as 建设农产品交易中心.",
     ),
     "organizations_help": (
-        "文中提到的企业、机构和部门（如“京东集团”），每篇每个只计一次。",
-        "Companies, institutions and departments the text names (such as 京东集团), each once per article.",
+        "文中提到的企业、机构和部门（如“某某集团”），每篇每个只计一次。",
+        "Companies, institutions and departments the text names (such as a “某某集团”), each once per article.",
     ),
     "places_help": (
         "文中提到的地名（省、市、县、园区所在地等），每篇每个只计一次。",
