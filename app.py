@@ -28,18 +28,18 @@ pages = [
     st.Page(VIEWS / "lexicon.py", title=t("page_lexicon", lang), icon=":material/dictionary:", url_path="lexicon"),
 ]  # fmt: skip
 page = st.navigation(pages, position="hidden")
-frame.write_url(filters)
+shown = url_filters.page_of(page.url_path)  # the link holds this page's controls, not the others'
+frame.write_url(filters, shown)
 
 if filters.present:
     frame.presenter_bar(pages, filters, documents)
 else:
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
-        query = url_filters.to_query(filters)
         for p in pages:
-            st.page_link(p, query_params=query)
+            st.page_link(p, query_params=url_filters.to_query(filters, url_filters.page_of(p.url_path)))
         st.divider()
-        frame.sidebar(documents, filters)
+        frame.sidebar(documents, filters, shown)
         frame.save_and_open(extraction, filters, list(documents))
 
 page.run()

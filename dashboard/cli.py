@@ -30,7 +30,7 @@ from dashboard.query.evaluation import (
     gold_files,
     load_gold,
 )
-from dashboard.query.keywords import GROUPINGS, RANKINGS, term_frequencies, without_names
+from dashboard.query.keywords import DEFAULT_RANKING, GROUPINGS, RANKINGS, term_frequencies, without_names
 
 EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
@@ -131,7 +131,8 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     if table.empty:
         print(_say(args, "cli_no_keywords"), file=sys.stderr)
     else:
-        columns = [c for c in (args.by, "term", "count", "tfidf", "textrank") if c and c in table.columns]
+        columns = [c for c in (args.by, "term", "count", *RANKINGS) if c and c in table.columns]
+        columns = list(dict.fromkeys(columns))
         with pd.option_context("display.unicode.east_asian_width", True, "display.max_rows", None):
             print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.4f}"))
     return _report_errors(args, extraction)
@@ -281,8 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     keywords.add_argument(
         "--weight",
         choices=list(RANKINGS),
-        default="count",
-        help="how to rank terms (default count)",
+        default=DEFAULT_RANKING,
+        help="how to rank terms: distinct (default: count weighed by how rare the term is in texts of "
+        "the genre, so that words every such text uses do not lead), count, tfidf (jieba's "
+        "general-Chinese IDF) or textrank",
     )
     keywords.add_argument(
         "--without-names",

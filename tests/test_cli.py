@@ -75,15 +75,29 @@ def test_keywords_prints_a_table_by_sector():
     result = run("keywords", "data/articles", "--by", "sector", "--top", "3")
     assert result.returncode == 0, result.stderr
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["sector", "term", "count"]
+    assert header.split() == ["sector", "term", "count", "distinct"]
     assert any(row.split()[0] == "agriculture" for row in rows)
+
+
+def test_keywords_rank_by_distinctiveness_unless_told_otherwise():
+    genre = {"产业", "经济", "企业", "服务", "信息"}
+    first = {
+        row.split()[0] for row in run("keywords", "data/articles", "--top", "10").stdout.splitlines()[1:]
+    }
+    assert first and not genre & first
+    result = run("keywords", "data/articles", "--top", "10", "--weight", "count")
+    assert result.stdout.splitlines()[0].split() == ["term", "count"]
+    assert genre & {row.split()[0] for row in result.stdout.splitlines()[1:]}
 
 
 def test_keywords_without_names():
     terms = {
-        row.split()[0] for row in run("keywords", "data/articles", "--top", "30").stdout.splitlines()[1:]
+        row.split()[0]
+        for row in run("keywords", "data/articles", "--top", "30", "--weight", "count").stdout.splitlines()[
+            1:
+        ]
     }
-    result = run("keywords", "data/articles", "--top", "30", "--without-names")
+    result = run("keywords", "data/articles", "--top", "30", "--weight", "count", "--without-names")
     assert result.returncode == 0, result.stderr
     topics = {row.split()[0] for row in result.stdout.splitlines()[1:]}
     assert {"梧州", "京东", "广西"} <= terms - topics  # the city (梧州市), a company (京东集团), the region

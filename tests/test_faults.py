@@ -37,7 +37,9 @@ def run_all_pages(folder: Path, monkeypatch) -> AppTest:
 
 def shown(at: AppTest) -> str:
     kinds = ("title", "subheader", "markdown", "caption", "info", "warning", "error", "text")
-    return "\n".join(str(getattr(e, "value", getattr(e, "label", ""))) for k in kinds for e in getattr(at, k))
+    texts = [str(getattr(e, "value", getattr(e, "label", ""))) for k in kinds for e in getattr(at, k)]
+    titles = [str(v) for table in at.dataframe if "title" in table.value for v in table.value["title"]]
+    return "\n".join(texts + titles)  # the overview lists the articles' titles in a table
 
 
 def test_a_missing_corpus_folder_is_a_message_not_a_crash(tmp_path, monkeypatch):

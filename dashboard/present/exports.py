@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import math
+import re
+import unicodedata
 from typing import Any
 
 import orjson
 import pandas as pd
+
+from dashboard.present.glossary import name
 
 LIST_SEPARATOR = "、"
 
@@ -75,8 +80,8 @@ def _tiny_float(value: Any) -> bool:
 def _written_alike(table: pd.DataFrame) -> bool:
     """Whether orjson writes a table as ``json`` does: it writes a float under 1e-4 otherwise
     (0.00001 for 1e-05), and nothing else that a table holds."""
-    for name in table.columns:
-        column = table[name]
+    for label in table.columns:
+        column = table[label]
         if column.dtype.kind == "f":
             size = column.abs()
             if ((size > 0) & (size < 1e-4)).any():
@@ -97,3 +102,42 @@ def to_json(tables: dict[str, pd.DataFrame], **extra: Any) -> str:
         except TypeError:  # a value orjson does not write (a very large integer…)
             pass
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+# Characters no file system takes in a name (Windows' set), control characters, and runs of space.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+MAX_NAME_BYTES = 180  # of the whole name, in UTF-8: file systems allow 255
+
+
+def _safe(part: str) -> str:
+    part = unicodedata.normalize("NFC", part)
+    part = _UNSAFE.sub(" ", part)
+    return "_".join(part.split()).strip("._-")
+
+
+def download_name(kind: str, filters, extension: str, *, today: dt.date | None = None) -> str:
+    """The file name of a download, after the view it holds, in the view's language: its kind,
+    the filters that are set (sectors, pillar, documents, search, term), then the date::
+
+        >>> from dashboard.query.filters import Filters
+        >>> f = Filters(sectors=("agriculture",), q="交易中心")
+        >>> download_name("projects", f, "csv", today=dt.date(2026, 11, 26))
+        'projects-农业-交易中心-2026-11-26.csv'
+        >>> download_name("projects", f.replace(lang="en"), "xlsx", today=dt.date(2026, 11, 26))
+        'projects-agriculture-交易中心-2026-11-26.xlsx'
+
+    Characters that a file system refuses (``/``, ``:``, ``?``…) become ``_``-joined words, and a
+    long name is cut so that it stays under ``MAX_NAME_BYTES``."""
+    lang = filters.lang
+    parts = [name(s, lang) for s in filters.sectors]
+    parts += [name(filters.pillar, lang)] if filters.pillar else []
+    parts += [*filters.docs, filters.q, filters.term]
+    words = [w for w in (_safe(p) for p in parts) if w]
+    date = (today or dt.date.today()).isoformat()
+    head, tail = _safe(kind) or "download", f"-{date}.{_safe(extension) or 'txt'}"
+    middle = "-".join(words)
+    room = MAX_NAME_BYTES - len(head.encode()) - len(tail.encode()) - 1
+    while len(middle.encode()) > room:
+        middle = middle[:-1]
+    middle = middle.rstrip("._-")
+    return f"{head}-{middle}{tail}" if middle else f"{head}{tail}"

@@ -100,6 +100,41 @@ TERMS: dict[str, tuple[str, str]] = {
     "source": ("原文链接", "Source"),
     "date": ("日期", "Date"),
     "outlet": ("来源", "Outlet"),
+    "summary_articles": ("{n} 篇文章", "{n} articles"),
+    "summary_article": ("1 篇文章", "1 article"),
+    "summary_span": ("{start} 至 {end}", "{start} to {end}"),
+    "summary_outlets": ("来源：{outlets}", "from {outlets}"),
+    "summary_outlets_more": ("来源：{outlets}等 {n} 家", "from {outlets} and others ({n} outlets)"),
+    "projects_help": (
+        "文中有名称的项目（如“某某大数据中心”），每篇每个只计一次；“智能工厂”一类泛称不计入"
+        "（含泛称共 {all} 项，项目页可打开“包含泛称”）。“未分类”：文中看不出属于哪个领域。",
+        "Named projects (such as “某某大数据中心”, a data centre with its name), each counted once per article; generic phrases such as "
+        "智能工厂 are not ({all} with them: turn on “Include generic phrases” on the projects page). "
+        "“Unclassified”: the text does not say which sector.",
+    ),
+    "initiatives_help": (
+        "举措：文中“建设、打造、推进、扶持……”加其对象的一项行动，如“建设农产品交易中心”。",
+        "Initiatives: an action the text announces (建设, 打造, 推进, 扶持…) with its object, "
+        "such as 建设农产品交易中心.",
+    ),
+    "organizations_help": (
+        "文中提到的企业、机构和部门（如“某某集团”），每篇每个只计一次。",
+        "Companies, institutions and departments the text names (such as a “某某集团”), each once per article.",
+    ),
+    "places_help": (
+        "文中提到的地名（省、市、县、园区所在地等），每篇每个只计一次。",
+        "Places the text names (provinces, cities, counties…), each once per article.",
+    ),
+    "sector_over_time": ("各领域项目随时间变化", "Named projects by sector over time"),
+    "articles_table": ("文章列表", "The articles"),
+    "articles_table_hint": (
+        "点击列名排序；“阅读”在原文页打开该文。",
+        "Click a heading to sort; “Read” opens the article in the reader.",
+    ),
+    "read": ("阅读", "Read"),
+    "col_reader": ("原文页", "Reader"),
+    "col_source_url": ("原文链接", "Source"),
+    "col_total": ("合计", "Total"),
     "projects": ("项目", "Projects"),
     "initiatives": ("举措", "Initiatives"),
     "organizations": ("机构", "Organizations"),
@@ -121,6 +156,15 @@ TERMS: dict[str, tuple[str, str]] = {
     # keywords
     "top_terms": ("高频关键词", "Top terms"),
     "measure": ("指标", "Measure"),
+    "measure_distinct": ("区分度", "Distinctive"),
+    "measure_help": (
+        "区分度：词频乘以该词在同类文章（120 篇数字经济报道和规划）中的稀有程度，各篇都用的“产业”“经济”“企业”等词靠后；"
+        "词频：出现次数；TF-IDF：按一般中文语料的稀有程度加权；TextRank：按同句共现的中心程度。",
+        "Distinctive: the count weighed by how rare the term is in texts of the genre (120 digital-economy "
+        "articles and plans), so words every such text uses (产业, 经济, 企业) come last; Count: occurrences; "
+        "TF-IDF: weighed by rarity in general Chinese; TextRank: how central the term is among those sharing "
+        "its sentences.",
+    ),
     "measure_count": ("词频", "Count"),
     "measure_tfidf": ("TF-IDF", "TF-IDF"),
     "measure_textrank": ("TextRank", "TextRank"),
@@ -146,6 +190,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "no_term": ("（未选择）", "(none)"),
     "no_contexts": ("该关键词在当前筛选范围内没有出现。", "The term does not occur in this view."),
     # projects
+    "rows_to_show": ("显示行数", "Rows shown"),
     "include_generic": ("包含泛称（如“智能工厂”）", "Include generic phrases (e.g. 智能工厂)"),
     "project_detail": ("项目详情", "Project detail"),
     "select_row_hint": (

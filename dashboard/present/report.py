@@ -102,14 +102,15 @@ def _charts(
         figures.append(
             ("sectors", "projects_per_sector", charts.sector_bar(overview.projects, lang=lang, scale=scale))
         )
-    keywords = view_data.keywords(extraction, filters, top=top_terms)
+    measure = filters.control("rank")  # the keywords page's ranking
+    keywords = view_data.keywords(extraction, filters, measure=measure, top=top_terms)
     if not keywords.top_terms.empty:
         figures.append(
-            ("terms", "top_terms", charts.term_bar(keywords.table, "count", lang=lang, scale=scale))
+            ("terms", "top_terms", charts.term_bar(keywords.table, measure, lang=lang, scale=scale))
         )
         with contextlib.suppress(FontMissing):  # a server without the CJK font: no cloud
             label = t("word_cloud", lang)
-            svg = word_cloud_svg(keywords.top_terms, "count", sectors=keywords.sectors, label=label)
+            svg = word_cloud_svg(keywords.top_terms, measure, sectors=keywords.sectors, label=label)
             figures.append(("cloud", "word_cloud", svg))
     network = view_data.network(extraction, filters, top_terms=top_terms)
     if not network.edges.empty:

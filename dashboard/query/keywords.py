@@ -1,4 +1,5 @@
-"""Keywords: term frequencies, TF-IDF and TextRank weights, KWIC contexts, co-occurrence."""
+"""Keywords: term frequencies, distinctiveness against the genre, TF-IDF and TextRank weights, KWIC
+contexts, co-occurrence."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from dashboard.pipeline.tables import Extraction
 
 GROUPINGS = ("document", "sector", "pillar")
+_PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
 
 
 def _keys(by: str | None) -> list[str]:
@@ -100,6 +103,70 @@ def tfidf(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None)
     weights = table["term"].map(lambda t: idf.get(t, median))
     table = table.assign(tfidf=table["count"] / totals * weights)
     return _top(table[keys + ["term", "count", "tfidf"]], keys, "tfidf", top)
+
+
+# In how many texts of the genre each term occurs (scripts/build-keyword-background writes it).
+BACKGROUND_PATH = Path(__file__).with_name("background.tsv")
+
+
+def write_background(terms: pd.DataFrame, path: Path = BACKGROUND_PATH) -> int:
+    """Write the background of a terms table: a first line ``documents<TAB>N``, then each term
+    that occurs in two texts or more with the number of texts, most common first. Names that
+    jieba's dictionary knows as places, people, organizations or brands are left out: the
+    background is the genre's vocabulary, and names are what tell its texts apart. Returns the
+    number of terms written."""
+    from dashboard.pipeline.text import dictionary_tag
+
+    documents = terms["document"].nunique()
+    df = terms.drop_duplicates(["document", "term"]).groupby("term").size()
+    df = df[df >= 2].sort_values(ascending=False, kind="stable")
+    df = df[[dictionary_tag(term) not in _PROPER_NAME_TAGS for term in df.index]]
+    lines = [f"documents\t{documents}", *(f"{term}\t{n}" for term, n in df.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(df)
+
+
+@functools.lru_cache(maxsize=4)
+def background(path: Path = BACKGROUND_PATH) -> tuple[dict[str, int], int]:
+    """The genre's background: texts per term, and the number of texts."""
+    counts: dict[str, int] = {}
+    documents = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        term, _, value = line.partition("\t")
+        if term == "documents":
+            documents = int(value)
+        elif value:
+            counts[term] = int(value)
+    return counts, documents
+
+
+def genre_weight(term_series: pd.Series, path: Path = BACKGROUND_PATH) -> pd.Series:
+    """How rare each term is in the genre: ``ln((N + 1) / (df + 1))`` over the background's N
+    texts that ``df`` of them use, so nothing for a word of every text, little for the genre's
+    common words (产业, 经济) and most for one it never saw."""
+    counts, documents = background(path)
+    df = term_series.map(lambda t: counts.get(t, 0))
+    return np.log((documents + 1) / (df + 1))
+
+
+def distinctive(terms: pd.DataFrame, *, by: str | None = None, top: int | None = None) -> pd.DataFrame:
+    """Count × rarity: the terms that tell these texts apart from others of the genre.
+
+    A term's weight is how rare it is in the genre (``genre_weight``), times how rare it is in
+    ordinary Chinese (jieba's IDF over its median, at most 1): the genre's own vocabulary (产业,
+    经济, 企业, 服务, 信息), which its texts all use, and the words of any news story (去年, 正在)
+    weigh least; the places, products and topics of these texts lead.
+
+    Columns: [by,] term, count, distinct.
+    """
+    table = term_frequencies(terms, by=by)
+    keys = [by] if by else []
+    if table.empty:
+        return table.assign(distinct=pd.Series(dtype=float))[keys + ["term", "count", "distinct"]]
+    idf, median = _idf_table()
+    ordinary = table["term"].map(lambda t: min(1.0, idf.get(t, median) / median))
+    table = table.assign(distinct=table["count"] * genre_weight(table["term"]) * ordinary)
+    return _top(table[keys + ["term", "count", "distinct"]], keys, "distinct", top)
 
 
 def _pagerank(
@@ -214,5 +281,7 @@ def main_sectors(terms: pd.DataFrame) -> dict[str, str]:
     return dict(zip(dominant["term"], dominant["sector"], strict=True))
 
 
-# How terms can be ranked, by name (the CLI's --weight, the keywords page's measure).
-RANKINGS = {"count": term_frequencies, "tfidf": tfidf, "textrank": textrank}
+# How terms can be ranked, by name (the CLI's --weight, the keywords page's measure), the default
+# first.
+RANKINGS = {"distinct": distinctive, "count": term_frequencies, "tfidf": tfidf, "textrank": textrank}
+DEFAULT_RANKING = "distinct"

@@ -17,7 +17,7 @@ from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.query.filtering import filter_table, projects_view, sentence_view
 from dashboard.query.filters import Filters
-from dashboard.query.keywords import RANKINGS, kwic, main_sectors, without_names
+from dashboard.query.keywords import DEFAULT_RANKING, RANKINGS, kwic, main_sectors, without_names
 from dashboard.query.network import network_view
 
 KWIC_WIDTH = 18  # characters of context either side of a keyword
@@ -63,7 +63,7 @@ def keywords(
     extraction: Extraction,
     filters: Filters,
     *,
-    measure: str = "count",
+    measure: str = DEFAULT_RANKING,
     top: int = 20,
     split: bool = False,
     names: bool = True,

@@ -3,10 +3,10 @@ one small JSON file that can be opened again later.
 
     >>> text = dump(url_filters.Filters(sectors=("agriculture",), term="跨境电商", lang="en"))
     >>> load(text)
-    (Filters(sectors=('agriculture',), pillar=None, docs=(), q='', term='跨境电商', lang='en', mode=None), {})
+    (Filters(sectors=('agriculture',), pillar=None, docs=(), q='', term='跨境电商', lang='en', mode=None, controls=()), {})
 
 The filters are stored as the query parameters of a shared link (``sector``, ``pillar``, ``doc``,
-``q``, ``term``, ``lang``), so a saved analysis and a link describe a view in the same words.
+``q``, ``term``, ``lang`` and the page controls), so a saved analysis and a link describe a view in the same words.
 Lexicon edits are the words added to and removed from each word list:
 ``{"domain": {"added": ["算力券"], "removed": []}}``. Anything else is refused with a reason
 (an ``AnalysisError``), never half-restored.
@@ -27,7 +27,7 @@ MAX_BYTES = 200_000  # a saved analysis is a few hundred bytes; anything this la
 MAX_WORD = 50
 # Word lists a lexicon edit may touch: the domain words, the stopwords, and each sector's words.
 WORD_LISTS: tuple[str, ...] = ("domain", "stopwords", *tx.SECTORS)
-FILTER_KEYS = tuple(key for key in url_filters.PARAMS if key != "mode")
+FILTER_KEYS = (*(key for key in url_filters.PARAMS if key != "mode"), *url_filters.CONTROLS)
 
 LexiconEdits = dict[str, dict[str, list[str]]]
 
@@ -105,6 +105,8 @@ def _kept(key: str, value: str, filters: url_filters.Filters) -> bool:
         return {s.strip() for s in value.split(",") if s.strip()} <= set(filters.sectors)
     if key == "doc":
         return {d.strip() for d in value.split(",") if d.strip()} <= set(filters.docs)
+    if key in url_filters.CONTROLS:
+        return url_filters.CONTROLS[key].clean(" ".join(value.split())) is not None or not value.strip()
     if key in ("pillar", "lang"):
         return value.strip() == (getattr(filters, key) or "") or (key == "lang" and not value)
     return True

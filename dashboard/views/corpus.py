@@ -57,7 +57,16 @@ def _remove(document: str) -> None:
 
 st.title(t("page_corpus", lang))
 st.caption(t("corpus_summary", lang, documents=len(e.documents), projects=len(e.named_projects)))
-articles_tab, across_tab = st.tabs([t("corpus_articles", lang), t("corpus_across", lang)])
+TABS = {"articles": t("corpus_articles", lang), "across": t("corpus_across", lang)}
+
+
+def _tab_changed() -> None:
+    chosen = {label: tab for tab, label in TABS.items()}.get(st.session_state.get("corpus_tab"))
+    st.session_state[frame.FILTERS] = frame.filters().with_control("tab", chosen)
+
+
+st.session_state["corpus_tab"] = TABS[f.control("tab")]  # the tab in the link
+articles_tab, across_tab = st.tabs(list(TABS.values()), key="corpus_tab", on_change=_tab_changed)
 
 with articles_tab:
     st.subheader(t("add_articles", lang), anchor=False)
@@ -163,8 +172,8 @@ with across_tab:
     st.subheader(t("timeline", lang), anchor=False)
     st.caption(t("timeline_hint", lang))
     with st.container(horizontal=True, gap="large"):
-        period = st.segmented_control(t("period", lang), ["M", "Q", "Y"], format_func=lambda p: t(f"period_{p}", lang), default="M", required=True, key="corpus_period")  # fmt: skip
-        measure = st.segmented_control(t("count", lang), ["projects", "initiatives"], format_func=lambda m: t(m, lang), default="projects", required=True, key="corpus_measure")  # fmt: skip
+        period = st.segmented_control(t("period", lang), ["M", "Q", "Y"], format_func=lambda p: t(f"period_{p}", lang), required=True, **frame.bound("period", "corpus_period"))  # fmt: skip
+        measure = st.segmented_control(t("count", lang), ["projects", "initiatives"], format_func=lambda m: t(m, lang), required=True, **frame.bound("measure", "corpus_measure"))  # fmt: skip
     across = f.replace(term="")
     chart = loaders.page_part("corpus_timeline", across, period, measure).chart
     if chart is None:
@@ -208,7 +217,7 @@ with across_tab:
             st.caption(t("select_row_hint", lang))
 
     st.subheader(t("comparison", lang), anchor=False)
-    by = st.segmented_control(t("compare_by", lang), ["documents", "periods"], format_func=lambda b: t(f"compare_{b}", lang), default="documents", required=True, key="corpus_compare_by")  # fmt: skip
+    by = st.segmented_control(t("compare_by", lang), ["documents", "periods"], format_func=lambda b: t(f"compare_{b}", lang), required=True, **frame.bound("compare", "corpus_compare_by"))  # fmt: skip
     if by == "documents":
         dated = e.documents.sort_values("date", na_position="first")
         groups = {d: [d] for d in dated["document"]}
@@ -225,12 +234,11 @@ with across_tab:
         a = a_col.selectbox(
             t("side_a", lang),
             options,
-            index=0,
             format_func=labels.get,
-            key=f"corpus_a_{by}",
             placeholder=t("choose", lang),
+            **frame.bound("a", f"corpus_a_{by}", default=options[0], options=options),
         )
-        b = b_col.selectbox(t("side_b", lang), options, index=len(options) - 1, format_func=labels.get, key=f"corpus_b_{by}", placeholder=t("choose", lang))  # fmt: skip
+        b = b_col.selectbox(t("side_b", lang), options, format_func=labels.get, placeholder=t("choose", lang), **frame.bound("b", f"corpus_b_{by}", default=options[-1], options=options))  # fmt: skip
         sides_ab = (t("side_a", lang), t("side_b", lang))
         result = loaders.page_part("comparison", across, tuple(groups[a]), tuple(groups[b]), sides_ab)
         st.plotly_chart(result.sectors, key="corpus_compare_sectors", config=charts.CONFIG)

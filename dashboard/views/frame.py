@@ -18,6 +18,7 @@ from dashboard import settings
 from dashboard.pipeline.lexicon import read_lexicon_files
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import report
+from dashboard.present.exports import download_name
 from dashboard.present.glossary import describe_filters, name, t
 from dashboard.query import filters as url_filters
 from dashboard.store import saved_analysis
@@ -80,9 +81,32 @@ def _from_widgets() -> None:
     )
 
 
-def write_url(current: url_filters.Filters) -> None:
-    """Make the query parameters say what the filters say (only when they differ)."""
-    wanted = url_filters.to_query(current)
+def bound(control: str, key: str, *, default: str | None = None, options: Sequence | None = None) -> dict:
+    """The ``key``, ``on_change`` and ``args`` that keep a page's widget in step with one of the
+    page controls of the filters (``url_filters.CONTROLS``), so that the URL holds it: the widget
+    shows the filters' value, and a change goes to the filters. Where the choices depend on the
+    data (the documents offered), ``options`` are they and ``default`` is the one that stands for
+    the control's default and stays out of the link. Pass no ``default``/``value``/``index`` to
+    the widget."""
+    value = filters().control(control)
+    if options is not None and value not in options:
+        value = default
+    st.session_state[key] = value
+    return {"key": key, "on_change": set_control, "args": (control, key, default)}
+
+
+def set_control(control: str, key: str, default: str | int | bool | None = None) -> None:
+    """A page control's widget changed: the filters (and so the URL) follow."""
+    value = st.session_state.get(key)
+    if value is None or (default is not None and value == default):
+        value = url_filters.CONTROLS[control].default
+    st.session_state[FILTERS] = filters().with_control(control, value)
+
+
+def write_url(current: url_filters.Filters, page: str | None = url_filters.ALL) -> None:
+    """Make the query parameters say what the filters say, with the controls of ``page`` (only
+    when they differ)."""
+    wanted = url_filters.to_query(current, page)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -95,7 +119,9 @@ SIDEBAR_CSS = """
 """
 
 
-def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
+def sidebar(
+    documents: dict[str, str], current: url_filters.Filters, page: str | None = url_filters.ALL
+) -> None:
     """Sector, pillar, document, search, language and presenter mode; and the share link."""
     lang = current.lang
     ss = st.session_state
@@ -157,7 +183,7 @@ def sidebar(documents: dict[str, str], current: url_filters.Filters) -> None:
     with st.expander(t("share", lang), icon=":material/link:"):
         st.caption(t("share_help", lang))
         # A read-only box rather than st.code: st.code pulls a 1.5 MB highlighter into the page.
-        link = html.escape(share_link(current), quote=True)
+        link = html.escape(share_link(current, page), quote=True)
         st.html(
             f'<input readonly value="{link}" aria-label="link" style="width:100%;font-size:0.8rem;'
             'padding:0.35rem;border:1px solid #ccc;border-radius:4px;background:#fff">'
@@ -177,11 +203,11 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
     lang = current.lang
     ss = st.session_state
     with st.expander(t("save_and_open", lang), icon=":material/save:"):
-        generic = bool(ss.get("projects_generic"))
+        generic = bool(current.control("generic"))
         st.download_button(
             t("export_report", lang),
             lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
-            file_name="dashboard-report.html",
+            file_name=download_name("report", current, "html"),
             mime="text/html",
             help=t("export_report_help", lang),
             icon=":material/description:",
@@ -193,7 +219,7 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
         st.download_button(
             t("save_analysis", lang),
             lambda: saved_analysis.dump(current, edits),  # made when the button is pressed
-            file_name="dashboard-saved_analysis.json",
+            file_name=download_name("analysis", current, "json"),
             mime="application/json",
             help=t("save_analysis_help", lang),
             icon=":material/save:",
@@ -224,7 +250,10 @@ def _open_analysis(key: str, documents: Sequence[str]) -> None:
         st.session_state[OPEN_RESULT] = (upload.name, error)
         return
     set_filters(
-        **{field: getattr(opened, field) for field in ("sectors", "pillar", "docs", "q", "term", "lang")}
+        **{
+            field: getattr(opened, field)
+            for field in ("sectors", "pillar", "docs", "q", "term", "lang", "controls")
+        }
     )
     if edits:  # the analysis's lexicon is used for this session, the folder is left as it is
         st.session_state[loaders.SESSION_LEXICON] = apply_edits(
@@ -234,9 +263,10 @@ def _open_analysis(key: str, documents: Sequence[str]) -> None:
     st.session_state[OPENED] = st.session_state.get(OPENED, 0) + 1
 
 
-def share_link(current: url_filters.Filters) -> str:
-    """The full link of this page and its filters (a relative one where no URL is known)."""
-    return url_filters.with_query(st.context.url or "/", current)
+def share_link(current: url_filters.Filters, page: str | None = url_filters.ALL) -> str:
+    """The full link of this page, its filters and the controls of ``page`` (a relative one where
+    no URL is known)."""
+    return url_filters.with_query(st.context.url or "/", current, page)
 
 
 def row_height(current: url_filters.Filters) -> int:
@@ -270,10 +300,9 @@ html { font-size: 20px; }
 def presenter_bar(pages: Sequence, current: url_filters.Filters, documents: dict[str, str]) -> None:
     """Presenter mode: page links in a row and the filters as a caption; no controls."""
     st.html(PRESENTER_CSS)
-    query = url_filters.to_query(current)
     with st.container(horizontal=True, gap="medium"):
         for page in pages:
-            st.page_link(page, query_params=query)
+            st.page_link(page, query_params=url_filters.to_query(current, url_filters.page_of(page.url_path)))
     st.caption(f"{t('filtered_by', current.lang)}：{caption(current, documents)}")
 
 

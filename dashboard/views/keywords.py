@@ -24,14 +24,16 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("measure", lang),
         list(RANKINGS),
         format_func=lambda m: t(f"measure_{m}", lang),
-        default="count",
+        help=t("measure_help", lang),
         required=True,
-        key="keywords_measure",
+        **frame.bound("rank", "keywords_measure"),
     )
-    top = st.slider(t("top_n", lang), 5, 50, 20, step=5, key="keywords_top", width=260)
-    split = st.toggle(t("split_by_sector", lang), key="keywords_split")
+    top = st.slider(t("top_n", lang), 5, 50, step=5, width=260, **frame.bound("top", "keywords_top"))
+    split = st.toggle(t("split_by_sector", lang), **frame.bound("split", "keywords_split"))
     no_names = st.toggle(
-        t("leave_out_names", lang), key="keywords_no_names", help=t("leave_out_names_help", lang)
+        t("leave_out_names", lang),
+        help=t("leave_out_names_help", lang),
+        **frame.bound("no_names", "keywords_no_names"),
     )
 
 # the selected term's contexts are not part of it: choosing a term does not rank the terms again

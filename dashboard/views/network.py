@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.present import charts
-from dashboard.present.exports import to_csv_bytes
+from dashboard.present.exports import download_name, to_csv_bytes
 from dashboard.present.glossary import t
 from dashboard.present.listings import for_export
 from dashboard.views import frame, loaders
@@ -21,11 +21,12 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("colour_by", lang),
         ["type", "sector"],
         format_func=lambda c: t("by_type" if c == "type" else "by_sector_colour", lang),
-        default="type",
         required=True,
-        key="network_colour",
+        **frame.bound("colour", "network_colour"),
     )
-    top_terms = st.slider(t("top_keywords", lang), 0, 60, 20, step=5, key="network_terms", width=260)
+    top_terms = st.slider(
+        t("top_keywords", lang), 0, 60, step=5, width=260, **frame.bound("keywords", "network_terms")
+    )
 
 figure, edges = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
 if figure is None:
@@ -40,7 +41,7 @@ with st.expander(f"{t('edge_list', lang)} ({len(edge_list)})"):
 st.download_button(
     t("download_edges", lang),
     lambda: to_csv_bytes(edge_list),
-    file_name="network-edges.csv",
+    file_name=download_name("network-edges", f, "csv"),
     mime="text/csv",
     icon=":material/download:",
     key="network_csv",

@@ -1,4 +1,6 @@
-"""Overview (/): the articles at a glance, headline figures, the pillar → sector → project picture."""
+"""Overview (/): a line on the corpus, the headline figures, the pillar → sector → project picture
+and projects per sector (over time too, for articles of several dates), then the articles as a
+sortable table."""
 
 from pathlib import Path
 
@@ -6,9 +8,16 @@ import streamlit as st
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts
-from dashboard.present.glossary import name, read_error, t
+from dashboard.present.articles import SECTOR_COLUMNS, article_rows, corpus_summary, timeline_period
+from dashboard.present.glossary import column_label, name, read_error, t
+from dashboard.query.comparisons import timeline
+from dashboard.query.filtering import filter_table
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction, page_part
+
+# The article table's columns in pixels: they fit its 847 pixels on a 1280-pixel screen with the
+# sidebar open. The table shows ten rows at a time and scrolls (the page does not grow with them).
+ARTICLE_WIDTHS = {"title": 260, "date": 90, "outlet": 100, "sector": 62, "link": 70}
 
 e = load_extraction()
 f = frame.filters()
@@ -28,19 +37,13 @@ if e.documents.empty:
 
 shown = page_part("overview", f.replace(term=""))
 view = shown.view
-for doc in view.documents.itertuples(index=False):
-    with st.container(border=True):
-        st.subheader(doc.title, anchor=False)
-        meta = [str(doc.date or "")[:10], str(doc.outlet or "")]
-        line = " · ".join(m for m in meta if m and m != "nan")
-        if isinstance(doc.source_url, str) and doc.source_url.startswith(("http://", "https://")):
-            line += f" · [{t('source', lang)}]({doc.source_url})"
-        st.caption(line)
+st.caption(corpus_summary(view.documents, lang))  # articles, dates, outlets: one line
 
 projects = view.projects
+generic_too = len(filter_table(e.projects, f))
 for column, (key, table) in zip(st.columns(4), view.figures.items(), strict=True):
     counts = shown.counts[key]
-    column.metric(t(key, lang), len(table))
+    column.metric(t(key, lang), len(table), help=t(f"{key}_help", lang, all=generic_too))
     column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
 
 if projects.empty:
@@ -74,3 +77,35 @@ with st.container():
         selection_mode="points",
     )
     st.caption(t("click_sector_hint", lang))
+
+period = timeline_period(view.documents)
+if period:  # articles of more than one date
+    table = timeline(projects, filter_table(e.initiatives, f), view.documents, period=period)
+    if not table.empty and table["projects"].any():
+        st.markdown(f"**{t('sector_over_time', lang)}**")
+        st.plotly_chart(
+            charts.timeline(table, measure="projects", lang=lang, scale=charts.scale_for(f)),
+            key="overview_timeline",
+            config=charts.CONFIG,
+        )
+
+st.markdown(f"**{t('articles_table', lang)}**")
+articles = article_rows(view.documents, projects, f)
+sectors = {
+    s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in SECTOR_COLUMNS
+}
+st.dataframe(
+    articles,
+    key="overview_articles",
+    hide_index=True,
+    column_order=["title", "date", "outlet", *(s for s in SECTOR_COLUMNS if articles[s].any()), "reader", "source_url"],
+    column_config={
+        "title": st.column_config.TextColumn(column_label("title", lang), width=ARTICLE_WIDTHS["title"]),
+        "date": st.column_config.TextColumn(column_label("date", lang), width=ARTICLE_WIDTHS["date"]),
+        "outlet": st.column_config.TextColumn(column_label("outlet", lang), width=ARTICLE_WIDTHS["outlet"]),
+        **sectors,
+        "reader": st.column_config.LinkColumn(t("col_reader", lang), display_text=t("read", lang), width=ARTICLE_WIDTHS["link"]),
+        "source_url": st.column_config.LinkColumn(t("col_source_url", lang), display_text=t("source", lang), width=ARTICLE_WIDTHS["link"]),
+    },
+)  # fmt: skip
+st.caption(t("articles_table_hint", lang))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.present.exports import to_csv_bytes, to_xlsx_bytes
+from dashboard.present.exports import download_name, to_csv_bytes, to_xlsx_bytes
 from dashboard.present.glossary import column_label, name, t
 from dashboard.present.highlight import STYLE, evidence_html
 from dashboard.present.listings import (
@@ -12,6 +12,7 @@ from dashboard.present.listings import (
     for_export,
     initiative_rows,
 )
+from dashboard.query import filters as url_filters
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction, page_part
 
@@ -39,23 +40,33 @@ lang = f.lang
 font = frame.cell_font_px(f)
 
 st.title(t("page_projects", lang))
-generic = st.toggle(t("include_generic", lang), key="projects_generic")
+with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
+    generic = st.toggle(t("include_generic", lang), **frame.bound("generic", "projects_generic"))
+    limit = st.select_slider(
+        t("rows_to_show", lang),
+        [int(n) for n in url_filters.CONTROLS["rows"].choices],
+        width=260,
+        **frame.bound("rows", "projects_rows"),
+    )
 clip = (("evidence", WIDTHS["evidence"]),)
 initiative_clip = tuple((c, INITIATIVE_WIDTHS[c]) for c in ("object", "evidence"))
 part = page_part(
     "projects", f.replace(term=""), generic, clip, initiative_clip, LINES, font, MAX_INITIATIVE_ROWS
 )
 view = part.view
-projects, initiatives = view.projects, view.initiatives
+projects, initiatives = view.projects.head(limit), view.initiatives
 
-shown = part.rows
-st.caption(t("shown_of", lang, shown=len(shown), total=view.total))
+listing = part.rows  # every row, for the downloads
+shown = part.shown.head(limit)
+st.caption(t("shown_of", lang, shown=len(listing), total=view.total))
+if len(listing) > limit:  # the first rows here, all in the download
+    st.caption(t("rows_shown", lang, shown=limit, total=len(listing)))
 
 if shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        part.shown,
+        shown,
         key="projects_table",
         hide_index=True,
         row_height=frame.row_height(f),
@@ -85,15 +96,15 @@ else:
         def workbook() -> bytes:  # built only when the button is pressed
             return to_xlsx_bytes(
                 {
-                    t("page_projects", lang): for_export(shown, lang=lang),
+                    t("page_projects", lang): for_export(listing, lang=lang),
                     t("initiatives", lang): for_export(initiative_rows(initiatives, lang=lang), lang=lang),
                 }
             )
 
         st.download_button(
             t("download_csv", lang),
-            lambda: to_csv_bytes(for_export(shown, lang=lang)),
-            file_name="projects.csv",
+            lambda: to_csv_bytes(for_export(listing, lang=lang)),
+            file_name=download_name("projects", f, "csv"),
             mime="text/csv",
             icon=":material/download:",
             key="projects_csv",
@@ -102,7 +113,7 @@ else:
         st.download_button(
             t("download_xlsx", lang),
             workbook,
-            file_name="projects.xlsx",
+            file_name=download_name("projects", f, "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/download:",
             key="projects_xlsx",

@@ -29,6 +29,7 @@ def test_no_seed_name_in_code_or_lexicons():
     files = [
         *(ROOT / "dashboard").rglob("*.py"),
         *(ROOT / "dashboard").rglob("*.json"),  # the sector model's features
+        *(ROOT / "dashboard").rglob("*.tsv"),  # the keywords' background
         *(ROOT / "data" / "lexicon").iterdir(),
         ROOT / "app.py",
     ]

@@ -98,3 +98,61 @@ class TestSerialise:
 
     def test_replace(self):
         assert Filters().replace(term="园区").term == "园区"
+
+
+class TestControls:
+    def test_defaults_are_left_out(self):
+        assert parse({"rank": "distinct", "top": "20", "generic": "0", "tab": "articles"}).controls == ()
+        assert to_query(Filters().with_control("top", 20)) == {}
+
+    @pytest.mark.parametrize(
+        "key, raw, value",
+        [
+            ("rank", "textrank", "textrank"),
+            ("rank", "count", "count"),
+            ("top", "35", 35),
+            ("split", "1", True),
+            ("no_names", "1", True),
+            ("generic", "1", True),
+            ("rows", "250", 250),
+            ("colour", "sector", "sector"),
+            ("keywords", "0", 0),
+            ("tab", "across", "across"),
+            ("period", "Q", "Q"),
+            ("measure", "initiatives", "initiatives"),
+            ("compare", "periods", "periods"),
+            ("a", "2024-03-08-anning", "2024-03-08-anning"),
+        ],
+    )
+    def test_each_control_round_trips(self, key, raw, value):
+        f = parse({key: raw})
+        assert f.control(key) == value
+        assert parse(to_query(f)) == f
+        assert to_query(f, page=url_filters.CONTROLS[key].page) == {key: raw}
+
+    @pytest.mark.parametrize(
+        "key, raw",
+        [("rank", "bogus"), ("top", "7"), ("top", "500"), ("top", "x"), ("split", "yes"), ("rows", "99")],
+    )
+    def test_values_a_control_does_not_take_are_dropped(self, key, raw):
+        assert parse({key: raw}).controls == ()
+
+    def test_a_page_link_holds_only_that_pages_controls(self):
+        f = Filters(sectors=("agriculture",)).with_control("split", True).with_control("generic", True)
+        assert to_query(f, page="keywords") == {"sector": "agriculture", "split": "1"}
+        assert to_query(f, page="projects") == {"sector": "agriculture", "generic": "1"}
+        assert to_query(f, page=None) == {"sector": "agriculture"}
+        assert (
+            with_query("http://h/keywords", f, page="keywords")
+            == "http://h/keywords?sector=agriculture&split=1"
+        )
+
+    def test_setting_a_control_back_to_its_default_removes_it(self):
+        f = Filters().with_control("rows", 25)
+        assert f.controls == (("rows", "25"),)
+        assert f.with_control("rows", 100).controls == ()
+
+    def test_page_of(self):
+        assert url_filters.page_of("") == "overview"
+        assert url_filters.page_of("keywords") == "keywords"
+        assert url_filters.page_of("/corpus") == "corpus"

@@ -1,5 +1,17 @@
-from dashboard import cooccurrence, kwic, term_frequencies, textrank, tfidf
-from dashboard.query.keywords import name_words
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from dashboard import cooccurrence, extract_paths, kwic, term_frequencies, textrank, tfidf
+from dashboard.query.keywords import (
+    DEFAULT_RANKING,
+    RANKINGS,
+    background,
+    distinctive,
+    genre_weight,
+    name_words,
+    write_background,
+)
 
 
 def test_frequencies_leave_out_stopwords_and_action_verbs(seed_extraction):
@@ -56,3 +68,74 @@ def test_name_words_are_the_names_and_their_short_forms():
 def test_a_short_form_that_is_a_word_of_the_genre_stays_a_topic():
     names = ["大数据交易中心", "天承集团"]
     assert name_words(names, ["交易中心", "集团"], keep={"大数据"}) == {"大数据交易中心", "天承集团", "天承"}
+
+
+GENRE_WORDS = {"产业", "经济", "企业", "服务", "信息"}
+
+
+def test_the_distinctive_ranking_puts_no_word_of_the_genre_first(seed_extraction):
+    assert GENRE_WORDS & set(term_frequencies(seed_extraction.terms, top=10)["term"])  # counts do
+    top = distinctive(seed_extraction.terms, top=15)
+    assert not GENRE_WORDS & set(top["term"])
+    assert {"梧州", "六堡", "再生资源"} <= set(top["term"].head(5))
+    assert list(top["distinct"]) == sorted(top["distinct"], reverse=True)
+
+
+@pytest.fixture(scope="module")
+def test_articles():
+    return extract_paths(["tests/fixtures/articles"])
+
+
+def test_each_test_article_is_told_apart_by_its_own_words(test_articles):
+    tops = distinctive(test_articles.terms, by="document", top=10).groupby("document")["term"].apply(set)
+    own = {
+        "2021-09-08-xuchang-digital-economy": {"许昌", "花木", "发制品"},
+        "2023-03-15-yibin-digital-economy": {"宜宾", "早茶"},
+        "2024-06-02-huzhou-digital-economy": {"湖州", "童装", "电梯"},
+        "2025-01-20-qujing-digital-economy": {"曲靖", "滇东"},
+    }
+    for document, words in own.items():
+        assert words <= tops[document], document
+        assert not GENRE_WORDS & tops[document], document
+    # counts lead with the same words in every article
+    counts = (
+        term_frequencies(test_articles.terms, by="document", top=5).groupby("document")["term"].apply(set)
+    )
+    assert all("企业" in c or "数字" in c for c in counts)
+
+
+def test_words_of_ordinary_news_weigh_less_than_the_places_and_products(test_articles):
+    table = distinctive(test_articles.terms, by="document")
+    qujing = table[table["document"] == "2025-01-20-qujing-digital-economy"]
+    weight = dict(zip(qujing["term"], qujing["distinct"], strict=True))
+    assert weight["滇东"] > weight.get("去年", 0) and weight["滇东"] > weight.get("正在", 0)
+
+
+def test_the_background_counts_texts_of_the_genre(tmp_path):
+    counts, documents = background()
+    development = ROOT / "data" / "evaluation" / "dev"
+    assert documents == len(list(development.glob("*.txt")))  # rebuilt when the texts change
+    assert counts["产业"] > counts.get("梧州", 0)
+    terms = pd.DataFrame(
+        {
+            "document": ["a", "a", "b", "c", "a", "b"],
+            "term": ["产业", "产业", "产业", "六堡", "华为", "华为"],
+            "count": [1, 2, 1, 1, 1, 1],
+        }
+    )
+    path = tmp_path / "background.tsv"
+    assert write_background(terms, path) == 1  # a term of one text only, and a name, are left out
+    assert background(path) == ({"产业": 2}, 3)
+    weights = genre_weight(pd.Series(["产业", "六堡"]), path)
+    assert weights[0] < weights[1]
+
+
+def test_an_empty_table_ranks_to_an_empty_table():
+    empty = pd.DataFrame(columns=["document", "paragraph", "sentence", "term", "count", "sector", "pillar"])
+    assert distinctive(empty).empty and list(distinctive(empty, by="sector").columns) == [
+        "sector", "term", "count", "distinct"
+    ]  # fmt: skip
+
+
+def test_distinct_is_the_default_ranking():
+    assert DEFAULT_RANKING == "distinct" and next(iter(RANKINGS)) == "distinct"

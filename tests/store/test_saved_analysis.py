@@ -102,3 +102,15 @@ def test_sectors_in_any_order_and_a_byte_order_mark_are_fine():
 def test_lexicon_edits_are_cleaned_of_repeats_and_empty_lists():
     edits = {"domain": {"added": ["算力券", "算力券"], "removed": []}, "agriculture": {"added": []}}
     assert load(dump(Filters(), edits))[1] == {"domain": {"added": ["算力券"], "removed": []}}
+
+
+def test_page_controls_are_saved_and_reopened():
+    f = Filters(sectors=("agriculture",)).with_control("rank", "textrank").with_control("rows", 25)
+    assert load(dump(f))[0] == f
+
+
+def test_a_control_value_that_is_not_taken_is_refused():
+    payload = json.loads(dump(Filters()))
+    payload["filters"] = {"top": "7"}
+    with pytest.raises(AnalysisError):
+        load(json.dumps(payload))

@@ -124,7 +124,7 @@ def test_keyword_picker_sets_term_and_shows_contexts():
     assert '<mark class="hl hl-term">数字经济</mark>' in html
 
 
-@pytest.mark.parametrize("measure", ["count", "tfidf", "textrank"])
+@pytest.mark.parametrize("measure", ["distinct", "count", "tfidf", "textrank"])
 def test_keyword_measures(measure):
     at = open_page("keywords")
     at.get("button_group")[0].set_value(measure).run()
@@ -149,8 +149,16 @@ def test_reader_marks_mentions():
     assert 'href="#d0-p2"' in html  # the outline links to the first heading
 
 
-def test_keywords_can_leave_out_places_and_organizations():
+def test_keywords_lead_with_what_tells_the_article_apart():
     at = open_page("keywords")
+    first = at.selectbox(key="keywords_term").options[:10]
+    assert not {"产业", "经济", "企业", "服务", "信息"} & set(first)
+    counted = open_page("keywords", rank="count").selectbox(key="keywords_term").options[:10]
+    assert "产业" in counted
+
+
+def test_keywords_can_leave_out_places_and_organizations():
+    at = open_page("keywords", rank="count")
     with_names = at.selectbox(key="keywords_term").options
     at.toggle(key="keywords_no_names").set_value(True).run()
     without = at.selectbox(key="keywords_term").options

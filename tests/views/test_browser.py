@@ -16,6 +16,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from corpus_factory import article_text, named_projects
@@ -320,6 +321,14 @@ def test_the_report_button_downloads_the_view(page, app_url, tmp_path):
     report = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Sector：agriculture" in report and "<td>中农联·梧州国际农产品交易中心</td>" in report
     assert "粤桂云数据中心" not in report
+    assert re.fullmatch(r"report-agriculture-\d{4}-\d\d-\d\d\.html", download.value.suggested_filename)
+
+
+def test_a_download_is_named_after_the_view(page, app_url):
+    open_page(page, app_url + "/projects?sector=agriculture&q=交易中心")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 CSV").click()
+    assert re.fullmatch(r"projects-农业-交易中心-\d{4}-\d\d-\d\d\.csv", download.value.suggested_filename)
 
 
 @pytest.fixture
@@ -632,3 +641,219 @@ def test_chart_word_cloud_words_do_not_overlap(browser, app_url, query, viewport
     assert drawn["colours"] >= 2  # sector colours
     assert page.errors == []
     context.close()
+
+
+# ── Links that reproduce the view: every page control is in the link and read back on open ──
+
+VIEW_STATE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const all = (selector) => [...main.querySelectorAll(selector)];
+  return {
+    text: main.innerText,
+    toggles: all('input[type="checkbox"]').map((i) => i.checked),
+    chosen: all('[data-testid$="segmented_controlActive"]').map((b) => b.innerText),
+    tabs: all('[role="tab"][aria-selected="true"]').map((t) => t.innerText),
+    selects: all('input[role="combobox"]').map((s) => s.value),
+    sliders: all('input[type="range"]').map((s) => s.getAttribute('aria-valuetext')),
+    charts: all('.stPlotlyChart .main-svg text').map((t) => t.textContent).join('|'),
+    cells: all('[role="gridcell"]').map((c) => c.innerText),
+  };
+}"""
+
+
+def settle(page) -> None:
+    """Wait for the rerun a widget started to finish and its elements to be fresh."""
+    page.wait_for_timeout(500)
+    page.wait_for_selector(RENDERED, timeout=30_000)
+    page.wait_for_function(NO_STALE, timeout=30_000)
+    page.wait_for_timeout(800)  # plotly and the data grid draw
+
+
+def click_choice(page, key: str, label: str) -> None:
+    page.locator(f".st-key-{key} button", has_text=label).first.click()
+    settle(page)
+
+
+def flip(page, key: str) -> None:
+    page.locator(f".st-key-{key} label").first.click()
+    settle(page)
+
+
+def slide(page, key: str, key_press: str, times: int = 1) -> None:
+    thumb = page.locator(f".st-key-{key} input[type='range']").first
+    thumb.focus()
+    for _ in range(times):
+        thumb.press(key_press)
+    settle(page)
+
+
+def pick(page, key: str, option: str | None = None) -> str:
+    """Choose ``option`` (by its text; the third offered when none) in a select box; its text."""
+    box = page.locator(f".st-key-{key} [role='combobox']").first
+    box.click()
+    page.wait_for_timeout(300)
+    if box.get_attribute("aria-expanded") != "true":  # a click on a box that just got focus
+        box.press("ArrowDown")
+    options = page.locator("[role='option']")
+    chosen = options.filter(has_text=option).first if option else options.nth(2)
+    text = chosen.inner_text().strip()
+    chosen.click()
+    settle(page)
+    return text
+
+
+def reopened(browser, url: str, shown: dict) -> dict:
+    """What a fresh browser (no session, no cookies) shows at ``url``: once it shows ``shown``, or
+    what it shows after 30 s (charts and the data grid draw after the page's run)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        fresh = context.new_page()
+        open_page(fresh, url)
+        for _ in range(30):
+            fresh.wait_for_function(NO_STALE, timeout=30_000)
+            again = fresh.evaluate(VIEW_STATE)
+            if again == shown:
+                break
+            fresh.wait_for_timeout(1000)
+        return again
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def several_url(tmp_path_factory):
+    """The bundled article and three generated ones, three months apart: every control has
+    something to change."""
+    corpus = tmp_path_factory.mktemp("several")
+    for article in (ROOT / "data" / "articles").iterdir():
+        shutil.copy(article, corpus)
+    for n, (city, brand) in enumerate([("江州", "鸿途"), ("临川", "蓝湾"), ("云阳", "星衡")]):
+        sectors = list(tx.SECTORS)[n:] + list(tx.SECTORS)[:n]
+        date = f"2023-{3 * n + 1:02d}-15"
+        (corpus / f"{date}-{n}.md").write_text(
+            article_text(city, brand, date, sectors, filler=1), encoding="utf-8"
+        )
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+def set_keywords(page):
+    click_choice(page, "keywords_measure", "TextRank")
+    slide(page, "keywords_top", "ArrowRight", 2)
+    flip(page, "keywords_split")
+    flip(page, "keywords_no_names")
+    return {"term": pick(page, "keywords_term")}
+
+
+def set_projects(page):
+    flip(page, "projects_generic")
+    slide(page, "projects_rows", "ArrowLeft", 2)
+
+
+def set_network(page):
+    click_choice(page, "network_colour", "按领域")
+    slide(page, "network_terms", "ArrowLeft", 2)
+
+
+def set_corpus(page):
+    page.locator(".st-key-corpus_tab [role='tab']", has_text="跨文章分析").click()
+    settle(page)
+    click_choice(page, "corpus_period", "季度")
+    click_choice(page, "corpus_measure", "举措")
+    pick(page, "corpus_a_documents", "临川数字经济发展观察")
+    click_choice(page, "corpus_compare_by", "两个时期")
+    pick(page, "corpus_b_periods", "2023Q2")
+
+
+@pytest.mark.parametrize(
+    "path, set_controls, expected",
+    [
+        ("/keywords", set_keywords, {"rank": "textrank", "top": "30", "split": "1", "no_names": "1"}),
+        ("/projects", set_projects, {"generic": "1", "rows": "25"}),
+        ("/network", set_network, {"colour": "sector", "keywords": "10"}),
+        ("/corpus", set_corpus, {"tab": "across", "period": "Q", "measure": "initiatives", "a": "2023-04-15-1",
+                                 "compare": "periods", "b": "2023Q2"}),
+    ],
+)  # fmt: skip
+def test_a_pages_link_reopens_the_view_its_controls_made(
+    page, browser, several_url, path, set_controls, expected
+):
+    open_page(page, several_url + path)
+    default = page.evaluate(VIEW_STATE)
+    chosen = set_controls(page) or {}
+    query = {key: values[-1] for key, values in parse_qs(urlsplit(page.url).query).items()}
+    assert query == {**expected, **chosen}  # every control, and nothing at its default
+    shown = page.evaluate(VIEW_STATE)
+    assert shown != default
+    again = reopened(browser, page.url, shown)
+    for part in ("toggles", "chosen", "tabs", "selects", "sliders", "charts", "cells", "text"):
+        assert again[part] == shown[part], part
+
+
+# ── The overview for N articles: figures and the first chart on the first screen ──
+
+FIRST_SCREEN = """() => {
+  const top = (el) => el ? el.getBoundingClientRect().top : null;
+  const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')];
+  return {
+    height: window.innerHeight,
+    metrics: metrics.length,
+    metricsBottom: Math.max(...metrics.map((m) => m.getBoundingClientRect().bottom)),
+    chartTop: top(document.querySelector('.stPlotlyChart')),
+    cards: document.querySelectorAll('[data-testid="stMain"] h3').length,  // a card's title was a subheader
+    tables: document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]').length,
+    charts: document.querySelectorAll('[data-testid="stMain"] .stPlotlyChart').length,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def six_url(tmp_path_factory):
+    """Six generated articles, a month apart, four outlets' worth of cities."""
+    corpus = tmp_path_factory.mktemp("six")
+    from corpus_factory import write_corpus
+
+    write_corpus(corpus, 6, filler=1)
+    with streamlit_server(corpus) as url:
+        yield url
+
+
+@pytest.mark.parametrize("articles", [1, 6])
+@pytest.mark.parametrize(
+    "viewport, query, where",
+    [((1280, 720), "", "desk"), ((1920, 1080), "?mode=present", "present")],
+)
+def test_the_overview_leads_with_the_figures_and_a_chart(
+    browser, app_url, six_url, articles, viewport, query, where
+):
+    url = app_url if articles == 1 else six_url
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        open_page(page, url + "/" + query)
+        page.wait_for_function(NO_STALE, timeout=30_000)
+        page.wait_for_timeout(1500)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"overview-{articles}-articles-{where}-first-screen.png"))
+        seen = page.evaluate(FIRST_SCREEN)
+        shot(page, f"overview-{articles}-articles-{where}-whole")
+    finally:
+        context.close()
+    assert seen["metrics"] == 4
+    assert seen["metricsBottom"] < seen["height"]  # the headline figures on the first screen
+    assert (
+        seen["chartTop"] is not None and seen["chartTop"] < seen["height"] - 40
+    )  # the first chart starts on it
+    assert seen["tables"] == 1 and seen["cards"] == 0  # the articles in a table, not one card each
+    assert seen["charts"] == (3 if articles > 1 else 2)  # sectors over time for articles of several dates
+
+
+def test_an_articles_read_link_opens_it_in_the_reader(page, six_url):
+    open_page(page, six_url + "/?sector=agriculture")
+    cells = grid_cells(page)  # the grid mirrors each cell's value: a link's is its address
+    links = [c for c in cells if c.startswith("reader?")]
+    assert len(links) == 6
+    assert links[0] == "reader?sector=agriculture&doc=2023-06-15-article-0005"  # newest first
+    open_page(page, urljoin(page.url, links[0]))  # relative to the page, as the browser follows it
+    page.locator(RENDERED, has_text="原文").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stMain"] h3', has_text="安宁数字经济发展观察").count() == 1
