@@ -37,6 +37,8 @@ if e.documents.empty:
 
 shown = page_part("overview", f.replace(term=""))
 view = shown.view
+if len(view.documents) == 1:  # one article in view: its title, as its reader shows it
+    st.subheader(view.documents["title"].iloc[0], anchor=False)
 st.caption(corpus_summary(view.documents, lang))  # articles, dates, outlets: one line
 
 projects = view.projects
@@ -46,10 +48,6 @@ for column, (key, table) in zip(st.columns(4), view.figures.items(), strict=True
     column.metric(t(key, lang), len(table), help=t(f"{key}_help", lang, all=generic_too))
     column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
 
-if projects.empty:
-    frame.empty_state(lang)
-    st.stop()
-
 
 def _narrow_to_sector() -> None:
     points = st.session_state["overview_sector_bar"].selection.points
@@ -58,36 +56,39 @@ def _narrow_to_sector() -> None:
         frame.set_filters(sectors=tuple(dict.fromkeys(sectors)))
 
 
-# one chart a row: the structure takes the page's width, so that a small sector's tiles are wide
-# enough for its names (in English too) on a 1280-pixel screen
-with st.container():
-    st.markdown(f"**{t('structure', lang)}**")
-    st.plotly_chart(
-        shown.structure,
-        key="overview_structure",
-        config=charts.CONFIG,
-    )
-with st.container():
-    st.markdown(f"**{t('projects_per_sector', lang)}**")
-    st.plotly_chart(
-        shown.sector_bar,
-        key="overview_sector_bar",
-        config=charts.CONFIG,
-        on_select=_narrow_to_sector,
-        selection_mode="points",
-    )
-    st.caption(t("click_sector_hint", lang))
-
-period = timeline_period(view.documents)
-if period:  # articles of more than one date
-    table = timeline(projects, filter_table(e.initiatives, f), view.documents, period=period)
-    if not table.empty and table["projects"].any():
-        st.markdown(f"**{t('sector_over_time', lang)}**")
+if projects.empty:  # no chart to draw; the articles are listed all the same
+    frame.empty_state(lang)
+else:
+    # one chart a row: the structure takes the page's width, so that a small sector's tiles are wide
+    # enough for its names (in English too) on a 1280-pixel screen
+    with st.container():
+        st.markdown(f"**{t('structure', lang)}**")
         st.plotly_chart(
-            charts.timeline(table, measure="projects", lang=lang, scale=charts.scale_for(f)),
-            key="overview_timeline",
+            shown.structure,
+            key="overview_structure",
             config=charts.CONFIG,
         )
+    with st.container():
+        st.markdown(f"**{t('projects_per_sector', lang)}**")
+        st.plotly_chart(
+            shown.sector_bar,
+            key="overview_sector_bar",
+            config=charts.CONFIG,
+            on_select=_narrow_to_sector,
+            selection_mode="points",
+        )
+        st.caption(t("click_sector_hint", lang))
+
+    period = timeline_period(view.documents)
+    if period:  # articles of more than one date
+        table = timeline(projects, filter_table(e.initiatives, f), view.documents, period=period)
+        if not table.empty and table["projects"].any():
+            st.markdown(f"**{t('sector_over_time', lang)}**")
+            st.plotly_chart(
+                charts.timeline(table, measure="projects", lang=lang, scale=charts.scale_for(f)),
+                key="overview_timeline",
+                config=charts.CONFIG,
+            )
 
 st.markdown(f"**{t('articles_table', lang)}**")
 articles = article_rows(view.documents, projects, f)

@@ -421,8 +421,17 @@ def latin_words(page, data: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def corpus_data(extraction) -> str:
-    """Everything of the bundled corpus a page may quote: titles, paragraphs, file names."""
-    parts = [*extraction.documents["title"], *extraction.documents["path"], *extraction.paragraphs["text"]]
+    """Everything of the bundled corpus a page may quote: titles, paragraphs, file names, and the
+    addresses the overview's article table links to (the source page; the reader's path and query
+    keys, a contract of the URL, not a message)."""
+    parts = [
+        *extraction.documents["title"],
+        *extraction.documents["path"],
+        *extraction.paragraphs["text"],
+        *extraction.documents["source_url"].dropna(),
+        *extraction.documents["document"],
+        "/reader?doc=",
+    ]
     return "\n".join(map(str, parts))
 
 
