@@ -37,9 +37,10 @@ if e.documents.empty:
 
 shown = page_part("overview", f.replace(term=""))
 view = shown.view
-if len(view.documents) == 1:  # one article in view: its title, as its reader shows it
-    st.subheader(view.documents["title"].iloc[0], anchor=False)
-st.caption(corpus_summary(view.documents, lang))  # articles, dates, outlets: one line
+summary = corpus_summary(view.documents, lang)  # articles, dates, outlets: one line
+if len(view.documents) == 1:  # one article in view: its title leads the line
+    summary = f"{view.documents['title'].iloc[0]} · {summary}"
+st.caption(summary)
 
 projects = view.projects
 generic_too = len(filter_table(e.projects, f))
