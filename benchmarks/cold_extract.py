@@ -21,13 +21,13 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 from corpus_factory import write_corpus  # noqa: E402
+from extraction import best_times  # noqa: E402  (benchmarks/extraction.py: the same alternation)
 
 BARE = """
 import sys
@@ -40,18 +40,6 @@ for path in sorted(Path(sys.argv[1]).iterdir()):
     tokens += len(jieba.lcut(path.read_text(encoding="utf-8")))
 print(tokens)
 """
-
-
-def best_times(runs: int, *works) -> list[float]:
-    """Best wall time of each piece of work over ``runs`` rounds, run alternately so that a busy
-    moment of the machine weighs on both alike."""
-    best = [float("inf")] * len(works)
-    for _ in range(runs):
-        for i, work in enumerate(works):
-            start = time.perf_counter()
-            work()
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best
 
 
 def run(command: list[str]) -> None:
