@@ -50,8 +50,8 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     folder = ROOT / "data" / "evaluation" / "dev"
     golds = [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
     total = evaluate(extract_paths([folder]).projects, golds).total
-    assert total.documents == 168
-    assert total.recall >= 0.76
+    assert total.documents == 192
+    assert total.recall >= 0.75  # 0.756 with round 6's held-out texts moved in
     assert total.precision >= 0.80
     assert total.sector_accuracy >= 0.90  # in-sample: the sector model is trained on these
     assert total.named_agreement >= 0.84
