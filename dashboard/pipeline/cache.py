@@ -38,11 +38,11 @@ PIPELINE = Path(__file__).parent
 
 @functools.cache
 def code_version(folder: Path = PIPELINE) -> str:
-    """A hash of every source file of the data layer (the ``pipeline`` folder, its sector model
-    included): any change to the code that reads, extracts or tabulates invalidates what the cache
-    holds."""
+    """A hash of every source file of the data layer (the ``pipeline`` folder, its sector and name
+    models included): any change to the code that reads, extracts or tabulates invalidates what
+    the cache holds."""
     digest = hashlib.sha256()
-    for path in sorted([*folder.rglob("*.py"), *folder.rglob("*.json")]):
+    for path in sorted([*folder.rglob("*.py"), *folder.rglob("*.json"), *folder.rglob("*.crfsuite")]):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 

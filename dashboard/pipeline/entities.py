@@ -50,6 +50,7 @@ _GLUED_CLOSERS = frozenset("是向在把被让将")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
+LEARNED_KIND = "其他"  # the kind of a learned name that ends in no head of the grammar
 _RARE_WORD = 200
 _UNCOMMON_VERB = 50  # a verb this frequent does not open a name, though it may stand inside one
 # …nor this frequent one just before the ending (适配基地 is a purpose, 查看大棚 is not)
@@ -59,6 +60,7 @@ _QUANTITY = re.compile(r"^[一二三四五六七八九十两几多数每各首]+
 _CONNECTORS = frozenset("—－-")
 _NUMBER = re.compile(r"^[\d.]+$")
 _AREA = re.compile(r"^(?:[\d.]*[万千百]?(?:亩|平方米|平方公里|公顷|平米))$")
+_LEADING_AREA = re.compile(r"^[\d.]+[万千百]?(?:亩|平方米|平方公里|公顷|平米)")
 # Heads of category phrases: a 项目, 工程, 计划 or 行动 whose words are all generic (重点项目,
 # 建设项目, 专项行动) is a kind of work, not a project, and is not listed at all.
 # Kinds whose heads name a category more often than a thing (重点项目, 二级以上医院): listed only
@@ -106,6 +108,12 @@ def normalise_name(name: str) -> str:
     return name.strip("、，,;；:：。.!！?？·")
 
 
+def _without_area(span: Span) -> Span:
+    """A learned name without the area before it (1.7万亩甲基地 → 甲基地): an area says how large."""
+    area = _LEADING_AREA.match(span.text)
+    return Span(span.start + area.end(), span.end, span.text[area.end() :]) if area else span
+
+
 @dataclass(frozen=True)
 class Found:
     """A name found in a sentence; offsets index into the sentence."""
@@ -129,6 +137,7 @@ class _Grammar:
     walk_stops: frozenset[str]
     after_quotes_only: frozenset[str]
     titled_by: re.Pattern | None
+    project_heads: frozenset[str]  # the words a project's name ends in (what the name model is told)
 
 
 @functools.lru_cache(maxsize=8)
@@ -160,6 +169,7 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
         titled_by=re.compile(f"({words})(“[^“”]{{2,{_MAX_QUOTED}}}”|《[^《》]{{2,{_MAX_QUOTED}}}》)")
         if words
         else None,
+        project_heads=frozenset(e for e, _ in lexicon.project_endings + lexicon.quoted_project_endings),
     )
 
 
@@ -176,6 +186,7 @@ class EntityFinder:
         self.walk_stops = grammar.walk_stops
         self.after_quotes_only = grammar.after_quotes_only
         self.titled_by = grammar.titled_by
+        self.project_heads = grammar.project_heads
         self._hidden_ending = re.compile(f"[{re.escape(''.join(self.endings))}][{''.join(_LOCATIVES)}]")
         self.place_stems: dict[str, str] = {}  # 江州 → 江州市, learned from the document
         self.brands: set[str] = set()  # heads of organization names (…集团): not places
@@ -388,6 +399,86 @@ class EntityFinder:
             if not any(f.category == PROJECT and f.start < item.end and item.start < f.end for f in found)
         ]
         return sorted(found + titled, key=lambda f: f.end) if titled else found
+
+    def with_learned(
+        self, sentence: str, toks: list[Span], found: list[Found], learned: list[Span]
+    ) -> list[Found]:
+        """``found`` with the names the name model found in the same sentence (offsets into
+        ``sentence``): where the model's name reaches beyond a project found by its head, the
+        model's name stands; one inside it (乙平台 in 甲乙平台) gives way."""
+        projects = [f for f in found if f.category == PROJECT]
+        learned = [
+            n
+            for n in map(_without_area, learned)
+            if not any(f.start <= n.start and n.end <= f.end for f in projects)
+            and not any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
+            and not self._reaches_over_a_stop(sentence, toks, n, projects)
+        ]
+        if not learned:
+            return found
+        kept = [
+            f
+            for f in found
+            if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in learned)
+        ]
+        return sorted(kept + [self._learned(sentence, toks, n, found) for n in learned], key=lambda f: f.end)
+
+    def _reaches_over_a_stop(
+        self, sentence: str, toks: list[Span], span: Span, projects: list[Found]
+    ) -> bool:
+        """Whether a learned name reaches beyond a project found by its head over a word the
+        grammar's walk stops at, outside quotes (古城推出沉浸式戏剧“甲”: 推出 opens no name)."""
+        overlapped = [f for f in projects if f.start < span.end and span.start < f.end]
+        if not overlapped:
+            return False
+        depth = 0
+        quoted = set()
+        for k in range(span.start, span.end):
+            depth += sentence[k] in "“‘「『《"
+            if depth:
+                quoted.add(k)
+            depth -= depth > 0 and sentence[k] in "”’」』》"
+        return any(
+            (
+                t.text in self.walk_stops
+                or t.text in self.lexicon.actions
+                or self._opens_no_name(t.text, just_before_ending=False)
+            )
+            and t.start not in quoted
+            for t in toks
+            if span.start <= t.start
+            and t.end <= span.end
+            and not any(f.start <= t.start and t.end <= f.end for f in overlapped)
+        )
+
+    def _learned(self, sentence: str, toks: list[Span], span: Span, found: list[Found]) -> Found:
+        """A project the name model found: its kind from the head it ends in (其他 where it ends in
+        none the grammar knows, 大唐不夜城); named as the grammar would call it."""
+        name = normalise_name(span.text)
+        ending, kind = next(
+            (
+                (e, k)
+                for e, category, k in self.endings.get(name[-1:], ())
+                if category == PROJECT and name.endswith(e)
+            ),
+            ("", LEARNED_KIND),
+        )
+        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        inner = [f for f in found if f.category != PROJECT and span.start <= f.start and f.end <= span.end]
+        ending_start = span.end - len(ending) if ending else span.end
+        quoted = sentence[span.start - 1 : span.start] in _OPENING_QUOTES or any(
+            q in span.text for q in "“”「」"
+        )
+        words = [t.text for t in inside if t.start < ending_start and _CJK_OR_LATIN.search(t.text)]
+        if quoted or not ending:  # a quoted name, or one without a head: not a kind of thing
+            named = True
+        elif not words:
+            named = False
+        elif kind in _CATEGORY_KINDS:  # a piece of work the model found: named unless 重点项目
+            named = bool(inner) or not all(self._is_generic(w) for w in words)
+        else:
+            named = self._is_named(sentence, inside, 0, ending_start, span.end, inner)
+        return Found(PROJECT, name, kind, span.start, span.end, named=named)
 
     @staticmethod
     def _quoted_builds(sentence: str, span: tuple[int, int], found: list[Found]) -> list[Found]:

@@ -13,6 +13,7 @@ from dashboard import settings
 from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
+from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import load_sector_model, sector_features
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
@@ -145,6 +146,7 @@ def extract_document(
     is_keyword: dict[str, bool] = {}
     contexts = paragraph_contexts(document, lexicon)
     finder = EntityFinder(lexicon, tok)
+    name_model = load_name_model()
     result = DocumentExtraction(document, contexts, [])
     raw: list[tuple[int, int, Span, Found]] = []
     deadline = time.monotonic() + (time_limit if time_limit is not None else settings.time_limit())
@@ -156,11 +158,16 @@ def extract_document(
         # one jieba call per paragraph; tokens keep offsets into the paragraph
         paragraph_tokens = tokens(text, tok)
         token_starts = [t.start for t in paragraph_tokens]
+        learned = name_model.names(text, paragraph_tokens, finder.project_heads) if name_model else []
         for s_index, sentence in enumerate(spans):
             first = bisect.bisect_left(token_starts, sentence.start)
             toks = paragraph_tokens[first : bisect.bisect_left(token_starts, sentence.end, lo=first)]
             result.sentences.append((paragraph.index, s_index, sentence))
-            for found in finder.find(text, toks):
+            names = [
+                Span(n.start, n.end, text[n.start : n.end])
+                for n in within(learned, sentence.start, sentence.end)
+            ]
+            for found in finder.with_learned(text, toks, finder.find(text, toks), names):
                 raw.append((paragraph.index, s_index, sentence, found))
             actions = _initiatives_in(text, sentence, toks, lexicon)
             lead_in = context.role in ("heading", "item") or _is_lead_in(sentence, s_index, spans, actions)

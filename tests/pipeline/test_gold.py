@@ -51,10 +51,12 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     golds = [load_gold(path) for path in sorted(folder.glob("*.yaml"))]
     total = evaluate(extract_paths([folder]).projects, golds).total
     assert total.documents == 192
-    assert total.recall >= 0.75  # 0.756 with round 6's held-out texts moved in
-    assert total.precision >= 0.80
-    assert total.sector_accuracy >= 0.90  # in-sample: the sector model is trained on these
-    assert total.named_agreement >= 0.84
+    # in-sample: the name and sector models are trained on these texts (on texts they have not
+    # seen, `scripts/train-name-model --cross-validate`: recall 0.79, precision 0.81)
+    assert total.recall >= 0.87
+    assert total.precision >= 0.83
+    assert total.sector_accuracy >= 0.88
+    assert total.named_agreement >= 0.85
 
 
 def test_every_project_keeps_its_evidence(gold_extraction):

@@ -1,0 +1,176 @@
+"""Names of projects learned from the annotated development texts: a character tagger.
+
+The grammar (``entities``) finds a project by its head (产业园, 数据中心, 平台…) and walks left to
+where its name starts. On text it was not written against it finds about two named projects in
+three: names without a head it knows (大唐不夜城, 数智贵州), brands and quotes inside a name, and
+starts it cannot tell from the words before them. A linear-chain conditional random field (CRF,
+with CRFsuite) tags each character of a paragraph as the beginning of a name, inside one, or
+outside, from the characters around it, the words jieba cuts there and their part of speech,
+whether a word is one of the grammar's heads, and whether it stands in quotes. Trained on the
+development texts only (``scripts/train-name-model``), it finds as many projects as the grammar on
+held-out texts, and many others: the extraction takes both (``merged``).
+
+Each name it finds comes with the tagger's confidence: the lowest marginal probability of the
+name's characters' tags. Below ``about["threshold"]`` (chosen by cross-validation over documents)
+a name is left out.
+
+    >>> marked = ["B", "I", "I", "O", "I", "B", "I"]
+    >>> spans(marked)
+    [(0, 3), (4, 5), (5, 7)]
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.pipeline.text import Span, dictionary_tag
+
+MODEL_PATH = Path(__file__).with_name("name_model.crfsuite")
+ABOUT_PATH = Path(__file__).with_name("name_model.json")
+OPENING_QUOTES = "“‘「『《"
+CLOSING_QUOTES = "”’」』》"
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿")
+
+
+@functools.cache
+def _character_type(ch: str) -> str:
+    if ch in _NUMERALS:
+        return "D"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "H"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    return "P"
+
+
+def _word_tag(word: str) -> str:
+    """A word's part of speech as jieba's dictionary gives it (first two letters), ``oov`` for a
+    word it does not know, ``m`` for digits."""
+    tag = dictionary_tag(word)
+    if tag is not None:
+        return tag[:2]
+    if word.isdigit():
+        return "m"
+    return "oov" if len(word) > 1 else _character_type(word)
+
+
+def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[list[str]]:
+    """What the tagger sees of each character of ``text`` (a paragraph), cut into ``toks``: the
+    character and its neighbours, the word jieba cuts there (its part of speech, where in it the
+    character stands, whether it is one of the grammar's heads, and the same of its neighbours),
+    and whether it stands in quotes. Built column by column: a paragraph's characters at once."""
+    n = len(text)
+    if not n:
+        return []
+    word, position, tag, head = [""] * n, ["S"] * n, ["P"] * n, ["0"] * n
+    for t in toks:
+        start, end, length = t.start, t.end, t.end - t.start
+        word[start:end] = [t.text if length > 1 else ""] * length
+        tag[start:end] = [_word_tag(t.text)] * length
+        head[start:end] = ["1" if t.text in heads else "0"] * length
+        if length > 1:
+            position[start:end] = ["B", *["M"] * (length - 2), "E"]
+    quoted = []
+    inside = "0"
+    for ch in text:
+        if ch in OPENING_QUOTES:
+            inside = "1"
+        quoted.append(inside)
+        if ch in CLOSING_QUOTES:
+            inside = "0"
+    padded = "^^" + text + "$$"
+    previous, following = padded[1 : n + 1], padded[3 : n + 3]
+    tag_before, tag_after = ["^", *tag[:-1]], [*tag[1:], "$"]
+    head_before, head_after = ["^", *head[:-1]], [*head[1:], "$"]
+    columns = (
+        ["c=" + c for c in text],
+        ["c-1=" + c for c in previous],
+        ["c+1=" + c for c in following],
+        ["c-2=" + c for c in padded[:n]],
+        ["c+2=" + c for c in padded[4 : n + 4]],
+        ["c-1c=" + a + b for a, b in zip(previous, text, strict=True)],
+        ["cc+1=" + a + b for a, b in zip(text, following, strict=True)],
+        ["type=" + _character_type(c) for c in text],
+        ["at=" + p for p in position],
+        ["tag=" + t for t in tag],
+        ["tag.at=" + t + p for t, p in zip(tag, position, strict=True)],
+        ["quoted=" + q for q in quoted],
+        ["head=" + h for h in head],
+        ["w=" + w for w in word],
+        ["tag-1=" + t for t in tag_before],
+        ["tag+1=" + t for t in tag_after],
+        ["head-1=" + h for h in head_before],
+        ["head+1=" + h for h in head_after],
+    )
+    return [list(row) for row in zip(*columns, strict=True)]
+
+
+def spans(marks: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each name in a sequence of B/I/O marks (an I after O starts one)."""
+    found, start = [], None
+    for k, mark in enumerate([*marks, "O"]):
+        if mark != "I" and start is not None:
+            found.append((start, k))
+            start = None
+        if mark == "B" or (mark == "I" and start is None):
+            start = k
+    return found
+
+
+@dataclass(frozen=True)
+class LearnedName:
+    """A name the tagger found: offsets into the paragraph, and its confidence (0–1)."""
+
+    start: int
+    end: int
+    confidence: float
+
+
+class NameModel:
+    """The shipped tagger: ``names(paragraph, tokens, heads)``."""
+
+    def __init__(self, model_path: Path, threshold: float) -> None:
+        import pycrfsuite
+
+        self.threshold = threshold
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+
+    def names(self, text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[LearnedName]:
+        if not text:
+            return []
+        tagger = self._tagger
+        marks = tagger.tag(features(text, toks, heads))
+        found = []
+        for start, end in spans(marks):
+            confidence = min(tagger.marginal(marks[k], k) for k in range(start, end))
+            if confidence >= self.threshold and end - start >= 2:
+                found.append(LearnedName(start, end, confidence))
+        return found
+
+
+@functools.cache
+def load_name_model(model_path: Path | None = None, about_path: Path | None = None) -> NameModel | None:
+    """The shipped tagger (or the one at ``model_path``), or None where there is none: the grammar
+    alone finds names then."""
+    model_path, about_path = model_path or MODEL_PATH, about_path or ABOUT_PATH
+    try:
+        about = json.loads(about_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if not model_path.is_file():
+        return None
+    return NameModel(model_path, float(about["threshold"]))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def within(names: Iterable[LearnedName], start: int, end: int) -> list[LearnedName]:
+    """The names that lie inside ``[start, end)`` (a sentence of the paragraph)."""
+    return [name for name in names if start <= name.start and name.end <= end]

@@ -1,0 +1,136 @@
+"""The name model: trained on development texts only, reproducible from them, merged with what the
+grammar finds, and the grammar alone where no model is shipped."""
+
+import importlib.machinery
+import importlib.util
+import json
+
+import pytest
+from conftest import ROOT, SEED
+
+from dashboard.pipeline import cache, extraction, name_model
+from dashboard.pipeline.entities import LEARNED_KIND, PLACE, PROJECT, EntityFinder, Found
+from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.pipeline.read import read_document
+from dashboard.pipeline.text import Span, tokenizer, tokens
+
+
+def training_script():
+    loader = importlib.machinery.SourceFileLoader(
+        "train_name_model", str(ROOT / "scripts" / "train-name-model")
+    )
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def finder():
+    lexicon = load_lexicon()
+    return EntityFinder(lexicon, tokenizer(lexicon))
+
+
+def test_the_shipped_model_was_trained_on_development_texts_only():
+    about = json.loads(name_model.ABOUT_PATH.read_text(encoding="utf-8"))
+    heldout = {p.stem for p in (ROOT / "data" / "evaluation" / "heldout").glob("*.yaml")}
+    development = {p.stem for p in (ROOT / "data" / "evaluation" / "dev").glob("*.yaml")}
+    assert heldout and not heldout & set(about["trained_on"])
+    assert set(about["trained_on"]) == development, "run scripts/train-name-model"
+    assert 0 < about["threshold"] < 1
+
+
+def test_gold_names_are_marked_where_they_stand_quotes_and_bracket_widths_aside():
+    script = training_script()
+    text = "建设“江州云谷”数据中心和江州(北岸)产业园，打造江州云谷。"
+    marks = script.marks(text, ["江州云谷数据中心", "江州（北岸）产业园", "江州云谷"])
+    found = [text[s:e] for s, e in name_model.spans(marks)]
+    assert found == [
+        "江州云谷”数据中心",
+        "江州(北岸)产业园",
+        "江州云谷",
+    ]  # quotes inside a name, not before it
+
+
+def test_each_character_is_described_by_its_word_its_quotes_and_the_heads(finder):
+    text = "建设“江州云谷”产业园"
+    rows = name_model.features(text, tokens(text, finder.tok), finder.project_heads)
+    assert len(rows) == len(text)
+    by_character = [dict(f.split("=", 1) for f in row) for row in rows]
+    assert [row["quoted"] for row in by_character] == ["0", "0", "1", "1", "1", "1", "1", "1", "0", "0", "0"]
+    assert [row["head"] for row in by_character][-3:] == ["1", "1", "1"]
+    assert by_character[0]["c-1"] == "^" and by_character[-1]["c+1"] == "$"
+
+
+def test_a_learned_name_takes_the_place_of_a_project_it_overlaps(finder):
+    sentence = "甲公司在江州建设乙丙大数据产业园。"
+    place = Found(PLACE, "江州", "市", 4, 6)
+    rule = Found(PROJECT, "丙大数据产业园", "产业园", 9, 16)
+    learned = Span(8, 16, sentence[8:16])
+    merged = finder.with_learned(sentence, tokens(sentence, finder.tok), [place, rule], [learned])
+    assert [(f.category, f.name) for f in merged] == [(PLACE, "江州"), (PROJECT, "乙丙大数据产业园")]
+    assert merged[1].kind == "产业园"
+
+
+def test_a_learned_name_inside_a_project_found_by_its_head_gives_way(finder):
+    sentence = "建设江州鸿途国际陶瓷公共服务平台。"
+    rule = Found(PROJECT, "江州鸿途国际陶瓷公共服务平台", "平台", 2, 16)
+    inside = Span(6, 16, sentence[6:16])
+    assert finder.with_learned(sentence, tokens(sentence, finder.tok), [rule], [inside]) == [rule]
+
+
+def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
+    sentence = "打造大唐不夜城和智能工厂。"
+    toks = tokens(sentence, finder.tok)
+    headless = finder.with_learned(sentence, toks, [], [Span(2, 7, "大唐不夜城")])
+    assert [(f.name, f.kind, f.named) for f in headless] == [("大唐不夜城", LEARNED_KIND, True)]
+    generic = finder.with_learned(sentence, toks, [], [Span(8, 12, "智能工厂")])
+    assert [(f.name, f.kind, f.named) for f in generic] == [("智能工厂", "工厂", False)]
+
+
+def test_confidence_below_the_threshold_leaves_a_name_out(finder):
+    model = name_model.load_name_model()
+    assert model is not None
+    text = "江州市将建设江州云谷大数据产业园和鸿途农产品交易中心，推进智慧农业。"
+    toks = tokens(text, finder.tok)
+    everything = name_model.NameModel(name_model.MODEL_PATH, 0.0).names(text, toks, finder.project_heads)
+    shipped = model.names(text, toks, finder.project_heads)
+    assert everything and {(n.start, n.end) for n in shipped} <= {(n.start, n.end) for n in everything}
+    assert all(n.confidence >= model.threshold for n in shipped)
+    assert not name_model.NameModel(name_model.MODEL_PATH, 1.01).names(text, toks, finder.project_heads)
+
+
+def test_without_a_model_the_grammar_alone_finds_names(monkeypatch, tmp_path):
+    document = read_document(SEED)
+    monkeypatch.setattr(name_model, "MODEL_PATH", tmp_path / "none.crfsuite")
+    name_model.load_name_model.cache_clear()
+    try:
+        grammar = {p["name"] for p in extraction.extract_document(document).projects}
+    finally:
+        name_model.load_name_model.cache_clear()
+    assert grammar
+
+
+def test_the_model_is_part_of_the_extraction_cache_key(tmp_path):
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "name_model.crfsuite").write_bytes(b"one")
+    before = cache.code_version.__wrapped__(tmp_path)
+    (tmp_path / "name_model.crfsuite").write_bytes(b"two")
+    assert cache.code_version.__wrapped__(tmp_path) != before
+
+
+def test_training_again_gives_the_shipped_model(tmp_path, finder):
+    """The model in the repository is what the script makes of the development texts as they are:
+    a change to the gold or the tokenizer that moves it shows here, and is trained again."""
+    script = training_script()
+    rows = script.examples(script.DEVELOPMENT)
+    script.train(rows, sorted(rows), tmp_path / "model.crfsuite")
+    retrained = name_model.NameModel(tmp_path / "model.crfsuite", name_model.load_name_model().threshold)
+    for path in (SEED, *sorted((ROOT / "tests" / "fixtures" / "articles").glob("*"))):
+        for paragraph in read_document(path).paragraphs:
+            toks = tokens(paragraph.text, finder.tok)
+            shipped = name_model.load_name_model().names(paragraph.text, toks, finder.project_heads)
+            again = retrained.names(paragraph.text, toks, finder.project_heads)
+            assert [(n.start, n.end) for n in again] == [(n.start, n.end) for n in shipped], (
+                "run scripts/train-name-model"
+            )
