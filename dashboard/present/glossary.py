@@ -104,6 +104,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "summary_article": ("1 篇文章", "1 article"),
     "summary_span": ("{start} 至 {end}", "{start} to {end}"),
     "summary_outlets": ("来源：{outlets}", "from {outlets}"),
+    "other_projects": ("其他 {n} 个项目", "{n:other project|other projects}"),
     "summary_outlets_more": ("来源：{outlets}等 {n} 家", "from {outlets} and others ({n} outlets)"),
     "projects_help": (
         "文中有名称的项目（如“某某大数据中心”），每篇每个只计一次；“智能工厂”一类泛称不计入"
@@ -149,6 +150,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "These files could not be read; the other articles are shown",
     ),
     "read_error_reasons": ("原因", "Reasons"),
+    "articles_shown": (
+        "显示最新 {shown} 篇，共 {total} 篇；用侧栏的文档筛选查看其他文章。",
+        "The newest {shown} of {total} articles; the sidebar's document filter finds the others.",
+    ),
     "rows_shown": (
         "显示前 {shown} 条，共 {total} 条；下载 Excel 可得全部。",
         "The first {shown} of {total} rows; the Excel download has them all.",

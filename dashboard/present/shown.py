@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts, cloud
+from dashboard.present.articles import article_rows, corpus_summary, timeline_period
 from dashboard.present.glossary import name, t
 from dashboard.present.highlight import article_html, outline_html
 from dashboard.present.listings import clipped_columns, initiative_rows, project_rows
@@ -29,6 +30,9 @@ from dashboard.query.comparisons import compare, recurring_projects, subset, tim
 from dashboard.query.filtering import filter_table, sector_counts, sentence_view
 from dashboard.query.filters import Filters
 
+# The overview's article table lists at most this many articles (the newest); the page says so.
+MAX_ARTICLE_ROWS = 1000
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -36,20 +40,52 @@ class Overview:
     counts: dict[str, dict[str, int]]  # rows per sector of each headline table
     structure: go.Figure | None  # None when no project is in view
     sector_bar: go.Figure | None
+    with_generic: int = 0  # projects in view, generic phrases included
+    timeline: go.Figure | None = None  # named projects by sector over time; None for one date
+    articles: pd.DataFrame | None = None  # the article table's rows, at most MAX_ARTICLE_ROWS
+    total_articles: int = 0
+    summary: str = ""  # articles, dates, outlets: one line (one article's title leads it)
 
 
 def overview(extraction: Extraction, filters: Filters) -> Overview:
     view = view_data.overview(extraction, filters)
     counts = {key: sector_counts(table) for key, table in view.figures.items()}
+    rows = article_rows(view.documents, view.projects, filters)
+    summary = corpus_summary(view.documents, filters.lang)
+    if len(view.documents) == 1:
+        summary = f"{view.documents['title'].iloc[0]} · {summary}"
+    common = {
+        "summary": summary,
+        "with_generic": len(filter_table(extraction.projects, filters)),
+        "articles": rows.head(MAX_ARTICLE_ROWS),
+        "total_articles": len(rows),
+    }
     if view.projects.empty:
-        return Overview(view, counts, None, None)
+        return Overview(view, counts, None, None, **common)
     scale = charts.scale_for(filters)
     return Overview(
         view,
         counts,
         charts.frozen(charts.structure(view.projects, lang=filters.lang, scale=scale)),
         charts.frozen(charts.sector_bar(view.projects, lang=filters.lang, scale=scale)),
+        timeline=_overview_timeline(extraction, filters, view, scale),
+        **common,
     )
+
+
+def _overview_timeline(
+    extraction: Extraction, filters: Filters, view: view_data.Overview, scale: float
+) -> go.Figure | None:
+    """Named projects by sector over time, by month, quarter or year (at most about 24 bars)."""
+    period = timeline_period(view.documents)
+    if not period:  # articles of one date
+        return None
+    table = timeline(
+        view.projects, filter_table(extraction.initiatives, filters), view.documents, period=period
+    )
+    if table.empty or not table["projects"].any():
+        return None
+    return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
 
 
 def has_terms(extraction: Extraction, filters: Filters) -> bool:

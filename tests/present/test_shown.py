@@ -1,0 +1,49 @@
+"""What the pages draw, built once per view: bounded however many articles there are."""
+
+import pytest
+from corpus_factory import write_corpus
+
+from dashboard.pipeline.corpus import extract_paths
+from dashboard.present import charts, shown
+from dashboard.query.filters import Filters
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("articles")
+    write_corpus(folder, 7)
+    return extract_paths([folder])
+
+
+def test_the_overview_part_holds_the_count_with_generic_phrases_the_timeline_and_the_article_rows(corpus):
+    part = shown.overview(corpus, Filters())
+    assert part.with_generic == len(corpus.projects) > len(part.view.projects)
+    assert [trace.type for trace in part.timeline.data][0] == "bar"
+    assert len(part.articles) == part.total_articles == 7
+    assert part.summary.startswith("7 篇文章")
+
+
+def test_the_overview_lists_the_newest_articles_only_up_to_its_bound(corpus, monkeypatch):
+    monkeypatch.setattr(shown, "MAX_ARTICLE_ROWS", 3)
+    part = shown.overview(corpus, Filters())
+    assert (len(part.articles), part.total_articles) == (3, 7)
+    assert part.articles["date"].tolist() == sorted(part.articles["date"], reverse=True)
+
+
+def test_one_article_has_no_timeline_and_its_title_leads_the_summary(corpus):
+    document = corpus.documents.iloc[0]
+    part = shown.overview(corpus, Filters(docs=(document["document"],)))
+    assert part.timeline is None
+    assert part.summary.startswith(f"{document['title']} · ")
+
+
+def test_the_structure_draws_a_bounded_number_of_tiles_per_sector(corpus):
+    trace = charts.structure(corpus.projects, per_sector=2).data[0]
+    sectors = set(corpus.projects["sector"])
+    assert len(trace.ids) <= 2 * len(sectors) * 3 + len(sectors) * 2
+    others = [label for label in trace.labels if label.startswith("其他")]
+    assert others and all(label.endswith("个项目") for label in others)
+    value = dict(zip(trace.ids, trace.values, strict=True))
+    for sector_id in {p for p in trace.parents if "/" in p}:
+        children = [i for i, p in zip(trace.ids, trace.parents, strict=True) if p == sector_id]
+        assert value[sector_id] == sum(value[c] for c in children)
