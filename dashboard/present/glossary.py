@@ -150,6 +150,15 @@ TERMS: dict[str, tuple[str, str]] = {
         "These files could not be read; the other articles are shown",
     ),
     "read_error_reasons": ("原因", "Reasons"),
+    "and_more": ("……另有 {n} 篇", "… and {n} more"),
+    "recurring_shown": (
+        "显示出现在最多文章中的 {shown} 个，共 {total} 个。",
+        "The {shown} found in most articles, of {total}.",
+    ),
+    "listed_shown": (
+        "列出最新 {shown} 篇，共 {total} 篇。",
+        "The newest {shown} of {total} articles are listed.",
+    ),
     "articles_shown": (
         "显示最新 {shown} 篇，共 {total} 篇；用侧栏的文档筛选查看其他文章。",
         "The newest {shown} of {total} articles; the sidebar's document filter finds the others.",

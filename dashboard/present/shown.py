@@ -22,11 +22,11 @@ from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts, cloud
 from dashboard.present.articles import article_rows, corpus_summary, timeline_period
-from dashboard.present.glossary import name, t
+from dashboard.present.glossary import name, notes, t
 from dashboard.present.highlight import article_html, outline_html
 from dashboard.present.listings import clipped_columns, initiative_rows, project_rows
 from dashboard.query import view_data
-from dashboard.query.comparisons import compare, recurring_projects, subset, timeline
+from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table, sector_counts, sentence_view
 from dashboard.query.filters import Filters
 
@@ -192,16 +192,103 @@ def corpus_timeline(extraction: Extraction, filters: Filters, period: str, measu
     return Timeline(table, charts.frozen(chart))
 
 
-def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Projects named in more than one article: as found, and as shown (sector names and
-    sources in words)."""
+# Long lists of /corpus are bounded, however many articles there are; the page says so.
+MAX_LISTED = 1000  # articles listed (the newest)
+MAX_RECURRING = 200  # projects across articles (those in most articles)
+MAX_SOURCES = 5  # sources written in a row of the recurring projects (all in its detail)
+MAX_CHOICES = 200  # documents or periods offered to compare (the first and the last)
+
+
+@dataclass(frozen=True)
+class Listing:
+    rows: pd.DataFrame  # newest first, at most MAX_LISTED
+    total: int
+    titles: dict[str, str]  # document id → title as listed, in the listing's order
+
+
+def corpus_listing(
+    extraction: Extraction,
+    filters: Filters,
+    session_ids: tuple[str, ...],
+    title_px: int,
+    lines: int,
+    font_px: int,
+) -> Listing:
+    """The articles of /corpus, newest first: title (clipped to ``lines`` of ``title_px``), date,
+    outlet, named projects, file (marked when kept in this session only) and reading notes."""
+    lang = filters.lang
+    documents = extraction.documents
+    counts = extraction.named_projects.groupby("document").size()
+    dates = documents["date"].map(lambda d: d[:10] if isinstance(d, str) and d else "")
+    newest = documents.assign(date=dates).sort_values("date", ascending=False, kind="stable").head(MAX_LISTED)
+    in_session = set(session_ids)
+    rows = newest.assign(
+        title=clipped_columns(newest, {"title": title_px}, lines=lines, font_px=font_px)["title"],
+        warnings=newest["warnings"].map(lambda ns: notes(ns, lang)),
+        outlet=newest["outlet"].fillna(""),
+        projects=newest["document"].map(counts).fillna(0).astype(int),
+        file=[
+            p.rsplit("/", 1)[-1] + (f" ({t('in_session', lang)})" if d in in_session else "")
+            for p, d in zip(newest["path"], newest["document"], strict=True)
+        ],
+    )
+    return Listing(rows, len(documents), dict(zip(rows["document"], rows["title"], strict=True)))
+
+
+def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Projects named in more than one article, those in most articles first, at most
+    ``MAX_RECURRING``: as found, as shown (sector names, the first ``MAX_SOURCES`` sources in
+    words), and how many there are."""
     merged = recurring_projects(filter_table(extraction.projects, filters), extraction.documents)
     found = merged[merged["documents"] > 1]
+    total, found = len(found), found.head(MAX_RECURRING)
+
+    def written(sources: list[dict]) -> list[str]:
+        first = [f"{s['date'] or ''} {s['title']}" for s in sources[:MAX_SOURCES]]
+        rest = len(sources) - MAX_SOURCES
+        return [*first, t("and_more", filters.lang, n=rest)] if rest > 0 else first
+
     shown = found.assign(
         sector=found["sector"].map(lambda s: name(s, filters.lang)),
-        sources=found["sources"].map(lambda sources: [f"{s['date'] or ''} {s['title']}" for s in sources]),
+        sources=found["sources"].map(written),
     )
-    return found, shown
+    return found, shown, total
+
+
+def bounded_choices(options: list[str], keep: tuple[str, ...], limit: int | None = None) -> list[str]:
+    """``options`` as offered in a list box: all of them, or, when there are more than ``limit``,
+    the first and the last ``limit // 2`` with ``keep`` (the current choices) in their place.
+
+    >>> bounded_choices(list("abcdefgh"), keep=("d",), limit=4)
+    ['a', 'b', 'd', 'g', 'h']
+    """
+    limit = limit or MAX_CHOICES
+    if len(options) <= limit:
+        return options
+    half = limit // 2
+    kept = set(options[:half]) | set(options[-half:]) | set(keep)
+    return [o for o in options if o in kept]
+
+
+@dataclass(frozen=True)
+class Sides:
+    groups: dict[str, tuple[str, ...]]  # a side (document id or period) → its documents
+    labels: dict[str, str]  # a side → how it is named
+    options: list[str]  # the sides offered (bounded), oldest first
+
+
+def comparison_sides(extraction: Extraction, filters: Filters, by: str, period: str) -> Sides:
+    """What can be compared: each document (oldest first), or each ``period`` with articles."""
+    if by == "documents":
+        dated = extraction.documents.sort_values("date", na_position="first")
+        groups = {d: (d,) for d in dated["document"]}
+        labels = dict(zip(dated["document"], dated["title"], strict=True))
+    else:
+        periods = document_periods(extraction.documents, period=period).dropna()
+        groups = {p: tuple(docs.index) for p, docs in periods.groupby(periods)}
+        labels = {p: p for p in groups}
+    chosen = tuple(str(filters.control(side)) for side in ("a", "b"))
+    return Sides(groups, labels, bounded_choices(list(groups), chosen))
 
 
 @dataclass(frozen=True)

@@ -47,3 +47,27 @@ def test_the_structure_draws_a_bounded_number_of_tiles_per_sector(corpus):
     for sector_id in {p for p in trace.parents if "/" in p}:
         children = [i for i, p in zip(trace.ids, trace.parents, strict=True) if p == sector_id]
         assert value[sector_id] == sum(value[c] for c in children)
+
+
+def test_the_corpus_listing_the_recurring_projects_and_the_sides_offered_are_bounded(corpus, monkeypatch):
+    monkeypatch.setattr(shown, "MAX_LISTED", 4)
+    monkeypatch.setattr(shown, "MAX_RECURRING", 2)
+    monkeypatch.setattr(shown, "MAX_CHOICES", 4)
+    listing = shown.corpus_listing(corpus, Filters(), ("2023-01-15-article-0000",), 220, 3, 14)
+    assert (len(listing.rows), listing.total) == (4, 7)
+    assert listing.rows["date"].tolist() == sorted(listing.rows["date"], reverse=True)
+    assert list(listing.titles) == listing.rows["document"].tolist()
+
+    found, written, total = shown.recurring(corpus, Filters())
+    assert (len(found), len(written), total) == (2, 2, 8)  # the first and the seventh article share a city
+
+    sides = shown.comparison_sides(corpus, Filters(), "documents", "M")
+    assert len(sides.groups) == 7
+    assert sides.options == [*list(sides.groups)[:2], *list(sides.groups)[-2:]]
+
+
+def test_a_recurring_project_writes_its_first_sources_and_how_many_more(corpus, monkeypatch):
+    monkeypatch.setattr(shown, "MAX_SOURCES", 1)
+    found, written, _ = shown.recurring(corpus, Filters())
+    assert len(found["sources"].iloc[0]) == 2
+    assert written["sources"].iloc[0][1] == "……另有 1 篇"
