@@ -88,6 +88,34 @@ def _overview_timeline(
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
 
 
+MAX_DOCUMENT_CHOICES = 200  # documents offered in the sidebar's and the reader's list boxes
+
+
+def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:
+    """Every document's title by id, in the corpus's order."""
+    documents = extraction.documents
+    return dict(zip(documents["document"].tolist(), documents["title"].tolist(), strict=True))
+
+
+def document_choices(extraction: Extraction, filters: Filters) -> list[str]:
+    """The documents a list box offers, in the corpus's order: all of them in a corpus of up to
+    ``MAX_DOCUMENT_CHOICES``; in a larger one the newest that many (of those whose title holds
+    the search text, when there is one), and always the chosen ones (``filters.docs``)."""
+    documents = extraction.documents
+    ids = documents["document"].tolist()
+    if len(ids) <= MAX_DOCUMENT_CHOICES:
+        return ids
+    pool = documents
+    if filters.q:
+        pool = documents[documents["title"].str.contains(filters.q, case=False, regex=False, na=False)]
+    dates = pool["date"].map(lambda d: d[:10] if isinstance(d, str) else "")
+    newest = set(
+        pool["document"][dates.sort_values(ascending=False, kind="stable").index[:MAX_DOCUMENT_CHOICES]]
+    )
+    kept = newest | set(filters.docs)
+    return [d for d in ids if d in kept]
+
+
 def has_terms(extraction: Extraction, filters: Filters) -> bool:
     """Whether any keyword is in the filters (the keywords page has something to rank)."""
     return not sentence_view(extraction.terms, extraction.sentences, filters).empty

@@ -71,3 +71,16 @@ def test_a_recurring_project_writes_its_first_sources_and_how_many_more(corpus, 
     found, written, _ = shown.recurring(corpus, Filters())
     assert len(found["sources"].iloc[0]) == 2
     assert written["sources"].iloc[0][1] == "……另有 1 篇"
+
+
+def test_list_boxes_offer_every_document_of_a_small_corpus_and_a_bounded_choice_of_a_large_one(
+    corpus, monkeypatch
+):
+    ids = corpus.documents["document"].tolist()
+    assert shown.document_choices(corpus, Filters()) == ids
+    assert list(shown.document_titles(corpus, Filters())) == ids
+    monkeypatch.setattr(shown, "MAX_DOCUMENT_CHOICES", 2)
+    newest = sorted(ids)[-2:]  # the files are named by date
+    assert shown.document_choices(corpus, Filters()) == newest
+    assert shown.document_choices(corpus, Filters(docs=(ids[0],))) == [ids[0], *newest]
+    assert len(shown.document_choices(corpus, Filters(q="江州"))) == 2  # the first and the seventh
