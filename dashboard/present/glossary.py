@@ -268,6 +268,10 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     # network
     "network_title": ("项目、机构、地点与关键词的共现网络", "Co-occurrence network"),
+    "names_shown": (
+        "显示关联最强的 {shown} 个名称（共 {total} 个）；筛选领域、文章或搜索可看到其他名称。",
+        "The {shown} names with the strongest links, of {total}; filter by sector, article or search to see others.",
+    ),
     "network_hint": (
         "两个节点在同一句中出现即相连；节点越大，被提及越多。",
         "Nodes are linked when they appear in the same sentence; larger nodes are mentioned more.",

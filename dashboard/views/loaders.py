@@ -181,7 +181,7 @@ def _network(extraction: Extraction, query: str, top_terms: int, colour_by: str)
     filters = url_filters.parse(parse_qs(query))
     view = view_data.network(extraction, filters, top_terms=top_terms)
     if view.edges.empty:
-        return None, view.edges
+        return None, view.edges, view
     present = filters.present  # names and markers drawn larger, for a wider page without a sidebar
     figure = charts.network(
         view.nodes,
@@ -192,11 +192,12 @@ def _network(extraction: Extraction, query: str, top_terms: int, colour_by: str)
         scale=charts.scale_for(filters),
         widths=charts.ROOM_WIDTHS if present else charts.DESK_WIDTHS,
     )
-    return charts.frozen(figure), view.edges
+    return charts.frozen(figure), view.edges, view
 
 
 def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
-    """The network figure and its edge list for these filters (``None`` when there are no edges).
+    """The network figure, its edge list and its view for these filters (the figure ``None``
+    when there are no edges).
 
     Layout and figure take ~0.1 s, so they are cached per view like the extraction itself.
     """
