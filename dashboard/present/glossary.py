@@ -202,6 +202,7 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     "contexts": ("上下文", "In context"),
     "no_term": ("（未选择）", "(none)"),
+    "contexts_shown": ("显示前 {shown} 处，共 {total} 处。", "The first {shown} of {total} occurrences."),
     "no_contexts": ("该关键词在当前筛选范围内没有出现。", "The term does not occur in this view."),
     # projects
     "rows_to_show": ("显示行数", "Rows shown"),

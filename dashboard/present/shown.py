@@ -23,7 +23,7 @@ from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts, cloud
 from dashboard.present.articles import article_rows, corpus_summary, timeline_period
 from dashboard.present.glossary import name, notes, t
-from dashboard.present.highlight import article_html, outline_html
+from dashboard.present.highlight import article_html, kwic_html, outline_html
 from dashboard.present.listings import clipped_columns, initiative_rows, project_rows
 from dashboard.query import view_data
 from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
@@ -153,6 +153,23 @@ def keywords(
     except cloud.FontMissing:
         svg = None
     return Keywords(view, chart, svg)
+
+
+MAX_CONTEXTS = 200  # lines of a keyword in context shown
+
+
+@dataclass(frozen=True)
+class Contexts:
+    html: str  # the first MAX_CONTEXTS lines; "" when the term does not occur in the view
+    shown: int
+    total: int
+
+
+def term_contexts(extraction: Extraction, filters: Filters) -> Contexts:
+    """The selected term (``filters.term``) in its sentences within the filters, as HTML."""
+    rows = view_data.term_contexts(extraction, filters)
+    first = rows.head(MAX_CONTEXTS)
+    return Contexts(kwic_html(first) if len(first) else "", len(first), len(rows))
 
 
 @dataclass(frozen=True)

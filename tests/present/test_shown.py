@@ -84,3 +84,11 @@ def test_list_boxes_offer_every_document_of_a_small_corpus_and_a_bounded_choice_
     assert shown.document_choices(corpus, Filters()) == newest
     assert shown.document_choices(corpus, Filters(docs=(ids[0],))) == [ids[0], *newest]
     assert len(shown.document_choices(corpus, Filters(q="江州"))) == 2  # the first and the seventh
+
+
+def test_a_term_in_context_is_shown_at_most_a_bounded_number_of_times(corpus, monkeypatch):
+    monkeypatch.setattr(shown, "MAX_CONTEXTS", 2)
+    contexts = shown.term_contexts(corpus, Filters(term="数字"))
+    assert contexts.shown == 2 < contexts.total
+    assert contexts.html.count('class="kwic-line"') == 2
+    assert shown.term_contexts(corpus, Filters(term="不在文中")).html == ""
