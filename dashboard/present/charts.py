@@ -121,6 +121,7 @@ def sector_bar(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) 
     return _frame(fig, height=round(320 * scale), scale=scale)
 
 
+MAX_DRAWN_MENTIONS = 40  # the network's largest marker: 9 + 7 × √40 ≈ 53 pixels
 STRUCTURE_TILES = 25  # projects of a sector drawn as tiles of their own
 
 
@@ -312,6 +313,10 @@ def network(
             hoverinfo="skip",
             showlegend=False,
         )
+    # a large corpus mentions a name thousands of times: the markers are drawn as if the most
+    # mentioned node had at most MAX_DRAWN_MENTIONS mentions, the others in proportion
+    peak = float(nodes["mentions"].max()) if len(nodes) else 1.0
+    nodes = nodes.assign(mentions=nodes["mentions"] * min(1.0, MAX_DRAWN_MENTIONS / max(peak, 1.0)))
     height = round(NETWORK_HEIGHT * scale)
     top = round(44 * scale)  # the legend's row
     font_px = round(MIN_FONT_PX * scale)
