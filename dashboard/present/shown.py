@@ -100,14 +100,15 @@ def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:
 def document_choices(extraction: Extraction, filters: Filters) -> list[str]:
     """The documents a list box offers, in the corpus's order: all of them in a corpus of up to
     ``MAX_DOCUMENT_CHOICES``; in a larger one the newest that many (of those whose title holds
-    the search text, when there is one), and always the chosen ones (``filters.docs``)."""
+    the search text, when some does), and always the chosen ones (``filters.docs``): never none."""
     documents = extraction.documents
     ids = documents["document"].tolist()
     if len(ids) <= MAX_DOCUMENT_CHOICES:
         return ids
     pool = documents
-    if filters.q:
-        pool = documents[documents["title"].str.contains(filters.q, case=False, regex=False, na=False)]
+    if filters.q:  # the titles the search finds, if it finds any
+        found = documents[documents["title"].str.contains(filters.q, case=False, regex=False, na=False)]
+        pool = found if len(found) else documents
     dates = pool["date"].map(lambda d: d[:10] if isinstance(d, str) else "")
     newest = set(
         pool["document"][dates.sort_values(ascending=False, kind="stable").index[:MAX_DOCUMENT_CHOICES]]

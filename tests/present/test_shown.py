@@ -84,6 +84,7 @@ def test_list_boxes_offer_every_document_of_a_small_corpus_and_a_bounded_choice_
     assert shown.document_choices(corpus, Filters()) == newest
     assert shown.document_choices(corpus, Filters(docs=(ids[0],))) == [ids[0], *newest]
     assert len(shown.document_choices(corpus, Filters(q="江州"))) == 2  # the first and the seventh
+    assert shown.document_choices(corpus, Filters(q="不在标题中")) == newest  # never none
 
 
 def test_a_term_in_context_is_shown_at_most_a_bounded_number_of_times(corpus, monkeypatch):
