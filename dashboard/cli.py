@@ -31,6 +31,7 @@ from dashboard.query.evaluation import (
     load_gold,
 )
 from dashboard.query.keywords import DEFAULT_RANKING, GROUPINGS, RANKINGS, term_frequencies, without_names
+from dashboard.store import corrections
 
 EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
@@ -56,7 +57,16 @@ def _extraction(args: argparse.Namespace, *, bar: bool = False) -> Extraction:
     )
     if meter is not None:
         meter.close()
-    return extraction
+    if getattr(args, "no_corrections", False):
+        return extraction
+    return corrections.apply_corrections(extraction, _corrections(args.paths))
+
+
+def _corrections(paths: list[str]) -> list[dict]:
+    """The corrections kept beside the articles read: those of each folder given, or of the folder
+    of each file given."""
+    folders = dict.fromkeys(Path(p) if Path(p).is_dir() else Path(p).parent for p in paths)
+    return [r for folder in folders for r in corrections.load(folder)]
 
 
 def _say(args: argparse.Namespace, key: str, **values: object) -> str:
@@ -235,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--progress", action="store_true", help="print one line per document on stderr")
         sub.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
+        sub.add_argument(
+            "--no-corrections",
+            action="store_true",
+            help="the extraction as it is, without the editors' corrections kept beside the articles",
+        )
         with_language(sub)
 
     def with_language(sub: argparse.ArgumentParser) -> None:
