@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.store import journal
+from dashboard.store.lexicon_edits import lexicon_diff
 
 AUDIT_FILE = "audit.jsonl"
 # What a line can say was done.
@@ -51,6 +52,16 @@ def record(
     line = entry(who, what, target, before=before, after=after)
     journal.append(corpus, AUDIT_FILE, line, locked=locked)
     return line
+
+
+def record_lexicon(
+    corpus: Path, who: str, folder: Path, before: dict[str, str], after: dict[str, str]
+) -> dict:
+    """The line of a lexicon save: the words each list lost (``before``) and gained (``after``)."""
+    diff = lexicon_diff(before, after)
+    removed = {k: v["removed"] for k, v in diff.items() if v["removed"]}
+    added = {k: v["added"] for k, v in diff.items() if v["added"]}
+    return record(corpus, who, "save_lexicon", Path(folder).name, before=removed, after=added)
 
 
 def entries(corpus: Path) -> list[dict]:
