@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.present.glossary import t
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
+from dashboard.views import editing, frame
 from dashboard.views.loaders import start_run
 
 VIEWS = Path(__file__).parent / "dashboard" / "views"
@@ -41,6 +41,7 @@ else:
         st.divider()
         frame.sidebar(documents, filters, shown)
         frame.save_and_open(extraction, filters, list(documents))
+        editing.sign_in_box(lang)
 
 page.run()
 

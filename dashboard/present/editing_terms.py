@@ -59,7 +59,10 @@ EDITING_TERMS: dict[str, tuple[str, str]] = {
     "restore": ("恢复", "Restore"),
     "restored": ("已恢复：{name}", "Restored {name}"),
     "cannot_restore": ("无法恢复：{reason}", "Could not restore it: {reason}"),
-    "moved_to_trash": ("已移入回收站：{name}", "Moved to the trash: {name}"),
+    "moved_to_trash": (
+        "已删除：{name}（已移入回收站，可以恢复）",
+        "Removed {name} (to the trash: it can be restored)",
+    ),
     "confirm_trash": (
         "确定删除“{title}”？文件 {name} 将移入回收站，可以恢复。",
         "Remove “{title}”? Its file {name} goes to the trash, from where it can be restored.",
