@@ -36,12 +36,12 @@ if filters.present:
 else:
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
+        editing.sign_in_box(lang)
         for p in pages:
             st.page_link(p, query_params=url_filters.to_query(filters, url_filters.page_of(p.url_path)))
         st.divider()
         frame.sidebar(documents, filters, shown)
         frame.save_and_open(extraction, filters, list(documents))
-        editing.sign_in_box(lang)
 
 page.run()
 

@@ -18,6 +18,15 @@ EDITING_TERMS: dict[str, tuple[str, str]] = {
         "只能查看：编辑登录后才能修改共享的文章库、词表和更正。",
         "View only: editors sign in to change the shared corpus, lexicon and corrections.",
     ),
+    "viewer_session_corpus": (
+        "只有编辑可以修改共享的文章库：你上传的文章只保存在本次浏览会话中，关闭页面后即消失。",
+        "Only editors change the shared corpus: your uploads live in this browser session only, "
+        "and are gone when it ends.",
+    ),
+    "viewer_session_lexicon": (
+        "只有编辑可以修改共享的词表：你的修改只在本次浏览会话中生效。",
+        "Only editors change the shared lexicon: your changes apply to this browser session only.",
+    ),
     # corrections
     "correct": ("更正此项目", "Correct this project"),
     "correct_help": (

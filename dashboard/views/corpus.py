@@ -76,7 +76,7 @@ articles_tab, across_tab = st.tabs(list(TABS.values()), key="corpus_tab", on_cha
 with articles_tab:
     st.subheader(t("add_articles", lang), anchor=False)
     if in_session:
-        st.info(t("session_only", lang), icon=":material/cloud_off:")
+        st.info(editing.session_note("session_only", lang), icon=":material/cloud_off:")
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
     st.file_uploader(  # any kind of file: one that is not an article is refused in words of the page
         t("upload_label", lang),

@@ -38,7 +38,6 @@ def sign_in_box(lang: str) -> None:
     who = current()
     if not who.sign_in:
         return
-    st.divider()
     if who.signed_in:
         st.caption(t("signed_in_editor" if who.editor else "signed_in_viewer", lang, who=who.who))
         if st.button(t("sign_out", lang), key="auth_sign_out", icon=":material/logout:"):
@@ -47,6 +46,15 @@ def sign_in_box(lang: str) -> None:
         st.caption(t("visitor_note", lang))
         if st.button(t("sign_in", lang), key="auth_sign_in", icon=":material/login:", type="primary"):
             st.login()
+
+
+def session_note(key: str, lang: str) -> str:
+    """Why this page's changes stay in the session: the folder cannot be written (``key``'s
+    words), or, where sign-in is configured, this user is not an editor."""
+    who = current()
+    if who.sign_in and not who.editor:
+        return t("viewer_session_corpus" if key == "session_only" else "viewer_session_lexicon", lang)
+    return t(key, lang)
 
 
 def _say(kind: str, text: str) -> None:

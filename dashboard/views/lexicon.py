@@ -44,7 +44,7 @@ def _discard() -> None:
 st.title(t("page_lexicon", lang))
 st.caption(t("lexicon_hint", lang))
 if in_session:
-    st.info(t("lexicon_session", lang), icon=":material/cloud_off:")
+    st.info(editing.session_note("lexicon_session", lang), icon=":material/cloud_off:")
     if st.session_state.get(loaders.SESSION_LEXICON):
         st.button(
             t("discard_session_lexicon", lang), key="lexicon_discard", on_click=_discard, type="tertiary"

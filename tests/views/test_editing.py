@@ -199,7 +199,7 @@ def test_an_editors_token_reaches_neither_the_page_nor_the_report_nor_the_log(co
 def test_a_viewer_sees_no_editing_controls_and_their_uploads_stay_in_the_session(corpus, lexicon, user):
     at = open_page(CORPUS_PAGE, user=user)
     text = everything(at)
-    assert t("session_only") in text
+    assert t("viewer_session_corpus") in text
     if user is VISITOR:
         assert at.button(key="auth_sign_in") and t("visitor_note") in text
     else:
@@ -217,7 +217,7 @@ def test_a_viewer_sees_no_editing_controls_and_their_uploads_stay_in_the_session
     select_project(at, "粤桂云数据中心")
     assert not {k for k in keys(at) if k.startswith(("projects_correct", "projects_reject", "projects_add"))}
     at.switch_page(LEXICON_PAGE).run()
-    assert t("lexicon_session") in everything(at)
+    assert t("viewer_session_lexicon") in everything(at)
     assert state_files(corpus) == []
 
 
