@@ -171,6 +171,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.from_corrections:
+        return _evaluate_corrections(args)
     try:
         files = gold_files(Path(args.gold))
         kinds = genres(Path(args.gold))
@@ -200,6 +202,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         print(evaluation_text(result, args.lang or "en"))
     return max(status, _report_errors(args, extraction))
+
+
+def _evaluate_corrections(args: argparse.Namespace) -> int:
+    """The extraction of a corpus folder measured against its editors' corrections: each corrected
+    article's projects, as they stand corrected, are its gold."""
+    folder = Path(args.gold)
+    found = corrections.load(folder) if folder.is_dir() else []
+    raw = extract_paths([folder], cache=None if args.no_cache else ExtractionCache()) if found else None
+    golds = (
+        corrections.gold_from_corrections(corrections.apply_corrections(raw, found), found) if found else []
+    )
+    if not golds:
+        print(f"error: {args.gold}: {_say(args, 'cli_no_gold')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = evaluate(raw.projects, golds)
+    if args.json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        print(evaluation_text(result, args.lang or "en"))
+    return _report_errors(args, raw)
 
 
 def _sectors(text: str) -> tuple[str, ...]:
@@ -340,7 +362,17 @@ def build_parser() -> argparse.ArgumentParser:
         "nor a neutral phrase is wrong) and the agreement of the named flag, with the missed and "
         "the wrong names. The gold format is in the README.",
     )
-    evaluation.add_argument("gold", metavar="GOLD", help="a gold file (.yaml) or a folder of them")
+    evaluation.add_argument(
+        "gold",
+        metavar="GOLD",
+        help="a gold file (.yaml) or a folder of them; a corpus folder with --from-corrections",
+    )
+    evaluation.add_argument(
+        "--from-corrections",
+        action="store_true",
+        help="GOLD is a corpus folder: measure its extraction against its editors' corrections "
+        "(each corrected article's projects as they stand corrected)",
+    )
     evaluation.add_argument(
         "--articles",
         action="append",

@@ -30,6 +30,7 @@ import pandas as pd
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.tables import Extraction
+from dashboard.query.evaluation import Gold, GoldProject
 from dashboard.store import audit, journal
 
 CORRECTIONS_FILE = "corrections.jsonl"
@@ -359,6 +360,25 @@ def _added_mentions(extraction: Extraction, added: list[dict]) -> pd.DataFrame:
                 "sector": project["sector"], "evidence": text,
             })  # fmt: skip
     return pd.DataFrame(rows, columns=extraction.mentions.columns)
+
+
+def gold_from_corrections(corrected: Extraction, corrections: list[dict]) -> list[Gold]:
+    """A gold for each article an editor corrected: its projects as they stand corrected (the
+    named ones and the generic phrases left listed, each with its sector and named flag), so
+    that a team's corrections become their evaluation data (``evaluate --from-corrections``)."""
+    documents = dict.fromkeys(r["document"] for r in corrections)
+    projects = corrected.projects
+    return [
+        Gold(
+            document,
+            [
+                GoldProject(row.name, row.sector, named=bool(row.named))
+                for row in projects[projects["document"] == document].itertuples(index=False)
+            ],
+        )
+        for document in documents
+        if document in set(corrected.documents["document"])
+    ]
 
 
 def history(corrections: list[dict], document: str, name: str) -> list[dict]:

@@ -260,3 +260,32 @@ def test_extract_json_marks_corrected_rows(corpus, raw):
         capture_output=True, text=True, cwd=ROOT, check=True,
     )  # fmt: skip
     assert "智能装备重大平台" in {p["name"] for p in json.loads(plain.stdout)["projects"]}
+
+
+def test_an_articles_corrections_are_its_gold_for_evaluate(corpus, raw):
+    corrections.save(
+        corpus,
+        correction(raw, "reject", DOC, "智能装备重大平台", by=EDITOR),
+        correction(raw, "fix", DOC, "粤桂云数据中心", sector="services", by=EDITOR),
+    )
+    [gold] = corrections.gold_from_corrections(corrected(corpus, raw), corrections.load(corpus))
+    names = {p.name: p for p in gold.projects}
+    assert (
+        gold.document == DOC
+        and "智能装备重大平台" not in names
+        and names["粤桂云数据中心"].sector == "services"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "dashboard", "evaluate", str(corpus), "--from-corrections", "--json", "--no-cache"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    text = json.dumps(json.loads(run.stdout), ensure_ascii=False)
+    assert "智能装备重大平台" in text and "粤桂云数据中心" in text  # listed wrongly; a wrong sector
+
+
+def test_evaluate_from_corrections_without_any_says_so(corpus):
+    run = subprocess.run(
+        [sys.executable, "-m", "dashboard", "evaluate", str(corpus), "--from-corrections"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 2 and run.stderr.startswith(f"error: {corpus}: ")
