@@ -132,28 +132,37 @@ def correction_panel(extraction: Extraction, project: pd.Series, lang: str) -> N
             st.rerun()
 
 
-def add_project_panel(extraction: Extraction, lang: str, documents: dict[str, str]) -> None:
-    """For an editor: add a project the extraction missed, by its text in a paragraph."""
+def add_project_panel(
+    extraction: Extraction, lang: str, documents: dict[str, str], *, key: str = "projects_add"
+) -> None:
+    """For an editor: add a project the extraction missed, by its text in a paragraph of one of
+    ``documents`` (id → title; the reader gives its own article)."""
     if not may_write(settings.corpus_folder()) or not documents:
         return
-    with (
-        st.expander(t("add_project", lang), icon=":material/add_circle:"),
-        st.form(key="projects_add", border=False),
-    ):
-        document = st.selectbox(
-            t("document", lang), list(documents), format_func=documents.get, key="projects_add_doc"
+    with st.expander(t("add_project", lang), icon=":material/add_circle:"):
+        ids = list(documents)
+        document = (
+            st.selectbox(t("document", lang), ids, format_func=documents.get, key=f"{key}_doc")
+            if len(ids) > 1
+            else ids[0]
         )
-        paragraph = st.number_input(
-            t("add_project_paragraph", lang), min_value=0, value=0, step=1, key="projects_add_paragraph"
+        p = extraction.paragraphs[extraction.paragraphs["document"] == document]
+        texts = dict(zip(p["paragraph"], p["text"], strict=True))
+        paragraph = st.selectbox(
+            t("add_project_paragraph", lang),
+            list(texts),
+            format_func=lambda i: f"{i + 1}. {texts[i][:40]}{'…' if len(texts[i]) > 40 else ''}",
+            key=f"{key}_paragraph",
         )
-        text = st.text_input(t("add_project_text", lang), key="projects_add_text")
+        text = st.text_input(t("add_project_text", lang), key=f"{key}_text")
+        sectors = [*tx.SECTORS, tx.UNCLASSIFIED]
         sector = st.selectbox(
-            t("sector", lang),
-            [*tx.SECTORS, tx.UNCLASSIFIED],
-            format_func=lambda s: name(s, lang),
-            key="projects_add_sector",
+            t("sector", lang), sectors, format_func=lambda s: name(s, lang), key=f"{key}_sector"
         )
-        if st.form_submit_button(t("add_project_save", lang), type="primary"):
+        if (
+            st.button(t("add_project_save", lang), key=f"{key}_save", type="primary")
+            and paragraph is not None
+        ):
             _save(extraction, "add", document, text, lang, paragraph=int(paragraph), sector=sector)
             st.rerun()
 

@@ -102,7 +102,7 @@ def test_without_sign_in_the_local_user_corrects_and_nobody_is_asked_to_sign_in(
     assert not [b for b in at.button if b.key in ("auth_sign_in", "auth_sign_out")]
     select_project(at, "粤桂云数据中心")
     form = "projects_correct_"
-    [sector] = [s for s in at.selectbox if s.key and s.key.startswith(form + "sector")]
+    [sector] = [s for s in at.selectbox if s.key and s.key.startswith(form + "sector")]  # in its form
     sector.select("services")
     [save] = [b for b in at.button if b.proto.label == t("correct_save")]
     save.click().run()
@@ -164,13 +164,33 @@ def test_an_editor_adds_a_missed_project_by_its_text(corpus):
     at = open_page(PROJECTS_PAGE, user=EDITOR_USER)
     paragraphs = extract_paths([corpus]).paragraphs
     paragraph = int(paragraphs[paragraphs["text"].str.contains("公共茶仓")]["paragraph"].iloc[0])
-    at.number_input(key="projects_add_paragraph").set_value(paragraph)
+    at.selectbox(key="projects_add_paragraph").select(paragraph)
     at.text_input(key="projects_add_text").input("公共茶仓")
     at.selectbox(key="projects_add_sector").select("agriculture")
-    [add] = [b for b in at.button if b.proto.label == t("add_project_save")]
-    add.click().run()
+    at.button(key="projects_add_save").click().run()
     assert not at.exception
-    assert "公共茶仓" in set(at.dataframe[0].value["name"]), everything(at)[-2000:]
+    assert "公共茶仓" in set(at.dataframe[0].value["name"])
+
+
+def test_an_editor_adds_a_missed_project_from_the_readers_paragraph(corpus):
+    at = open_page("dashboard/views/reader.py", user=EDITOR_USER)
+    paragraphs = extract_paths([corpus]).paragraphs
+    paragraph = int(paragraphs[paragraphs["text"].str.contains("公共茶仓")]["paragraph"].iloc[0])
+    at.selectbox(key="reader_add_paragraph").select(paragraph)
+    at.text_input(key="reader_add_text").input("不在这里的名字")
+    at.button(key="reader_add_save").click().run()
+    assert t("correct_refused", reason=t("problem_not_in_paragraph", name="不在这里的名字")) in everything(at)
+    at.text_input(key="reader_add_text").input("公共茶仓")
+    at.button(key="reader_add_save").click().run()
+    assert not at.exception
+    assert t("correct_saved", name="公共茶仓") in everything(at)
+    [line] = corrections.load(corpus)
+    assert (line["action"], line["name"], line["paragraph"], line["by"]) == (
+        "add",
+        "公共茶仓",
+        paragraph,
+        EDITOR,
+    )
 
 
 def test_an_editors_token_reaches_neither_the_page_nor_the_report_nor_the_log(corpus):
@@ -216,6 +236,8 @@ def test_a_viewer_sees_no_editing_controls_and_their_uploads_stay_in_the_session
     at.switch_page(PROJECTS_PAGE).run()
     select_project(at, "粤桂云数据中心")
     assert not {k for k in keys(at) if k.startswith(("projects_correct", "projects_reject", "projects_add"))}
+    at.switch_page("dashboard/views/reader.py").run()
+    assert not {k for k in keys(at) if k.startswith("reader_add")}
     at.switch_page(LEXICON_PAGE).run()
     assert t("viewer_session_lexicon") in everything(at)
     assert state_files(corpus) == []
