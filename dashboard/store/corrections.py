@@ -235,11 +235,9 @@ def apply_corrections(extraction: Extraction, corrections: list[dict]) -> Extrac
     keep = pd.Series(True, index=projects.index)
     seen: set[tuple[str, str]] = set()
     renamed: dict[tuple[str, str], str | None] = {}  # (document, extracted name) → new name, None: rejected
-    for index, row in projects.iterrows():
-        key = (row["document"], row["name"])
-        state = states.get(key)
-        if state is None:
-            continue
+    pairs = zip(projects.index, projects["document"], projects["name"], strict=True)
+    for index, key in [(i, (d, n)) for i, d, n in pairs if (d, n) in states]:  # the corrected rows only
+        state = states[key]
         seen.add(key)
         if state.rejected:
             keep[index] = False

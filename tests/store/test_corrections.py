@@ -289,3 +289,13 @@ def test_evaluate_from_corrections_without_any_says_so(corpus):
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert run.returncode == 2 and run.stderr.startswith(f"error: {corpus}: ")
+
+
+def test_the_downloads_list_who_corrected_a_row_and_when(corpus, raw):
+    from dashboard.present.listings import for_export, project_rows
+
+    assert "corrected_by" not in project_rows(corrected(corpus, raw).projects).columns  # none corrected
+    corrections.save(corpus, correction(raw, "fix", DOC, "粤桂云数据中心", sector="services", by=EDITOR))
+    rows = for_export(project_rows(corrected(corpus, raw).projects), lang="zh").set_index("名称")
+    assert rows.loc["粤桂云数据中心", "更正人"] == EDITOR and rows.loc["粤桂云数据中心", "领域"] == "服务业"
+    assert rows.loc["苍海数字经济产业园", "更正人"] == ""
