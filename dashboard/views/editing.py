@@ -114,9 +114,9 @@ def correction_panel(extraction: Extraction, project: pd.Series, lang: str) -> N
                 t("correct_name", lang), value=current_name, key=f"projects_correct_name_{k}"
             )
             sectors = [*tx.SECTORS, tx.UNCLASSIFIED]
-            sector = st.selectbox(t("sector", lang), sectors, index=sectors.index(project["sector"]) if project["sector"] in sectors else len(sectors) - 1, format_func=lambda s: name(s, lang), key=f"projects_correct_sector_{k}")  # fmt: skip
+            sector = st.selectbox(t("sector", lang), sectors, index=sectors.index(project["sector"]) if project["sector"] in sectors else len(sectors) - 1, format_func=lambda s: name(s, lang), key=f"projects_correct_sector_{k}", placeholder=t("choose", lang))  # fmt: skip
             pillars = [*tx.PILLARS, tx.UNCLASSIFIED]
-            pillar = st.selectbox(t("pillar", lang), pillars, index=pillars.index(project["pillar"]) if project["pillar"] in pillars else len(pillars) - 1, format_func=lambda s: name(s, lang), key=f"projects_correct_pillar_{k}")  # fmt: skip
+            pillar = st.selectbox(t("pillar", lang), pillars, index=pillars.index(project["pillar"]) if project["pillar"] in pillars else len(pillars) - 1, format_func=lambda s: name(s, lang), key=f"projects_correct_pillar_{k}", placeholder=t("choose", lang))  # fmt: skip
             named = st.toggle(
                 t("correct_named", lang), value=bool(project["named"]), key=f"projects_correct_named_{k}"
             )
@@ -142,7 +142,13 @@ def add_project_panel(
     with st.expander(t("add_project", lang), icon=":material/add_circle:"):
         ids = list(documents)
         document = (
-            st.selectbox(t("document", lang), ids, format_func=documents.get, key=f"{key}_doc")
+            st.selectbox(
+                t("document", lang),
+                ids,
+                format_func=documents.get,
+                key=f"{key}_doc",
+                placeholder=t("choose", lang),
+            )
             if len(ids) > 1
             else ids[0]
         )
@@ -153,11 +159,16 @@ def add_project_panel(
             list(texts),
             format_func=lambda i: f"{i + 1}. {texts[i][:40]}{'…' if len(texts[i]) > 40 else ''}",
             key=f"{key}_paragraph",
+            placeholder=t("choose", lang),
         )
         text = st.text_input(t("add_project_text", lang), key=f"{key}_text")
         sectors = [*tx.SECTORS, tx.UNCLASSIFIED]
         sector = st.selectbox(
-            t("sector", lang), sectors, format_func=lambda s: name(s, lang), key=f"{key}_sector"
+            t("sector", lang),
+            sectors,
+            format_func=lambda s: name(s, lang),
+            key=f"{key}_sector",
+            placeholder=t("choose", lang),
         )
         if (
             st.button(t("add_project_save", lang), key=f"{key}_save", type="primary")
@@ -223,7 +234,11 @@ def trash_panel(lang: str) -> None:
         labels = {i.key: f"{i.name} · {i.removed_at[:16].replace('T', ' ')}" for i in removed}
         with st.container(horizontal=True, vertical_alignment="bottom"):
             chosen = st.selectbox(
-                t("restore_article", lang), list(labels), format_func=labels.get, key="corpus_trash_item"
+                t("restore_article", lang),
+                list(labels),
+                format_func=labels.get,
+                key="corpus_trash_item",
+                placeholder=t("choose", lang),
             )
             st.button(t("restore", lang), key="corpus_restore", icon=":material/restore_from_trash:", on_click=_restore, args=(chosen, lang))  # fmt: skip
     log = audit.entries(folder)
