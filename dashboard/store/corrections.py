@@ -136,6 +136,25 @@ def correction(
     return {**record, "name": name, "paragraph": int(row["paragraph"]), "changes": changes}
 
 
+def as_it_stands(extraction: Extraction, document: str, name: str) -> dict | None:
+    """A project's name, sector, pillar and named flag as the tables give them now (the audit
+    log's "before"), or None when there is no such project (one being added).
+
+    >>> from dashboard.pipeline.corpus import extract_paths
+    >>> as_it_stands(extract_paths(["data/articles"]), "2022-04-22-wuzhou-digital-economy", "粤桂云数据中心")
+    {'name': '粤桂云数据中心', 'sector': 'digital-industry', 'pillar': 'digital-industrialization', 'named': True}
+    """
+    row = _current(extraction, document, name)
+    if row is None:
+        return None
+    return {
+        "name": row["name"],
+        "sector": row["sector"],
+        "pillar": row["pillar"],
+        "named": bool(row["named"]),
+    }
+
+
 def _check_name(name: str, paragraph_text: str | None) -> None:
     if not name or len(name) > NAME_LIMIT or any(ch in name for ch in "\n\r\t"):
         raise CorrectionError(Problem.BAD_NAME)

@@ -73,17 +73,15 @@ def _save(extraction: Extraction, action: str, document: str, project: str, lang
     if not may_write(folder):  # asked again: the widget may have been set without the page showing it
         _say("error", t("visitor_note", lang))
         return
-    p = extraction.projects
-    before = p[(p["document"] == document) & (p["name"] == project)]
-    before = before[["name", "sector", "pillar", "named"]].iloc[0].to_dict() if len(before) else None
     try:
         record = corrections.correction(extraction, action, document, project, by=current().who, **fields)
+        corrections.save(folder, record, before=corrections.as_it_stands(extraction, document, project))
     except corrections.CorrectionError as error:
         _say("error", t("correct_refused", lang, reason=t(f"problem_{error.problem}", lang, **error.details)))
         return
-    corrections.save(
-        folder, record, before={k: bool(v) if k == "named" else v for k, v in (before or {}).items()} or None
-    )
+    except OSError as error:  # the folder turned read-only, filled up or went away
+        _say("error", t("correct_refused", lang, reason=error.strerror or error))
+        return
     _say("ok", t("correct_saved", lang, name=(record.get("changes") or {}).get("name", project)))
 
 
