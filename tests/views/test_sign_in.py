@@ -34,6 +34,7 @@ RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-tes
 NO_STALE = """() => !document.querySelector('[data-stale="true"]')"""
 EDITOR, VIEWER = "editor@example.org", "viewer@example.org"
 DOC = "2022-04-22-wuzhou-digital-economy"
+DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')"""
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")  # a JSON Web Token's first two parts
 
 
@@ -185,6 +186,9 @@ def sign_in(page, app_url: str, who: str) -> None:
 def shot(page, name: str) -> None:
     """The page at its width, from the top to the end of its content (as test_browser.py)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # every widget drawn: a loaded machine shows grey placeholders for a while
+    page.wait_for_function(DRAWN, timeout=30_000)
+    page.wait_for_timeout(300)
     viewport = page.viewport_size
     tall = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 0")
     if tall > viewport["height"]:
