@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.present.glossary import t
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
+from dashboard.views import editing, frame
 from dashboard.views.loaders import page_part, start_run
 
 VIEWS = Path(__file__).parent / "dashboard" / "views"
@@ -36,6 +36,7 @@ if filters.present:
 else:
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
+        editing.sign_in_box(lang)
         for p in pages:
             st.page_link(p, query_params=url_filters.to_query(filters, url_filters.page_of(p.url_path)))
         st.divider()

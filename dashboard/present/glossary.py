@@ -18,6 +18,7 @@ import string
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.read import ReadError, ReadingNote, human_size
+from dashboard.present.editing_terms import EDITING_TERMS
 
 # key: (中文, English)
 TERMS: dict[str, tuple[str, str]] = {
@@ -499,6 +500,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "No readable articles. Put articles in data/articles/ or set DASHBOARD_CORPUS.",
     ),
 }
+TERMS.update(EDITING_TERMS)
 
 
 class _Formatter(string.Formatter):

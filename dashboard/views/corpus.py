@@ -8,13 +8,13 @@ from dashboard.present import charts
 from dashboard.present.glossary import column_label, name, notes, read_error, reason, size, t
 from dashboard.query import filters as url_filters
 from dashboard.store import articles
-from dashboard.views import frame, loaders
+from dashboard.views import editing, frame, loaders
 
 e = loaders.load_extraction()
 f = frame.filters()
 lang = f.lang
 folder = settings.corpus_folder()
-in_session = not articles.writable(folder)
+in_session = not editing.may_write(folder)  # a visitor, a non-editor, or a read-only folder
 uploads = loaders.session_uploads()
 # The article listing's columns and their widths in pixels: together they fit the table's 847
 # pixels on a 1280-pixel screen with the sidebar open (wider screens stretch them); titles and
@@ -29,6 +29,7 @@ ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "cor
 def _add(key: str) -> None:
     """Check, extract and add each uploaded file; then empty the uploader (a new key)."""
     results = []
+    in_session = not editing.may_write(folder)  # asked again: the callback may come without the page
     for file in st.session_state.get(key) or []:
         try:
             result = articles.add_article(
@@ -37,6 +38,7 @@ def _add(key: str) -> None:
                 file.getvalue(),
                 lexicon=loaders.lexicon(),
                 session=uploads if in_session else None,
+                who=editing.current().who,
             )
         except OSError as error:  # the folder turned read-only, filled up or went away
             why = {"error": error.strerror or str(error)}
@@ -47,9 +49,12 @@ def _add(key: str) -> None:
 
 
 def _remove(document: str) -> None:
+    in_session = not editing.may_write(folder)  # asked again: the callback may come without the page
     try:
-        removed = articles.remove_article(folder, document, session=uploads if in_session else None)
-        st.session_state[REMOVED] = t("removed", lang, name=removed)
+        removed = articles.remove_article(
+            folder, document, session=uploads if in_session else None, who=editing.current().who
+        )
+        st.session_state[REMOVED] = t("removed" if in_session else "moved_to_trash", lang, name=removed)
     except OSError as error:
         st.session_state[REMOVED] = t("cannot_remove", lang, reason=error.strerror or error)
     st.session_state[CONFIRM] = None
@@ -72,7 +77,7 @@ articles_tab, across_tab = st.tabs(list(TABS.values()), key="corpus_tab", on_cha
 with articles_tab:
     st.subheader(t("add_articles", lang), anchor=False)
     if in_session:
-        st.info(t("session_only", lang), icon=":material/cloud_off:")
+        st.info(editing.session_note("session_only", lang), icon=":material/cloud_off:")
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
     st.file_uploader(  # any kind of file: one that is not an article is refused in words of the page
         t("upload_label", lang),
@@ -150,7 +155,12 @@ with articles_tab:
         if pending in titles:
             file_name = listing.set_index("document").loc[pending, "file"]
             st.warning(
-                t("confirm_remove", lang, title=titles[pending], name=file_name),
+                t(
+                    "confirm_remove" if in_session else "confirm_trash",
+                    lang,
+                    title=titles[pending],
+                    name=file_name,
+                ),
                 icon=":material/delete_forever:",
             )
             with st.container(horizontal=True):
@@ -164,6 +174,7 @@ with articles_tab:
                 st.button(t("cancel", lang), key="corpus_remove_cancel", on_click=st.session_state.__setitem__, args=(CONFIRM, None))  # fmt: skip
     if st.session_state.get(REMOVED):
         st.caption(st.session_state[REMOVED])
+    editing.trash_panel(lang)
 
 with across_tab:
     st.subheader(t("timeline", lang), anchor=False)

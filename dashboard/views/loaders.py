@@ -22,6 +22,7 @@ from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts, shown
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
+from dashboard.store import corrections
 from dashboard.store.articles import remove_unfinished_uploads, session_articles
 from dashboard.store.lexicon_edits import Preview, build_lexicon
 from dashboard.store.lexicon_edits import preview as lexicon_preview
@@ -35,7 +36,7 @@ def corpus_signature(folder: Path) -> str:
         stat = folder.stat()
         digest.update(f"{folder}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     for root, dirs, files in os.walk(folder) if folder.is_dir() else ():
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # the editors' records, the trash
         for name in sorted(files):
             if name.startswith("."):  # uploads being written, the writers' lock
                 continue
@@ -134,13 +135,30 @@ def _extract(
     return extraction
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _corrected(
+    folder: str,
+    signature: str,
+    lexicon_version: str,
+    uploads: tuple,
+    corrected: str,
+    _lexicon: Lexicon,
+    _extra: tuple,
+) -> Extraction:
+    """The extraction with the editors' corrections laid over it (``corrected``: their file's
+    signature), rebuilt when either changes."""
+    extraction = _extract(folder, signature, lexicon_version, uploads, _lexicon, _extra)
+    return corrections.apply_corrections(extraction, corrections.load(Path(folder)))
+
+
 def _source() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...]]:
     """What the extraction is of: its cache key, and the lexicon and session uploads behind it."""
     folder = settings.corpus_folder()
     lex = lexicon()
     extra = tuple(session_articles(session_uploads()))
     uploads = tuple((a.path.name, a.content_hash) for a in extra)
-    return (str(folder), current_signature(folder), lex.version, uploads), lex, extra
+    key = (str(folder), current_signature(folder), lex.version, uploads, corrections.signature(folder))
+    return key, lex, extra
 
 
 # What this run of the app reads, worked out once at its start (``start_run``) and reused by the
@@ -154,7 +172,7 @@ def start_run() -> Extraction:
     ``load_extraction`` and ``page_part`` need not look again."""
     st.session_state.pop(THIS_RUN, None)
     key, lex, extra = _source()
-    extraction = _extract(*key, lex, extra)
+    extraction = _corrected(*key, lex, extra)
     st.session_state[THIS_RUN] = (key, lex, extra, extraction)
     return extraction
 
@@ -163,7 +181,7 @@ def _this_run() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...], Extraction]:
     found = st.session_state.get(THIS_RUN)
     if found is None:  # a page run on its own
         key, lex, extra = _source()
-        found = (key, lex, extra, _extract(*key, lex, extra))
+        found = (key, lex, extra, _corrected(*key, lex, extra))
     return found
 
 

@@ -13,7 +13,7 @@ from dashboard.present.listings import (
     initiative_rows,
 )
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
+from dashboard.views import editing, frame
 from dashboard.views.loaders import load_extraction, page_part
 
 MAX_INITIATIVE_ROWS = 1000  # clipped once per view; as many as the project table are shown
@@ -90,6 +90,7 @@ else:
                     st.caption(f"{column_label(column, lang)}：{'、'.join(project[column])}")
             paragraph, start, end = evidence_span(e.paragraphs, e.sentences, project)
             st.html(STYLE + evidence_html(paragraph, start, end))
+            editing.correction_panel(e, project, lang)
 
     with st.container(horizontal=True):
 
@@ -119,6 +120,9 @@ else:
             key="projects_xlsx",
             on_click="ignore",
         )
+
+editing.add_project_panel(e, lang, dict(zip(e.documents["document"], e.documents["title"], strict=True)))
+editing.rejected_panel(e, lang)
 
 st.subheader(t("initiatives", lang), anchor=False)
 if initiatives.empty:

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.present.glossary import notes, t
 from dashboard.present.highlight import STYLE, legend_html
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
+from dashboard.views import editing, frame
 from dashboard.views.loaders import load_extraction, page_part
 
 e = load_extraction()
@@ -40,3 +40,5 @@ with outline:
     st.html(STYLE + shown.outline)
 with text:
     st.html(STYLE + shown.article)
+    editing.message()
+    editing.add_project_panel(e, lang, {document: titles[document]}, key="reader_add")
