@@ -6,16 +6,16 @@ import streamlit as st
 
 from dashboard.present.glossary import t
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
-from dashboard.views.loaders import start_run
+from dashboard.views import editing, frame
+from dashboard.views.loaders import page_part, start_run
 
 VIEWS = Path(__file__).parent / "dashboard" / "views"
 
 st.set_page_config(page_title="数字经济看板", page_icon="📊", layout="wide")
 
 extraction = start_run()
-documents = dict(zip(extraction.documents["document"], extraction.documents["title"], strict=True))
-filters = frame.init_filters(list(documents))
+documents = page_part("document_titles", url_filters.Filters())  # id → title, built once per corpus
+filters = frame.init_filters(documents)
 lang = filters.lang
 
 pages = [
@@ -36,11 +36,14 @@ if filters.present:
 else:
     with st.sidebar:
         st.markdown(f"### {t('app_title', lang)}")
+        editing.sign_in_box(lang)
         for p in pages:
             st.page_link(p, query_params=url_filters.to_query(filters, url_filters.page_of(p.url_path)))
         st.divider()
-        frame.sidebar(documents, filters, shown)
-        frame.save_and_open(extraction, filters, list(documents))
+        # the documents offered: all, or in a large corpus the newest and those the search finds
+        choices = page_part("document_choices", url_filters.Filters(q=filters.q, docs=filters.docs))
+        frame.sidebar(documents, filters, shown, choices)
+        frame.save_and_open(extraction, filters, documents)
 
 page.run()
 

@@ -31,6 +31,7 @@ from dashboard.query.evaluation import (
     load_gold,
 )
 from dashboard.query.keywords import DEFAULT_RANKING, GROUPINGS, RANKINGS, term_frequencies, without_names
+from dashboard.store import corrections
 
 EXIT_BAD_INPUT = 2
 TABLES = ("documents", "projects", "initiatives", "organizations", "places", "keywords")
@@ -56,7 +57,16 @@ def _extraction(args: argparse.Namespace, *, bar: bool = False) -> Extraction:
     )
     if meter is not None:
         meter.close()
-    return extraction
+    if getattr(args, "no_corrections", False):
+        return extraction
+    return corrections.apply_corrections(extraction, _corrections(args.paths))
+
+
+def _corrections(paths: list[str]) -> list[dict]:
+    """The corrections kept beside the articles read: those of each folder given, or of the folder
+    of each file given."""
+    folders = dict.fromkeys(Path(p) if Path(p).is_dir() else Path(p).parent for p in paths)
+    return [r for folder in folders for r in corrections.load(folder)]
 
 
 def _say(args: argparse.Namespace, key: str, **values: object) -> str:
@@ -161,6 +171,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.from_corrections:
+        return _evaluate_corrections(args)
     try:
         files = gold_files(Path(args.gold))
         kinds = genres(Path(args.gold))
@@ -190,6 +202,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         print(evaluation_text(result, args.lang or "en"))
     return max(status, _report_errors(args, extraction))
+
+
+def _evaluate_corrections(args: argparse.Namespace) -> int:
+    """The extraction of a corpus folder measured against its editors' corrections: each corrected
+    article's projects, as they stand corrected, are its gold."""
+    folder = Path(args.gold)
+    found = corrections.load(folder) if folder.is_dir() else []
+    raw = extract_paths([folder], cache=None if args.no_cache else ExtractionCache()) if found else None
+    golds = (
+        corrections.gold_from_corrections(corrections.apply_corrections(raw, found), found) if found else []
+    )
+    if not golds:
+        print(f"error: {args.gold}: {_say(args, 'cli_no_gold')}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = evaluate(raw.projects, golds)
+    if args.json:
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        print(evaluation_text(result, args.lang or "en"))
+    return _report_errors(args, raw)
 
 
 def _sectors(text: str) -> tuple[str, ...]:
@@ -235,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--progress", action="store_true", help="print one line per document on stderr")
         sub.add_argument("--no-cache", action="store_true", help="extract again even what the cache holds")
+        sub.add_argument(
+            "--no-corrections",
+            action="store_true",
+            help="the extraction as it is, without the editors' corrections kept beside the articles",
+        )
         with_language(sub)
 
     def with_language(sub: argparse.ArgumentParser) -> None:
@@ -325,7 +362,17 @@ def build_parser() -> argparse.ArgumentParser:
         "nor a neutral phrase is wrong) and the agreement of the named flag, with the missed and "
         "the wrong names. The gold format is in the README.",
     )
-    evaluation.add_argument("gold", metavar="GOLD", help="a gold file (.yaml) or a folder of them")
+    evaluation.add_argument(
+        "gold",
+        metavar="GOLD",
+        help="a gold file (.yaml) or a folder of them; a corpus folder with --from-corrections",
+    )
+    evaluation.add_argument(
+        "--from-corrections",
+        action="store_true",
+        help="GOLD is a corpus folder: measure its extraction against its editors' corrections "
+        "(each corrected article's projects as they stand corrected)",
+    )
     evaluation.add_argument(
         "--articles",
         action="append",

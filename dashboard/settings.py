@@ -3,12 +3,13 @@ meaning, in one place. The README documents each of them (a test checks).
 
     >>> [setting.name for setting in SETTINGS]  # doctest: +NORMALIZE_WHITESPACE
     ['DASHBOARD_CORPUS', 'DASHBOARD_LEXICON', 'DASHBOARD_CACHE_DIR', 'DASHBOARD_MAX_BYTES',
-     'DASHBOARD_TIME_LIMIT', 'DASHBOARD_READ_ONLY']
+     'DASHBOARD_TIME_LIMIT', 'DASHBOARD_READ_ONLY', 'DASHBOARD_EDITORS']
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,13 @@ TIME_LIMIT = Setting(
 READ_ONLY = Setting(
     "DASHBOARD_READ_ONLY", "", "1 keeps uploads and lexicon edits in the browser session (a shared host)"
 )
-SETTINGS = (CORPUS, LEXICON, CACHE_DIR, MAX_BYTES, TIME_LIMIT, READ_ONLY)
+EDITORS = Setting(
+    "DASHBOARD_EDITORS",
+    "",
+    "with sign-in configured: the e-mail addresses of the editors, who change the shared corpus, "
+    "lexicon and corrections",
+)
+SETTINGS = (CORPUS, LEXICON, CACHE_DIR, MAX_BYTES, TIME_LIMIT, READ_ONLY, EDITORS)
 
 
 def corpus_folder() -> Path:
@@ -101,6 +108,16 @@ def time_limit() -> float:
 def read_only() -> bool:
     """Whether ``DASHBOARD_READ_ONLY`` asks to keep every change in the browser session."""
     return READ_ONLY.value().lower() in ("1", "true", "yes")
+
+
+def editors() -> frozenset[str]:
+    """The editors' e-mail addresses (``DASHBOARD_EDITORS``: separated by commas, semicolons or
+    spaces), in lower case.
+
+    >>> editors()
+    frozenset()
+    """
+    return frozenset(a.lower() for a in re.split(r"[,;\s]+", EDITORS.value()) if "@" in a)
 
 
 def keep_matplotlib_in_the_cache_folder() -> None:

@@ -88,3 +88,36 @@ def write_corpus(folder: Path, count: int = 6, *, year: int = 2023, filler: int 
         )
         paths.append(path)
     return paths
+
+
+# Parts of made-up place and company names, combined so that a large corpus has hundreds of
+# cities and brands, hence thousands of distinct projects (write_corpus's six recur from the seventh).
+CITY_HEADS = "江临云泰南安清永宁长新兴龙平德丰"
+CITY_TAILS = "州川阳和平宁远安城源山河"
+BRAND_HEADS = "鸿蓝星澜启天华瑞恒博"
+BRAND_TAILS = "途湾衡川明承信达创远"
+
+
+def write_varied_corpus(folder: Path, count: int, *, filler: int = 3, seed: int = 0) -> list[Path]:
+    """``count`` articles for benchmarks at scale: cities (192) and brands (100) drawn from
+    made-up names, every order of two to four sectors, dates spread over ten years (2016–2025),
+    ``filler`` paragraphs per section give or take one; the same ``seed`` writes the same files."""
+    import datetime
+    import itertools
+    import random
+
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    cities = [h + t for h in CITY_HEADS for t in CITY_TAILS]
+    brands = [h + t for h in BRAND_HEADS for t in BRAND_TAILS]
+    orders = [list(p) for k in (2, 3, 4) for p in itertools.permutations(SECTIONS, k)]
+    start, days = datetime.date(2016, 1, 1), 3652
+    paths = []
+    for n in range(count):
+        city, brand = rng.choice(cities), rng.choice(brands)
+        date = (start + datetime.timedelta(days=rng.randrange(days))).isoformat()
+        text = article_text(city, brand, date, rng.choice(orders), filler=max(0, filler + rng.randint(-1, 1)))
+        path = folder / f"{date}-article-{n:05d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -121,6 +121,10 @@ def sector_bar(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) 
     return _frame(fig, height=round(320 * scale), scale=scale)
 
 
+MAX_DRAWN_MENTIONS = 40  # the network's largest marker: 9 + 7 × √40 ≈ 53 pixels
+STRUCTURE_TILES = 25  # projects of a sector drawn as tiles of their own
+
+
 def wrap_label(label: str, *, width: int = 5) -> str:
     """A name broken into lines of about ``width`` characters (Chinese) or at spaces (Latin), so a
     tile can hold it at a readable size; lines are balanced rather than greedy.
@@ -152,15 +156,25 @@ def wrap_label(label: str, *, width: int = 5) -> str:
     return "<br>".join(line for line in lines if line)
 
 
-def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -> go.Figure:
+def structure(
+    projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0, per_sector: int = STRUCTURE_TILES
+) -> go.Figure:
     """Pillar → sector → project as a treemap, sized by mentions.
 
-    Every label is drawn at ``MIN_FONT_PX`` × ``scale`` or larger; a name that does not fit its
-    tile at that size is hidden and shown on hover (plotly's ``uniformtext`` with ``hide``).
+    A sector shows its ``per_sector`` most mentioned projects; the others share one tile
+    (``其他 40 个项目``), so that the chart stays as quick to build and draw for ten thousand
+    articles as for one. Every label is drawn at ``MIN_FONT_PX`` × ``scale`` or larger; a name
+    that does not fit its tile at that size is hidden and shown on hover (plotly's
+    ``uniformtext`` with ``hide``).
+
+    >>> table = pd.DataFrame({"name": list("甲乙丙丁"), "sector": ["services"] * 4, "mentions": [4, 3, 2, 1]})
+    >>> structure(table, per_sector=2).data[0].labels[-3:]
+    ('甲', '乙', '其他 2 个项目')
     """
     ids, labels, texts, parents, values, colours, inks = [], [], [], [], [], [], []
-    table = projects.assign(pillar=projects["sector"].map(tx.pillar_of))
-    for pillar, by_pillar in table.groupby("pillar", sort=False):
+    mentions = projects.groupby(["sector", "name"], sort=False)["mentions"].sum().reset_index()
+    mentions["pillar"] = mentions["sector"].map(tx.pillar_of)
+    for pillar, by_pillar in mentions.groupby("pillar", sort=False):
         inks.append(INK)
         ids.append(pillar)
         labels.append(name(pillar, lang))
@@ -177,14 +191,20 @@ def structure(projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0) -
             parents.append(pillar)
             values.append(int(by_sector["mentions"].sum()))
             colours.append(_colour(sector))
-            for project, by_project in by_sector.groupby("name", sort=False):
+            ranked = by_sector.sort_values("mentions", ascending=False, kind="stable")
+            shown, rest = ranked.head(per_sector), ranked.iloc[per_sector:]
+            tiles = list(zip(shown["name"].tolist(), shown["mentions"].tolist(), strict=True))
+            if len(rest):
+                tiles.append((t("other_projects", lang, n=len(rest)), rest["mentions"].sum()))
+            tint = _tint(_colour(sector))
+            for project, value in tiles:
                 inks.append(INK)
                 ids.append(f"{sector_id}/{project}")
                 labels.append(project)
                 texts.append(wrap_label(project))
                 parents.append(sector_id)
-                values.append(int(by_project["mentions"].sum()))
-                colours.append(_tint(_colour(sector)))
+                values.append(int(value))
+                colours.append(tint)
     font = dict(family=FONT, size=round(BASE_FONT_PX * scale), color=inks)
     fig = go.Figure(
         go.Treemap(
@@ -293,6 +313,10 @@ def network(
             hoverinfo="skip",
             showlegend=False,
         )
+    # a large corpus mentions a name thousands of times: the markers are drawn as if the most
+    # mentioned node had at most MAX_DRAWN_MENTIONS mentions, the others in proportion
+    peak = float(nodes["mentions"].max()) if len(nodes) else 1.0
+    nodes = nodes.assign(mentions=nodes["mentions"] * min(1.0, MAX_DRAWN_MENTIONS / max(peak, 1.0)))
     height = round(NETWORK_HEIGHT * scale)
     top = round(44 * scale)  # the legend's row
     font_px = round(MIN_FONT_PX * scale)

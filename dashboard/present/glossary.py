@@ -18,6 +18,7 @@ import string
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.read import ReadError, ReadingNote, human_size
+from dashboard.present.editing_terms import EDITING_TERMS
 
 # key: (中文, English)
 TERMS: dict[str, tuple[str, str]] = {
@@ -104,6 +105,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "summary_article": ("1 篇文章", "1 article"),
     "summary_span": ("{start} 至 {end}", "{start} to {end}"),
     "summary_outlets": ("来源：{outlets}", "from {outlets}"),
+    "other_projects": ("其他 {n} 个项目", "{n:other project|other projects}"),
     "summary_outlets_more": ("来源：{outlets}等 {n} 家", "from {outlets} and others ({n} outlets)"),
     "projects_help": (
         "文中有名称的项目（如“某某大数据中心”），每篇每个只计一次；“智能工厂”一类泛称不计入"
@@ -149,6 +151,19 @@ TERMS: dict[str, tuple[str, str]] = {
         "These files could not be read; the other articles are shown",
     ),
     "read_error_reasons": ("原因", "Reasons"),
+    "and_more": ("……另有 {n} 篇", "… and {n} more"),
+    "recurring_shown": (
+        "显示出现在最多文章中的 {shown} 个，共 {total} 个。",
+        "The {shown} found in most articles, of {total}.",
+    ),
+    "listed_shown": (
+        "列出最新 {shown} 篇，共 {total} 篇。",
+        "The newest {shown} of {total} articles are listed.",
+    ),
+    "articles_shown": (
+        "显示最新 {shown} 篇，共 {total} 篇；用侧栏的文档筛选查看其他文章。",
+        "The newest {shown} of {total} articles; the sidebar's document filter finds the others.",
+    ),
     "rows_shown": (
         "显示前 {shown} 条，共 {total} 条；下载 Excel 可得全部。",
         "The first {shown} of {total} rows; the Excel download has them all.",
@@ -188,6 +203,7 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     "contexts": ("上下文", "In context"),
     "no_term": ("（未选择）", "(none)"),
+    "contexts_shown": ("显示前 {shown} 处，共 {total} 处。", "The first {shown} of {total} occurrences."),
     "no_contexts": ("该关键词在当前筛选范围内没有出现。", "The term does not occur in this view."),
     # projects
     "rows_to_show": ("显示行数", "Rows shown"),
@@ -254,6 +270,10 @@ TERMS: dict[str, tuple[str, str]] = {
     ),
     # network
     "network_title": ("项目、机构、地点与关键词的共现网络", "Co-occurrence network"),
+    "names_shown": (
+        "显示关联最强的 {shown} 个名称（共 {total} 个）；筛选领域、文章或搜索可看到其他名称。",
+        "The {shown} names with the strongest links, of {total}; filter by sector, article or search to see others.",
+    ),
     "network_hint": (
         "两个节点在同一句中出现即相连；节点越大，被提及越多。",
         "Nodes are linked when they appear in the same sentence; larger nodes are mentioned more.",
@@ -480,6 +500,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "No readable articles. Put articles in data/articles/ or set DASHBOARD_CORPUS.",
     ),
 }
+TERMS.update(EDITING_TERMS)
 
 
 class _Formatter(string.Formatter):

@@ -33,6 +33,8 @@ INITIATIVE_COLUMNS = [
 ]
 INITIATIVE_COLUMNS_SHOWN = ["action", "object", "evidence", "sector", "projects"]
 TRACE_COLUMNS = ["document", "paragraph"]
+# Who corrected a row and when: listed where an editor corrected any (``store.corrections``).
+CORRECTION_COLUMNS = ["corrected_by", "corrected_at"]
 ELLIPSIS = "…"
 
 
@@ -48,8 +50,10 @@ def _named(table: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
 
 
 def project_rows(projects: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
-    """The project listing: one row per project, in the order the extraction gives."""
-    return _named(projects, PROJECT_COLUMNS + TRACE_COLUMNS, lang)
+    """The project listing: one row per project, in the order the extraction gives; with who
+    corrected it and when, where any row is corrected."""
+    corrected = "corrected" in projects.columns and bool(projects["corrected"].any())
+    return _named(projects, PROJECT_COLUMNS + TRACE_COLUMNS + (CORRECTION_COLUMNS if corrected else []), lang)
 
 
 def initiative_rows(initiatives: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:

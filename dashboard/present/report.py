@@ -25,7 +25,13 @@ from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts
 from dashboard.present.cloud import FontMissing, word_cloud_svg
 from dashboard.present.glossary import column_label, describe_filters, name, t
-from dashboard.present.listings import INITIATIVE_COLUMNS, PROJECT_COLUMNS, initiative_rows, project_rows
+from dashboard.present.listings import (
+    CORRECTION_COLUMNS,
+    INITIATIVE_COLUMNS,
+    PROJECT_COLUMNS,
+    initiative_rows,
+    project_rows,
+)
 from dashboard.query import filters as url_filters
 from dashboard.query import view_data
 from dashboard.query.filtering import sector_counts
@@ -54,6 +60,12 @@ def _cell(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return escape("、".join(map(str, value)))
     return escape("" if value is None else str(value))
+
+
+def _projects_table(projects: pd.DataFrame, lang: str) -> str:
+    """The projects, with who corrected a row and when where an editor corrected any."""
+    rows = project_rows(projects, lang=lang)
+    return _table(rows, PROJECT_COLUMNS + [c for c in CORRECTION_COLUMNS if c in rows.columns], lang)
 
 
 def _table(rows: pd.DataFrame, columns: list[str], lang: str) -> str:
@@ -181,7 +193,7 @@ def render_report(
         _contexts(extraction, filters) if filters.term else "",
         _section(
             t("page_projects", lang),
-            _table(project_rows(projects, lang=lang), PROJECT_COLUMNS, lang) if len(projects) else empty,
+            _projects_table(projects, lang) if len(projects) else empty,
         ),
         _section(
             t("initiatives", lang),

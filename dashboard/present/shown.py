@@ -21,13 +21,17 @@ import plotly.graph_objects as go
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.tables import Extraction
 from dashboard.present import charts, cloud
-from dashboard.present.glossary import name, t
-from dashboard.present.highlight import article_html, outline_html
+from dashboard.present.articles import article_rows, corpus_summary, timeline_period
+from dashboard.present.glossary import name, notes, t
+from dashboard.present.highlight import article_html, kwic_html, outline_html
 from dashboard.present.listings import clipped_columns, initiative_rows, project_rows
 from dashboard.query import view_data
-from dashboard.query.comparisons import compare, recurring_projects, subset, timeline
+from dashboard.query.comparisons import compare, document_periods, recurring_projects, subset, timeline
 from dashboard.query.filtering import filter_table, sector_counts, sentence_view
 from dashboard.query.filters import Filters
+
+# The overview's article table lists at most this many articles (the newest); the page says so.
+MAX_ARTICLE_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -36,20 +40,81 @@ class Overview:
     counts: dict[str, dict[str, int]]  # rows per sector of each headline table
     structure: go.Figure | None  # None when no project is in view
     sector_bar: go.Figure | None
+    with_generic: int = 0  # projects in view, generic phrases included
+    timeline: go.Figure | None = None  # named projects by sector over time; None for one date
+    articles: pd.DataFrame | None = None  # the article table's rows, at most MAX_ARTICLE_ROWS
+    total_articles: int = 0
+    summary: str = ""  # articles, dates, outlets: one line (one article's title leads it)
 
 
 def overview(extraction: Extraction, filters: Filters) -> Overview:
     view = view_data.overview(extraction, filters)
     counts = {key: sector_counts(table) for key, table in view.figures.items()}
+    rows = article_rows(view.documents, view.projects, filters)
+    summary = corpus_summary(view.documents, filters.lang)
+    if len(view.documents) == 1:
+        summary = f"{view.documents['title'].iloc[0]} · {summary}"
+    common = {
+        "summary": summary,
+        "with_generic": len(filter_table(extraction.projects, filters)),
+        "articles": rows.head(MAX_ARTICLE_ROWS),
+        "total_articles": len(rows),
+    }
     if view.projects.empty:
-        return Overview(view, counts, None, None)
+        return Overview(view, counts, None, None, **common)
     scale = charts.scale_for(filters)
     return Overview(
         view,
         counts,
         charts.frozen(charts.structure(view.projects, lang=filters.lang, scale=scale)),
         charts.frozen(charts.sector_bar(view.projects, lang=filters.lang, scale=scale)),
+        timeline=_overview_timeline(extraction, filters, view, scale),
+        **common,
     )
+
+
+def _overview_timeline(
+    extraction: Extraction, filters: Filters, view: view_data.Overview, scale: float
+) -> go.Figure | None:
+    """Named projects by sector over time, by month, quarter or year (at most about 24 bars)."""
+    period = timeline_period(view.documents)
+    if not period:  # articles of one date
+        return None
+    table = timeline(
+        view.projects, filter_table(extraction.initiatives, filters), view.documents, period=period
+    )
+    if table.empty or not table["projects"].any():
+        return None
+    return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
+
+
+MAX_DOCUMENT_CHOICES = 200  # documents offered in the sidebar's and the reader's list boxes
+
+
+def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:
+    """Every document's title by id, in the corpus's order."""
+    documents = extraction.documents
+    return dict(zip(documents["document"].tolist(), documents["title"].tolist(), strict=True))
+
+
+def document_choices(extraction: Extraction, filters: Filters) -> list[str]:
+    """The documents a list box offers, in the corpus's order: all of them in a corpus of up to
+    ``MAX_DOCUMENT_CHOICES``; in a larger one the newest that many (of those whose title holds
+    the search text, when some does), and always the chosen ones (``filters.docs``): never none."""
+    documents = extraction.documents
+    ids = documents["document"].tolist()
+    if len(ids) <= MAX_DOCUMENT_CHOICES:
+        return ids
+    pool = documents
+    if filters.q:  # the titles the search finds, if it finds any
+        found = documents[documents["title"].str.contains(filters.q, case=False, regex=False, na=False)]
+        pool = found if len(found) else documents
+    dates = pool["date"].map(lambda d: d[:10] if isinstance(d, str) else "")
+    newest = set(
+        pool["document"][dates.sort_values(ascending=False, kind="stable").index[:MAX_DOCUMENT_CHOICES]]
+    )
+    kept = newest | set(filters.docs)
+    return [d for d in ids if d in kept]
 
 
 def has_terms(extraction: Extraction, filters: Filters) -> bool:
@@ -89,6 +154,23 @@ def keywords(
     except cloud.FontMissing:
         svg = None
     return Keywords(view, chart, svg)
+
+
+MAX_CONTEXTS = 200  # lines of a keyword in context shown
+
+
+@dataclass(frozen=True)
+class Contexts:
+    html: str  # the first MAX_CONTEXTS lines; "" when the term does not occur in the view
+    shown: int
+    total: int
+
+
+def term_contexts(extraction: Extraction, filters: Filters) -> Contexts:
+    """The selected term (``filters.term``) in its sentences within the filters, as HTML."""
+    rows = view_data.term_contexts(extraction, filters)
+    first = rows.head(MAX_CONTEXTS)
+    return Contexts(kwic_html(first) if len(first) else "", len(first), len(rows))
 
 
 @dataclass(frozen=True)
@@ -156,16 +238,103 @@ def corpus_timeline(extraction: Extraction, filters: Filters, period: str, measu
     return Timeline(table, charts.frozen(chart))
 
 
-def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Projects named in more than one article: as found, and as shown (sector names and
-    sources in words)."""
+# Long lists of /corpus are bounded, however many articles there are; the page says so.
+MAX_LISTED = 1000  # articles listed (the newest)
+MAX_RECURRING = 200  # projects across articles (those in most articles)
+MAX_SOURCES = 5  # sources written in a row of the recurring projects (all in its detail)
+MAX_CHOICES = 200  # documents or periods offered to compare (the first and the last)
+
+
+@dataclass(frozen=True)
+class Listing:
+    rows: pd.DataFrame  # newest first, at most MAX_LISTED
+    total: int
+    titles: dict[str, str]  # document id → title as listed, in the listing's order
+
+
+def corpus_listing(
+    extraction: Extraction,
+    filters: Filters,
+    session_ids: tuple[str, ...],
+    title_px: int,
+    lines: int,
+    font_px: int,
+) -> Listing:
+    """The articles of /corpus, newest first: title (clipped to ``lines`` of ``title_px``), date,
+    outlet, named projects, file (marked when kept in this session only) and reading notes."""
+    lang = filters.lang
+    documents = extraction.documents
+    counts = extraction.named_projects.groupby("document").size()
+    dates = documents["date"].map(lambda d: d[:10] if isinstance(d, str) and d else "")
+    newest = documents.assign(date=dates).sort_values("date", ascending=False, kind="stable").head(MAX_LISTED)
+    in_session = set(session_ids)
+    rows = newest.assign(
+        title=clipped_columns(newest, {"title": title_px}, lines=lines, font_px=font_px)["title"],
+        warnings=newest["warnings"].map(lambda ns: notes(ns, lang)),
+        outlet=newest["outlet"].fillna(""),
+        projects=newest["document"].map(counts).fillna(0).astype(int),
+        file=[
+            p.rsplit("/", 1)[-1] + (f" ({t('in_session', lang)})" if d in in_session else "")
+            for p, d in zip(newest["path"], newest["document"], strict=True)
+        ],
+    )
+    return Listing(rows, len(documents), dict(zip(rows["document"], rows["title"], strict=True)))
+
+
+def recurring(extraction: Extraction, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Projects named in more than one article, those in most articles first, at most
+    ``MAX_RECURRING``: as found, as shown (sector names, the first ``MAX_SOURCES`` sources in
+    words), and how many there are."""
     merged = recurring_projects(filter_table(extraction.projects, filters), extraction.documents)
     found = merged[merged["documents"] > 1]
+    total, found = len(found), found.head(MAX_RECURRING)
+
+    def written(sources: list[dict]) -> list[str]:
+        first = [f"{s['date'] or ''} {s['title']}" for s in sources[:MAX_SOURCES]]
+        rest = len(sources) - MAX_SOURCES
+        return [*first, t("and_more", filters.lang, n=rest)] if rest > 0 else first
+
     shown = found.assign(
         sector=found["sector"].map(lambda s: name(s, filters.lang)),
-        sources=found["sources"].map(lambda sources: [f"{s['date'] or ''} {s['title']}" for s in sources]),
+        sources=found["sources"].map(written),
     )
-    return found, shown
+    return found, shown, total
+
+
+def bounded_choices(options: list[str], keep: tuple[str, ...], limit: int | None = None) -> list[str]:
+    """``options`` as offered in a list box: all of them, or, when there are more than ``limit``,
+    the first and the last ``limit // 2`` with ``keep`` (the current choices) in their place.
+
+    >>> bounded_choices(list("abcdefgh"), keep=("d",), limit=4)
+    ['a', 'b', 'd', 'g', 'h']
+    """
+    limit = limit or MAX_CHOICES
+    if len(options) <= limit:
+        return options
+    half = limit // 2
+    kept = set(options[:half]) | set(options[-half:]) | set(keep)
+    return [o for o in options if o in kept]
+
+
+@dataclass(frozen=True)
+class Sides:
+    groups: dict[str, tuple[str, ...]]  # a side (document id or period) → its documents
+    labels: dict[str, str]  # a side → how it is named
+    options: list[str]  # the sides offered (bounded), oldest first
+
+
+def comparison_sides(extraction: Extraction, filters: Filters, by: str, period: str) -> Sides:
+    """What can be compared: each document (oldest first), or each ``period`` with articles."""
+    if by == "documents":
+        dated = extraction.documents.sort_values("date", na_position="first")
+        groups = {d: (d,) for d in dated["document"]}
+        labels = dict(zip(dated["document"], dated["title"], strict=True))
+    else:
+        periods = document_periods(extraction.documents, period=period).dropna()
+        groups = {p: tuple(docs.index) for p, docs in periods.groupby(periods)}
+        labels = {p: p for p in groups}
+    chosen = tuple(str(filters.control(side)) for side in ("a", "b"))
+    return Sides(groups, labels, bounded_choices(list(groups), chosen))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ def project_key(name: str) -> str:
 
 
 def _dated(projects: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    dates = documents.set_index("document")["date"].map(lambda d: str(d)[:10] if d else None)
+    dates = documents.set_index("document")["date"].map(
+        lambda d: d[:10] if isinstance(d, str) and d else None
+    )
     titles = documents.set_index("document")["title"]
     return projects.assign(
         date=projects["document"].map(dates),
@@ -51,35 +53,58 @@ def recurring_projects(
     table = projects[projects["named"]] if named_only else projects
     if table.empty:
         return pd.DataFrame(columns=columns)
-    rows = []
-    for _, group in _dated(table, documents).groupby("key", sort=False):
-        group = group.sort_values(["date", "document"], na_position="last")
-        sector = group["sector"].mode().iloc[0]
-        rows.append(
-            {
-                "name": max(group["name"], key=len),
-                "kind": group["kind"].iloc[0],
-                "sector": sector,
-                "pillar": tx.pillar_of(sector),
-                "documents": group["document"].nunique(),
-                "mentions": int(group["mentions"].sum()),
-                "first": group["date"].dropna().min() if group["date"].notna().any() else None,
-                "last": group["date"].dropna().max() if group["date"].notna().any() else None,
-                "sources": [
-                    {
-                        "document": r.document,
-                        "title": r.title,
-                        "date": r.date,
-                        "evidence": r.evidence,
-                    }
-                    for r in group.itertuples()
-                ],
-            }
+    # Whole-table operations, not a loop over groups: a corpus of thousands of articles has
+    # thousands of projects. Within a project its mentions go by date (undated last), then document.
+    dated = _dated(table, documents).reset_index(drop=True)
+    dated = dated.assign(_first=dated.groupby("key", sort=False).ngroup())
+    dated = dated.sort_values(["_first", "date", "document"], na_position="last").reset_index(drop=True)
+    groups = dated.groupby("_first", sort=True)
+    heads = dated.drop_duplicates("_first").set_index("_first")
+    longest = dated.loc[dated["name"].str.len().groupby(dated["_first"]).idxmax().to_numpy(), "name"]
+    modes = (  # the most frequent sector, the first in the alphabet among equals
+        dated.groupby(["_first", "sector"]).size().rename("n").reset_index()
+        .sort_values(["_first", "n", "sector"], ascending=[True, False, True])
+        .drop_duplicates("_first").set_index("_first")["sector"]
+    )  # fmt: skip
+    sources: dict[int, list[dict]] = {}
+    for group, document, title, date, evidence in zip(
+        dated["_first"].tolist(),
+        dated["document"].tolist(),
+        dated["title"].tolist(),
+        dated["date"].tolist(),
+        dated["evidence"].tolist(),
+        strict=True,
+    ):
+        sources.setdefault(group, []).append(
+            {"document": document, "title": title, "date": date, "evidence": evidence}
         )
-    result = pd.DataFrame(rows, columns=columns)
-    return result.sort_values(["documents", "mentions", "name"], ascending=[False, False, True]).reset_index(
-        drop=True
+    # sorted by date within each project: its first and last dated mentions give the span
+    with_date = dated[dated["date"].notna()]
+    first = with_date.drop_duplicates("_first").set_index("_first")["date"].reindex(heads.index)
+    last = with_date.drop_duplicates("_first", keep="last").set_index("_first")["date"].reindex(heads.index)
+
+    def day(values: pd.Series) -> list:
+        return [None if pd.isna(v) else v for v in values.tolist()]
+
+    result = pd.DataFrame(
+        {
+            "name": longest.to_numpy(),
+            "kind": heads["kind"].to_numpy(),
+            "sector": modes.reindex(heads.index).to_numpy(),
+            "documents": pd.Series(pd.factorize(dated["document"])[0])
+            .groupby(dated["_first"])
+            .nunique()
+            .to_numpy(),
+            "mentions": groups["mentions"].sum().astype(int).to_numpy(),
+            "first": day(first),
+            "last": day(last),
+            "sources": [sources[g] for g in heads.index],
+        }
     )
+    result.insert(3, "pillar", result["sector"].map(tx.pillar_of))
+    return result.sort_values(
+        ["documents", "mentions", "name"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)[columns]
 
 
 def document_periods(documents: pd.DataFrame, *, period: str = "M") -> pd.Series:

@@ -254,13 +254,22 @@ def cooccurrence(
     columns = ["source", "target", "source_type", "target_type", "weight"]
     top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
     by_sentence: dict[tuple, dict[str, str]] = defaultdict(dict)
-    for row in mentions.itertuples(index=False):
-        by_sentence[(row.document, row.paragraph, row.sentence)][row.name] = row.category
+
+    def columns_of(table: pd.DataFrame, *names: str):  # plain lists: quicker than itertuples
+        return zip(*(table[n].tolist() for n in names), strict=True)
+
+    if not mentions.empty:
+        for d, p, s, name, category in columns_of(
+            mentions, "document", "paragraph", "sentence", "name", "category"
+        ):
+            by_sentence[(d, p, s)][name] = category
     names = set(mentions["name"]) if not mentions.empty else set()
     # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
     top = {t for t in top if not any(t in name for name in names)}
-    for row in terms[terms["term"].isin(top)].itertuples(index=False):
-        by_sentence[(row.document, row.paragraph, row.sentence)].setdefault(row.term, "keyword")
+    chosen = terms[terms["term"].isin(top)]
+    if not chosen.empty:
+        for d, p, s, term in columns_of(chosen, "document", "paragraph", "sentence", "term"):
+            by_sentence[(d, p, s)].setdefault(term, "keyword")
     weights: Counter[tuple[str, str]] = Counter()
     kinds: dict[str, str] = {}
     for nodes in by_sentence.values():

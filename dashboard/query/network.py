@@ -122,17 +122,56 @@ def spring_layout(
     return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
 
 
+# Names (projects, organizations, places) drawn at most: the layout's cost grows with the square
+# of the nodes, and a picture of thousands of names says nothing. Keywords are bounded apart.
+MAX_NAMES = 80
+
+
+def strongest(
+    nodes: pd.DataFrame, edges: pd.DataFrame, *, limit: int = MAX_NAMES
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``limit`` names with the heaviest links (then the most mentioned), every keyword,
+    and the edges between them; nodes left without an edge are dropped.
+
+    >>> nodes = pd.DataFrame({"id": ["project:甲", "project:乙", "keyword:丙"], "name": ["甲", "乙", "丙"],
+    ...                       "type": ["project", "project", "keyword"], "mentions": [1, 1, 1]})
+    >>> edges = pd.DataFrame({"source_id": ["project:甲", "project:乙"], "target_id": ["keyword:丙"] * 2,
+    ...                       "weight": [3, 1]})
+    >>> kept, links = strongest(nodes, edges, limit=1)
+    >>> kept["id"].tolist(), len(links)
+    (['project:甲', 'keyword:丙'], 1)
+    """
+    names = nodes[nodes["type"] != "keyword"]
+    if len(names) <= limit:
+        return nodes, edges
+    degree = (
+        pd.concat([edges.groupby("source_id")["weight"].sum(), edges.groupby("target_id")["weight"].sum()])
+        .groupby(level=0)
+        .sum()
+    )
+    ranked = names.assign(degree=names["id"].map(degree).fillna(0)).sort_values(
+        ["degree", "mentions", "name"], ascending=[False, False, True], kind="stable"
+    )
+    kept = set(ranked["id"].head(limit)) | set(nodes.loc[nodes["type"] == "keyword", "id"])
+    edges = edges[edges["source_id"].isin(kept) & edges["target_id"].isin(kept)]
+    linked = set(edges["source_id"]) | set(edges["target_id"])
+    return nodes[nodes["id"].isin(linked)].reset_index(drop=True), edges.reset_index(drop=True)
+
+
 # The axis ranges charts.network shows (a margin around the layout's [-1.1, 1.1]², for the markers).
 X_RANGE, Y_RANGE = (-1.2, 1.2), (-1.2, 1.2)
 
 
 def network_view(
     extraction: Extraction, filters: Filters, *, top_terms: int = 20
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]]]:
-    """Nodes, edges and positions of the network inside ``filters``; edges are empty when nothing
-    in the view shares a sentence."""
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, tuple[float, float]], int]:
+    """Nodes, edges and positions of the network inside ``filters`` (the ``MAX_NAMES`` names
+    with the heaviest links), and how many names share a sentence with another; edges are empty
+    when nothing in the view shares a sentence."""
     terms = sentence_view(extraction.terms, extraction.sentences, filters)
     mentions = sentence_view(extraction.mentions, extraction.sentences, filters)
     nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
+    names = int((nodes["type"] != "keyword").sum())
+    nodes, edges = strongest(nodes, edges, limit=MAX_NAMES)
     positions = spring_layout(nodes["id"], edges) if not edges.empty else {}
-    return nodes, edges, positions
+    return nodes, edges, positions, names

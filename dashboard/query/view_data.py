@@ -121,6 +121,7 @@ class Network:
     nodes: pd.DataFrame
     edges: pd.DataFrame
     positions: dict
+    names: int = 0  # names that share a sentence with another (those drawn are bounded)
 
 
 def network(extraction: Extraction, filters: Filters, *, top_terms: int = 20) -> Network:

@@ -44,6 +44,7 @@ from dashboard.pipeline.read import (
     content_hash,
     document_from_bytes,
 )
+from dashboard.store import audit, trash
 
 ADDED, DUPLICATE, REFUSED = "added", "duplicate", "refused"
 SLUG_LENGTH = 40
@@ -202,6 +203,7 @@ def add_article(
     *,
     lexicon: Lexicon | None = None,
     session: dict[str, bytes] | None = None,
+    who: str = "",
 ) -> AddResult:
     """Check an uploaded file against the articles in ``folder`` and, if accepted, write it there;
     or, given a ``session`` (file name → bytes: the uploads of a browser session, where the folder
@@ -210,7 +212,8 @@ def add_article(
 
     Several writers may add at once (sessions of a server, several servers): the file is read and
     extracted first, then, under the folder's lock, checked again against the files there now,
-    named, and created without ever replacing one. Every article reported added is there."""
+    named, and created without ever replacing one. Every article reported added is there; given
+    ``who`` (the editor), the audit log says so."""
     existing, _ = read_files([folder])
     if session is not None:
         result = check_article(upload, data, existing + session_articles(session), lexicon=lexicon)
@@ -227,23 +230,63 @@ def add_article(
         if duplicate:
             return duplicate
         name = create_exclusively(folder, result.name, data, {a.document_id for a in existing})
+        if who:
+            audit.record(folder, who, "add_article", Path(name).stem, after={"file": name, "upload": upload})
     document = dataclasses.replace(result.document, id=Path(name).stem, path=name)
     return dataclasses.replace(result, name=name, document=document)
 
 
-def remove_article(folder: Path, document_id: str, *, session: dict[str, bytes] | None = None) -> str:
-    """Remove a document (its id is its file name without extension): from the ``session``'s
-    uploads if it is one, else by deleting its file; returns the file name. Raises
-    FileNotFoundError when no article has that id, OSError when the file cannot be deleted."""
-    for name in list(session or {}):
-        if Path(name).stem == document_id:
-            del session[name]
-            return name
-    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and path.stem == document_id:
-            path.unlink()
-            return path.name
+def remove_article(
+    folder: Path, document_id: str, *, session: dict[str, bytes] | None = None, who: str = ""
+) -> str:
+    """Remove a document (its id is its file name without extension) and return its file name:
+    given a ``session`` (a browser session's uploads, where the folder is not written), from those
+    only; else by moving its file into the corpus's trash, from where it can be restored (and,
+    given ``who``, a line in the audit log). Raises FileNotFoundError when no article has that id,
+    OSError when the file cannot be moved."""
+    if session is not None:
+        for name in list(session):
+            if Path(name).stem == document_id:
+                del session[name]
+                return name
+        raise FileNotFoundError(f"no article {document_id!r} in this session")
+    found = [
+        path
+        for path in (sorted(folder.iterdir()) if folder.is_dir() else ())
+        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and path.stem == document_id
+    ]
+    if found:
+        with corpus_lock(folder):
+            if found[0].is_file():  # not removed by another writer meanwhile
+                item = trash.put(folder, found[0])
+                if who:
+                    after = {"trash": item.key}
+                    audit.record(
+                        folder, who, "remove_article", document_id, before={"file": item.name}, after=after
+                    )
+                return item.name
     raise FileNotFoundError(f"no article {document_id!r} in {folder}")
+
+
+def restore_article(folder: Path, key: str, *, who: str = "") -> str:
+    """Put an article of the trash (``key``: its name there) back into the corpus and return its
+    file name: its own name, or one with ``-2``… if the id was taken meanwhile. Raises
+    FileNotFoundError for nothing of that key, ``FileExistsError`` when the corpus holds the same
+    content already (the trash keeps it)."""
+    with corpus_lock(folder):
+        path = trash.path_of(folder, key)
+        data = path.read_bytes()
+        existing, _ = read_files([folder])
+        duplicate = _duplicate(path.name, data, existing)
+        if duplicate:
+            raise FileExistsError(duplicate.details["file"])
+        name = create_exclusively(folder, trash.original_name(key), data, {a.document_id for a in existing})
+        path.unlink()
+        if who:
+            audit.record(
+                folder, who, "restore_article", Path(name).stem, before={"trash": key}, after={"file": name}
+            )
+    return name
 
 
 def session_articles(uploads: dict[str, bytes]) -> list[ArticleFile]:

@@ -6,28 +6,30 @@ import streamlit as st
 from dashboard import settings
 from dashboard.present import charts
 from dashboard.present.glossary import column_label, name, notes, read_error, reason, size, t
-from dashboard.present.listings import clipped_columns
-from dashboard.query.comparisons import document_periods
+from dashboard.query import filters as url_filters
 from dashboard.store import articles
-from dashboard.views import frame, loaders
+from dashboard.views import editing, frame, loaders
 
 e = loaders.load_extraction()
 f = frame.filters()
 lang = f.lang
 folder = settings.corpus_folder()
-in_session = not articles.writable(folder)
+in_session = not editing.may_write(folder)  # a visitor, a non-editor, or a read-only folder
 uploads = loaders.session_uploads()
 # The article listing's columns and their widths in pixels: together they fit the table's 847
 # pixels on a 1280-pixel screen with the sidebar open (wider screens stretch them); titles and
 # reading notes wrap over up to three lines.
 LISTING = {"title": 220, "date": 90, "outlet": 90, "projects": 70, "file": 190, "warnings": 170}
 LINES = 3
+MAX_SOURCES = 20  # of a recurring project, written in its detail
+MAX_NAMES = 100  # projects named in each column of a comparison
 ROUND, RESULTS, CONFIRM, REMOVED = "corpus_upload_round", "corpus_results", "corpus_confirm", "corpus_removed"
 
 
 def _add(key: str) -> None:
     """Check, extract and add each uploaded file; then empty the uploader (a new key)."""
     results = []
+    in_session = not editing.may_write(folder)  # asked again: the callback may come without the page
     for file in st.session_state.get(key) or []:
         try:
             result = articles.add_article(
@@ -36,6 +38,7 @@ def _add(key: str) -> None:
                 file.getvalue(),
                 lexicon=loaders.lexicon(),
                 session=uploads if in_session else None,
+                who=editing.current().who,
             )
         except OSError as error:  # the folder turned read-only, filled up or went away
             why = {"error": error.strerror or str(error)}
@@ -46,9 +49,12 @@ def _add(key: str) -> None:
 
 
 def _remove(document: str) -> None:
+    in_session = not editing.may_write(folder)  # asked again: the callback may come without the page
     try:
-        removed = articles.remove_article(folder, document, session=uploads if in_session else None)
-        st.session_state[REMOVED] = t("removed", lang, name=removed)
+        removed = articles.remove_article(
+            folder, document, session=uploads if in_session else None, who=editing.current().who
+        )
+        st.session_state[REMOVED] = t("removed" if in_session else "moved_to_trash", lang, name=removed)
     except OSError as error:
         st.session_state[REMOVED] = t("cannot_remove", lang, reason=error.strerror or error)
     st.session_state[CONFIRM] = None
@@ -71,7 +77,7 @@ articles_tab, across_tab = st.tabs(list(TABS.values()), key="corpus_tab", on_cha
 with articles_tab:
     st.subheader(t("add_articles", lang), anchor=False)
     if in_session:
-        st.info(t("session_only", lang), icon=":material/cloud_off:")
+        st.info(editing.session_note("session_only", lang), icon=":material/cloud_off:")
     uploader = f"corpus_upload_{st.session_state.get(ROUND, 0)}"
     st.file_uploader(  # any kind of file: one that is not an article is refused in words of the page
         t("upload_label", lang),
@@ -108,22 +114,18 @@ with articles_tab:
     if e.documents.empty:
         frame.empty_state(lang, "empty_corpus")
     else:
-        counts = e.named_projects.groupby("document").size()
-        session_ids = {n.rsplit(".", 1)[0] for n in uploads}
-        titles = clipped_columns(
-            e.documents, {"title": LISTING["title"]}, lines=LINES, font_px=frame.cell_font_px(f)
+        session_ids = tuple(sorted(n.rsplit(".", 1)[0] for n in uploads))
+        listed = loaders.page_part(
+            "corpus_listing",
+            url_filters.Filters(lang=lang, mode=f.mode),  # the same listing whatever the filters
+            session_ids,
+            LISTING["title"],
+            LINES,
+            frame.cell_font_px(f),
         )
-        listing = e.documents.assign(
-            title=titles["title"],
-            warnings=e.documents["warnings"].map(lambda ns: notes(ns, lang)),
-            date=e.documents["date"].map(lambda d: str(d)[:10] if d else ""),
-            outlet=e.documents["outlet"].fillna(""),
-            projects=e.documents["document"].map(counts).fillna(0).astype(int),
-            file=[
-                (p.rsplit("/", 1)[-1] + (f" ({t('in_session', lang)})" if d in session_ids else ""))
-                for p, d in zip(e.documents["path"], e.documents["document"], strict=True)
-            ],
-        ).sort_values("date", ascending=False)
+        listing = listed.rows
+        if listed.total > len(listing):
+            st.caption(t("listed_shown", lang, shown=len(listing), total=listed.total))
         st.dataframe(
             listing[list(LISTING)],
             key="corpus_documents",
@@ -139,7 +141,7 @@ with articles_tab:
             },
         )  # fmt: skip
 
-        titles = dict(zip(listing["document"], listing["title"], strict=True))
+        titles = listed.titles
         with st.container(horizontal=True, vertical_alignment="bottom"):
             chosen = st.selectbox(
                 t("remove_article", lang),
@@ -153,7 +155,12 @@ with articles_tab:
         if pending in titles:
             file_name = listing.set_index("document").loc[pending, "file"]
             st.warning(
-                t("confirm_remove", lang, title=titles[pending], name=file_name),
+                t(
+                    "confirm_remove" if in_session else "confirm_trash",
+                    lang,
+                    title=titles[pending],
+                    name=file_name,
+                ),
                 icon=":material/delete_forever:",
             )
             with st.container(horizontal=True):
@@ -167,6 +174,7 @@ with articles_tab:
                 st.button(t("cancel", lang), key="corpus_remove_cancel", on_click=st.session_state.__setitem__, args=(CONFIRM, None))  # fmt: skip
     if st.session_state.get(REMOVED):
         st.caption(st.session_state[REMOVED])
+    editing.trash_panel(lang)
 
 with across_tab:
     st.subheader(t("timeline", lang), anchor=False)
@@ -187,7 +195,9 @@ with across_tab:
 
     st.subheader(t("recurring", lang), anchor=False)
     st.caption(t("recurring_hint", lang))
-    recurring, shown = loaders.page_part("recurring", across)
+    recurring, shown, total = loaders.page_part("recurring", across)
+    if total > len(recurring):
+        st.caption(t("recurring_shown", lang, shown=len(recurring), total=total))
     if recurring.empty:
         st.info(t("no_recurring", lang), icon=":material/search_off:")
     else:
@@ -211,25 +221,26 @@ with across_tab:
             project = recurring.iloc[event.selection.rows[0]]
             with st.container(border=True, key="corpus_recurring_detail"):
                 st.markdown(f"**{project['name']}** · {t('sources', lang)}")
-                for source in project["sources"]:
-                    st.markdown(f"- {source['date'] or ''} **{source['title']}**：{source['evidence']}")
+                sources = project["sources"]
+                st.markdown(
+                    "\n".join(
+                        f"- {s['date'] or ''} **{s['title']}**：{s['evidence']}"
+                        for s in sources[:MAX_SOURCES]
+                    )
+                )
+                if len(sources) > MAX_SOURCES:
+                    st.caption(t("and_more", lang, n=len(sources) - MAX_SOURCES))
         else:
             st.caption(t("select_row_hint", lang))
 
     st.subheader(t("comparison", lang), anchor=False)
     by = st.segmented_control(t("compare_by", lang), ["documents", "periods"], format_func=lambda b: t(f"compare_{b}", lang), required=True, **frame.bound("compare", "corpus_compare_by"))  # fmt: skip
-    if by == "documents":
-        dated = e.documents.sort_values("date", na_position="first")
-        groups = {d: [d] for d in dated["document"]}
-        labels = dict(zip(dated["document"], dated["title"], strict=True))
-    else:
-        periods = document_periods(e.documents, period=period).dropna()
-        groups = {p: list(docs.index) for p, docs in periods.groupby(periods)}
-        labels = {p: p for p in groups}
+    sides = loaders.page_part("comparison_sides", across, by, period)
+    groups, labels = sides.groups, sides.labels
     if len(groups) < 2:
         st.info(t("need_two", lang), icon=":material/compare_arrows:")
     else:
-        options = list(groups)
+        options = sides.options
         a_col, b_col = st.columns(2)
         a = a_col.selectbox(
             t("side_a", lang),
@@ -242,7 +253,6 @@ with across_tab:
         sides_ab = (t("side_a", lang), t("side_b", lang))
         result = loaders.page_part("comparison", across, tuple(groups[a]), tuple(groups[b]), sides_ab)
         st.plotly_chart(result.sectors, key="corpus_compare_sectors", config=charts.CONFIG)
-        sides = result.sides
         for column, side, title in zip(
             st.columns(3),
             ("left", "both", "right"),
@@ -250,8 +260,11 @@ with across_tab:
             strict=True,
         ):
             with column.container(border=True):
-                st.markdown(f"**{title}** ({len(sides.get(side, []))})")
-                st.caption("、".join(sides.get(side, [])) or t("none", lang))
+                names = result.sides.get(side, [])
+                st.markdown(f"**{title}** ({len(names)})")
+                st.caption(
+                    "、".join(names[:MAX_NAMES]) + ("…" if len(names) > MAX_NAMES else "") or t("none", lang)
+                )
         if result.keywords is not None:
             st.markdown(f"**{t('keywords_changed', lang)}**")
             st.plotly_chart(result.keywords, key="corpus_compare_keywords", config=charts.CONFIG)

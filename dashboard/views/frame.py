@@ -120,9 +120,13 @@ SIDEBAR_CSS = """
 
 
 def sidebar(
-    documents: dict[str, str], current: url_filters.Filters, page: str | None = url_filters.ALL
+    documents: dict[str, str],
+    current: url_filters.Filters,
+    page: str | None = url_filters.ALL,
+    choices: Sequence[str] | None = None,
 ) -> None:
-    """Sector, pillar, document, search, language and presenter mode; and the share link."""
+    """Sector, pillar, document, search, language and presenter mode; and the share link.
+    ``choices`` are the documents offered (all of them without it)."""
     lang = current.lang
     ss = st.session_state
     seeds = {
@@ -157,7 +161,7 @@ def sidebar(
     if len(documents) > 1 or current.docs:
         st.multiselect(
             t("document", lang),
-            list(documents),
+            list(documents) if choices is None else list(choices),
             format_func=lambda d: documents.get(d, d),
             key=W_DOC,
             on_change=_from_widgets,

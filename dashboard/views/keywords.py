@@ -4,13 +4,11 @@ import streamlit as st
 
 from dashboard.present import charts
 from dashboard.present.glossary import t
-from dashboard.present.highlight import STYLE, kwic_html
-from dashboard.query import view_data
+from dashboard.present.highlight import STYLE
 from dashboard.query.keywords import RANKINGS
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction, page_part
+from dashboard.views.loaders import page_part
 
-e = load_extraction()
 f = frame.filters()
 lang = f.lang
 
@@ -86,8 +84,10 @@ st.selectbox(
 
 if f.term:
     st.subheader(f"{t('contexts', lang)}：{f.term}", anchor=False)
-    rows = view_data.term_contexts(e, f)
-    if rows.empty:
+    contexts = page_part("term_contexts", f)
+    if not contexts.total:
         st.info(t("no_contexts", lang), icon=":material/search_off:")
     else:
-        st.html(STYLE + kwic_html(rows))
+        if contexts.total > contexts.shown:
+            st.caption(t("contexts_shown", lang, shown=contexts.shown, total=contexts.total))
+        st.html(STYLE + contexts.html)

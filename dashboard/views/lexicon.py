@@ -8,15 +8,14 @@ from dashboard import settings
 from dashboard.present.glossary import describe_lexicon_edits, name, t
 from dashboard.present.highlight import STYLE, tokens_html
 from dashboard.query import filters as url_filters
-from dashboard.store.articles import writable
 from dashboard.store.lexicon_edits import LexiconConflict, edit_files, save_lexicon, split_words
-from dashboard.views import frame, loaders
+from dashboard.views import editing, frame, loaders
 
 e = loaders.load_extraction()
 f = frame.filters()
 lang = f.lang
 folder = settings.lexicon_folder()
-in_session = not writable(folder)
+in_session = not editing.may_write(folder)  # a visitor, a non-editor, or a read-only folder
 files = loaders.lexicon_files()
 current = loaders.lexicon()
 ADD, REMOVE, SAVED, REFUSED = "lexicon_add", "lexicon_remove", "lexicon_saved", "lexicon_refused"
@@ -24,6 +23,7 @@ ADD, REMOVE, SAVED, REFUSED = "lexicon_add", "lexicon_remove", "lexicon_saved", 
 
 def _save(draft: dict[str, str], base: dict[str, str]) -> None:
     merged = {}
+    in_session = not editing.may_write(folder)  # asked again: the callback may come without the page
     if in_session:
         st.session_state[loaders.SESSION_LEXICON] = draft
     else:
@@ -32,6 +32,7 @@ def _save(draft: dict[str, str], base: dict[str, str]) -> None:
         except LexiconConflict as conflict:
             st.session_state[REFUSED] = str(conflict)
             return
+        editing.log_lexicon(folder, base, draft)
     st.session_state[ADD] = st.session_state[REMOVE] = ""
     st.session_state[SAVED] = merged
 
@@ -43,7 +44,7 @@ def _discard() -> None:
 st.title(t("page_lexicon", lang))
 st.caption(t("lexicon_hint", lang))
 if in_session:
-    st.info(t("lexicon_session", lang), icon=":material/cloud_off:")
+    st.info(editing.session_note("lexicon_session", lang), icon=":material/cloud_off:")
     if st.session_state.get(loaders.SESSION_LEXICON):
         st.button(
             t("discard_session_lexicon", lang), key="lexicon_discard", on_click=_discard, type="tertiary"

@@ -28,10 +28,13 @@ with st.container(horizontal=True, vertical_alignment="bottom", gap="large"):
         t("top_keywords", lang), 0, 60, step=5, width=260, **frame.bound("keywords", "network_terms")
     )
 
-figure, edges = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
+figure, edges, view = loaders.network(f, top_terms=top_terms, colour_by=colour_by)
 if figure is None:
     frame.empty_state(lang)
     st.stop()
+drawn = int((view.nodes["type"] != "keyword").sum())
+if view.names > drawn:  # a large corpus: the names with the heaviest links
+    st.caption(t("names_shown", lang, shown=drawn, total=view.names))
 
 st.plotly_chart(figure, key="network_chart", config=charts.CONFIG)
 

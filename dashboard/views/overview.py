@@ -8,10 +8,8 @@ import streamlit as st
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts
-from dashboard.present.articles import SECTOR_COLUMNS, article_rows, corpus_summary, timeline_period
+from dashboard.present.articles import SECTOR_COLUMNS
 from dashboard.present.glossary import column_label, name, read_error, t
-from dashboard.query.comparisons import timeline
-from dashboard.query.filtering import filter_table
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction, page_part
 
@@ -37,16 +35,12 @@ if e.documents.empty:
 
 shown = page_part("overview", f.replace(term=""))
 view = shown.view
-summary = corpus_summary(view.documents, lang)  # articles, dates, outlets: one line
-if len(view.documents) == 1:  # one article in view: its title leads the line
-    summary = f"{view.documents['title'].iloc[0]} · {summary}"
-st.caption(summary)
+st.caption(shown.summary)  # articles, dates, outlets: one line
 
 projects = view.projects
-generic_too = len(filter_table(e.projects, f))
 for column, (key, table) in zip(st.columns(4), view.figures.items(), strict=True):
     counts = shown.counts[key]
-    column.metric(t(key, lang), len(table), help=t(f"{key}_help", lang, all=generic_too))
+    column.metric(t(key, lang), len(table), help=t(f"{key}_help", lang, all=shown.with_generic))
     column.caption(" · ".join(f"{name(s, lang)} {n}" for s, n in counts.items() if n) or "—")
 
 
@@ -80,19 +74,14 @@ else:
         )
         st.caption(t("click_sector_hint", lang))
 
-    period = timeline_period(view.documents)
-    if period:  # articles of more than one date
-        table = timeline(projects, filter_table(e.initiatives, f), view.documents, period=period)
-        if not table.empty and table["projects"].any():
-            st.markdown(f"**{t('sector_over_time', lang)}**")
-            st.plotly_chart(
-                charts.timeline(table, measure="projects", lang=lang, scale=charts.scale_for(f)),
-                key="overview_timeline",
-                config=charts.CONFIG,
-            )
+    if shown.timeline is not None:  # articles of more than one date
+        st.markdown(f"**{t('sector_over_time', lang)}**")
+        st.plotly_chart(shown.timeline, key="overview_timeline", config=charts.CONFIG)
 
 st.markdown(f"**{t('articles_table', lang)}**")
-articles = article_rows(view.documents, projects, f)
+articles = shown.articles
+if shown.total_articles > len(articles):  # the newest here; the document filter finds the others
+    st.caption(t("articles_shown", lang, shown=len(articles), total=shown.total_articles))
 sectors = {
     s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in SECTOR_COLUMNS
 }

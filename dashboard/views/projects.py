@@ -13,10 +13,10 @@ from dashboard.present.listings import (
     initiative_rows,
 )
 from dashboard.query import filters as url_filters
-from dashboard.views import frame
+from dashboard.views import editing, frame
 from dashboard.views.loaders import load_extraction, page_part
 
-MAX_INITIATIVE_ROWS = 1000
+MAX_INITIATIVE_ROWS = 1000  # clipped once per view; as many as the project table are shown
 LINES = 3  # of a name or a sentence in a row (frame.row_height)
 # Column widths in pixels: together they fit a 1280-pixel screen with the sidebar open (the table
 # is 847 pixels wide there, its row selectors 33) and wider screens stretch them. A sentence is
@@ -90,6 +90,7 @@ else:
                     st.caption(f"{column_label(column, lang)}：{'、'.join(project[column])}")
             paragraph, start, end = evidence_span(e.paragraphs, e.sentences, project)
             st.html(STYLE + evidence_html(paragraph, start, end))
+            editing.correction_panel(e, project, lang)
 
     with st.container(horizontal=True):
 
@@ -120,14 +121,17 @@ else:
             on_click="ignore",
         )
 
+editing.add_project_panel(e, lang, dict(zip(e.documents["document"], e.documents["title"], strict=True)))
+editing.rejected_panel(e, lang)
+
 st.subheader(t("initiatives", lang), anchor=False)
 if initiatives.empty:
     frame.empty_state(lang)
 else:
-    if len(initiatives) > MAX_INITIATIVE_ROWS:  # a large corpus: the first rows here, all in the download
-        st.caption(t("rows_shown", lang, shown=MAX_INITIATIVE_ROWS, total=len(initiatives)))
+    if len(initiatives) > limit:  # as many rows as of projects; all in the download
+        st.caption(t("rows_shown", lang, shown=limit, total=len(initiatives)))
     st.dataframe(
-        part.initiatives,
+        part.initiatives.head(limit),
         key="projects_initiatives",
         hide_index=True,
         row_height=frame.row_height(f),

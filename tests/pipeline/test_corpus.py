@@ -83,3 +83,29 @@ def test_each_document_has_its_period(corpus, period, first):
     periods = document_periods(corpus.documents, period=period)
     assert periods["2023-01-15-article-0000"] == first
     assert periods.notna().all()
+
+
+def test_recurring_projects_merge_names_sectors_dates_and_sources_per_project():
+    import pandas as pd
+
+    documents = pd.DataFrame(
+        {"document": ["a", "b", "c"], "title": ["甲", "乙", "丙"], "date": ["2023-05-01", None, "2023-01-01"]}
+    )
+    projects = pd.DataFrame(
+        {
+            "name": ["鸿途产业园", "鸿途（江州）产业园", "鸿途产业园", "云谷数据中心"],
+            "kind": ["产业园", "产业园", "产业园", "数据中心"],
+            "named": [True, True, True, True],
+            "sector": ["services", "digital-industry", "services", "digital-industry"],
+            "document": ["a", "b", "c", "a"],
+            "mentions": [1, 2, 3, 1],
+            "evidence": ["句一", "句二", "句三", "句四"],
+        }
+    )
+    merged = recurring_projects(projects, documents).set_index("name")
+    assert list(merged.index) == ["鸿途（江州）产业园", "云谷数据中心"]  # by articles, then mentions
+    park = merged.loc["鸿途（江州）产业园"]
+    assert (park["sector"], park["documents"], park["mentions"]) == ("services", 3, 6)
+    assert (park["first"], park["last"]) == ("2023-01-01", "2023-05-01")
+    assert [s["document"] for s in park["sources"]] == ["c", "a", "b"]  # by date, undated last
+    assert merged.loc["云谷数据中心", "pillar"] == "digital-industrialization"

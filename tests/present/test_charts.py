@@ -260,3 +260,16 @@ def test_presenter_mode_enlarges_the_text_of_every_chart(extraction):
         desk, room = build(1.0), build(charts.PRESENTER_SCALE)
         assert desk.layout.font.size == charts.BASE_FONT_PX
         assert room.layout.font.size == round(charts.BASE_FONT_PX * charts.PRESENTER_SCALE)
+
+
+def test_network_markers_of_a_large_corpus_stay_within_the_largest_size_in_proportion():
+    nodes = pd.DataFrame(
+        {"id": ["project:甲", "keyword:乙"], "name": ["甲", "乙"], "type": ["project", "keyword"],
+         "sector": ["services", "services"], "mentions": [16000, 4000]}
+    )  # fmt: skip
+    edges = pd.DataFrame({"source_id": ["project:甲"], "target_id": ["keyword:乙"], "weight": [3]})
+    positions = {"project:甲": (-0.5, 0.0), "keyword:乙": (0.5, 0.0)}
+    fig = charts.network(nodes, edges, positions)
+    sizes = [trace.marker.size[0] for trace in fig.data if trace.mode == "markers+text"]
+    assert max(sizes) == pytest.approx(labels.marker_px(charts.MAX_DRAWN_MENTIONS))
+    assert min(sizes) == pytest.approx(labels.marker_px(charts.MAX_DRAWN_MENTIONS / 4))

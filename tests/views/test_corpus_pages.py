@@ -248,3 +248,14 @@ def test_the_corpus_page_says_how_an_article_was_read(corpus):
     listing = table(open_page(CORPUS_PAGE), "file").set_index("file")
     assert listing.loc["2024-03-08-traditional.md", "warnings"] == "繁体中文，已转为简体字读取"
     assert not any(w for f, w in listing["warnings"].items() if f != "2024-03-08-traditional.md")
+
+
+def test_the_reader_of_a_large_corpus_offers_the_newest_articles_whatever_the_search(corpus, monkeypatch):
+    from dashboard.present import shown as parts
+
+    monkeypatch.setattr(parts, "MAX_DOCUMENT_CHOICES", 2)  # six articles are a large corpus here
+    for q in ("江州", "不在任何标题中"):
+        at = open_page("dashboard/views/reader.py", q=q)
+        assert not at.exception, [e.value for e in at.exception]
+        offered = [s.options for s in at.selectbox if s.key == "reader_doc"]
+        assert len(offered[0]) <= 2 if offered else at.subheader[0].value  # one article: no list box
