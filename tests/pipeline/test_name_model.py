@@ -134,3 +134,18 @@ def test_training_again_gives_the_shipped_model(tmp_path, finder):
             assert [(n.start, n.end) for n in again] == [(n.start, n.end) for n in shipped], (
                 "run scripts/train-name-model"
             )
+
+
+def test_a_long_paragraph_is_read_sentence_by_sentence_and_a_run_on_line_is_left_to_the_grammar(finder):
+    model = name_model.load_name_model()
+    sentence = "江州市将建设江州云谷大数据产业园和鸿途农产品交易中心，推进智慧农业。"
+    alone = [
+        (n.start, n.end) for n in model.names(sentence, tokens(sentence, finder.tok), finder.project_heads)
+    ]
+    assert alone
+    filler = "数字经济发展迅速。" * (name_model.MAX_TAGGED // 9 + 1)
+    long = filler + sentence
+    found = model.names(long, tokens(long, finder.tok), finder.project_heads)
+    assert [(n.start - len(filler), n.end - len(filler)) for n in found] == alone
+    run_on = "数字经济产业园区平台中心" * (name_model.MAX_TAGGED // 12 + 1)
+    assert not model.names(run_on, tokens(run_on, finder.tok), finder.project_heads)
