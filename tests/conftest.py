@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,25 @@ CORPUS = ROOT / "data" / "articles"
 SEED = CORPUS / "2022-04-22-wuzhou-digital-economy.md"
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 GOLD_ARTICLES = sorted([SEED, *FIXTURES.iterdir()])
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, one for the whole run: Playwright's synchronous API drives one at a time."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            "(apt-get install chromium fonts-noto-cjk) or set CHROMIUM to its path.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -137,12 +137,14 @@ def correction(
 
 
 def as_it_stands(extraction: Extraction, document: str, name: str) -> dict | None:
-    """A project's name, sector, pillar and named flag as the tables give them now (the audit
+    r"""A project's name, sector, pillar and named flag as the tables give them now (the audit
     log's "before"), or None when there is no such project (one being added).
 
-    >>> from dashboard.pipeline.corpus import extract_paths
-    >>> as_it_stands(extract_paths(["data/articles"]), "2022-04-22-wuzhou-digital-economy", "粤桂云数据中心")
-    {'name': '粤桂云数据中心', 'sector': 'digital-industry', 'pillar': 'digital-industrialization', 'named': True}
+    >>> from dashboard.pipeline.corpus import extract_documents
+    >>> from dashboard.pipeline.read import parse_document
+    >>> article = parse_document("标题\n江州市建成江州云谷大数据中心。", doc_id="a", suffix=".txt")
+    >>> as_it_stands(extract_documents([article]), "a", "江州云谷大数据中心")
+    {'name': '江州云谷大数据中心', 'sector': 'digital-industry', 'pillar': 'digital-industrialization', 'named': True}
     """
     row = _current(extraction, document, name)
     if row is None:

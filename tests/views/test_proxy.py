@@ -14,7 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, RENDERED, _free_port, grid_cells, open_file, open_page
+from conftest import CHROMIUM, CHROMIUM_ARGS
+from test_browser import RENDERED, _free_port, grid_cells, open_file, open_page
 
 pytestmark = pytest.mark.browser
 
