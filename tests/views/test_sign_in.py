@@ -226,7 +226,9 @@ def test_a_visitor_views_and_is_asked_to_sign_in_to_edit(page, app):
     app_url, log = app
     open_page(page, app_url + "/corpus")
     assert t("visitor_note") in sidebar(page)
-    assert page.get_by_test_id("stSidebar").get_by_role("button", name=t("sign_in")).is_visible()
+    page.get_by_test_id("stSidebar").get_by_role("button", name=t("sign_in")).wait_for(
+        state="visible", timeout=30_000
+    )
     text = main(page)
     assert t("viewer_session_corpus") in text and t("trash") not in text
     no_overflow(page)
