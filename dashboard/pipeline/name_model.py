@@ -189,10 +189,6 @@ def load_name_model(model_path: Path | None = None, about_path: Path | None = No
     return NameModel(model_path, float(about["threshold"]))
 
 
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def within(names: Iterable[LearnedName], start: int, end: int) -> list[LearnedName]:
     """The names that lie inside ``[start, end)`` (a sentence of the paragraph)."""
     return [name for name in names if start <= name.start and name.end <= end]

@@ -41,6 +41,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    """Until the server at ``url`` answers its health check (60 s at most, or it exits)."""
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited early; see {log}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
+        time.sleep(0.3)
+
+
 @contextmanager
 def streamlit_server(corpus: Path):
     """``streamlit run app.py`` on a free port with ``DASHBOARD_CORPUS=corpus``; always stopped."""
@@ -56,19 +73,7 @@ def streamlit_server(corpus: Path):
         )  # fmt: skip
         try:
             url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"streamlit exited early; see {log}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
-                time.sleep(0.3)
+            wait_healthy(url, process, log)
             yield url
         finally:
             process.terminate()

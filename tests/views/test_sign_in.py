@@ -10,15 +10,14 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_browser import _free_port, wait_healthy
 
 from dashboard.present.glossary import t
 from dashboard.store import audit, corrections, trash
@@ -34,28 +33,6 @@ EDITOR, VIEWER = "editor@example.org", "viewer@example.org"
 DOC = "2022-04-22-wuzhou-digital-economy"
 DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')"""
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")  # a JSON Web Token's first two parts
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited early; see {log}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
-        time.sleep(0.3)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +72,7 @@ def app_with_sign_in(corpus: Path, provider: str, folder: Path):
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
-            _wait_healthy(f"http://127.0.0.1:{port}", process, log)
+            wait_healthy(f"http://127.0.0.1:{port}", process, log)
             yield f"http://localhost:{port}", log
         finally:
             process.terminate()
