@@ -1,3 +1,5 @@
+import importlib.machinery
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -13,6 +15,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 GOLD_ARTICLES = sorted([SEED, *FIXTURES.iterdir()])
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+
+
+def script_module(name: str):
+    """One of ``scripts/`` (files without a .py suffix), imported as a module."""
+    loader = importlib.machinery.SourceFileLoader(name.replace("-", "_"), str(ROOT / "scripts" / name))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

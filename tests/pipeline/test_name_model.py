@@ -1,12 +1,10 @@
 """The name model: trained on development texts only, reproducible from them, merged with what the
 grammar finds, and the grammar alone where no model is shipped."""
 
-import importlib.machinery
-import importlib.util
 import json
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, script_module
 
 from dashboard.pipeline import cache, extraction, name_model
 from dashboard.pipeline.entities import LEARNED_KIND, PLACE, PROJECT, EntityFinder, Found
@@ -16,13 +14,7 @@ from dashboard.pipeline.text import Span, tokenizer, tokens
 
 
 def training_script():
-    loader = importlib.machinery.SourceFileLoader(
-        "train_name_model", str(ROOT / "scripts" / "train-name-model")
-    )
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return script_module("train-name-model")
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,10 @@
 """The sector model: trained on development texts only, reproducible from them, better than the
 rules on documents it has not seen, and the rules' answer where no model is shipped."""
 
-import importlib.machinery
-import importlib.util
 import json
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, script_module
 
 from dashboard.pipeline import extraction as ex
 from dashboard.pipeline.lexicon import load_lexicon
@@ -16,13 +14,7 @@ from dashboard.pipeline.taxonomy import SECTORS, UNCLASSIFIED
 
 
 def training_script():
-    loader = importlib.machinery.SourceFileLoader(
-        "train_sector_model", str(ROOT / "scripts" / "train-sector-model")
-    )
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
+    return script_module("train-sector-model")
 
 
 @pytest.fixture(scope="module")
