@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import _free_port, wait_healthy
 
 from dashboard.present.glossary import t
@@ -172,6 +173,19 @@ def no_token(page, log: Path) -> None:
     assert not JWT.search(log.read_text(encoding="utf-8", errors="replace"))
 
 
+def choose(page, selectbox, option: str) -> None:
+    """Open a selectbox and pick an option; a rerun that redraws the form closes an open list, so try again."""
+    for attempt in range(3):
+        selectbox.click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            settle(page)
+
+
 def correct_a_project(page, corpus: Path) -> None:
     """Select 粤桂云数据中心 in the project table, open 更正此项目, give it another sector and save."""
     grid = page.locator('[data-testid="stDataFrame"]').first
@@ -186,8 +200,7 @@ def correct_a_project(page, corpus: Path) -> None:
     detail.get_by_text(t("correct")).click()
     form = detail.locator('[data-testid="stForm"]')
     form.wait_for(timeout=30_000)
-    form.locator('[data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name="服务业").click()
+    choose(page, form.locator('[data-testid="stSelectbox"]').first, "服务业")
     page.wait_for_timeout(300)
     no_overflow(page)
     shot(page, "projects-editor-1280x720")
