@@ -108,6 +108,12 @@ def normalise_name(name: str) -> str:
     return name.strip("、，,;；:：。.!！?？·")
 
 
+def _project_word(name: str) -> int:
+    """The length of a 项目 that ends a name (甲产业园项目 is the project 甲产业园, as the grammar
+    names it), else 0."""
+    return 2 if name.endswith("项目") else 0
+
+
 def _without_area(span: Span) -> Span:
     """A learned name without the area before it (1.7万亩甲基地 → 甲基地): an area says how large."""
     area = _LEADING_AREA.match(span.text)
@@ -410,7 +416,7 @@ class EntityFinder:
         learned = [
             n
             for n in map(_without_area, learned)
-            if not any(f.start <= n.start and n.end <= f.end for f in projects)
+            if not any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
             and not any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
             and not self._reaches_over_a_stop(sentence, toks, n, projects)
         ]
