@@ -130,7 +130,7 @@ def test_training_again_gives_the_shipped_model(tmp_path, finder):
 
 def test_a_long_paragraph_is_read_sentence_by_sentence_and_a_run_on_line_is_left_to_the_grammar(finder):
     model = name_model.load_name_model()
-    sentence = "江州市将建设江州云谷大数据产业园和鸿途农产品交易中心，推进智慧农业。"
+    sentence = "江州市打造“江州云谷”数字经济产业园，建设鸿途农产品交易中心。"
     alone = [
         (n.start, n.end) for n in model.names(sentence, tokens(sentence, finder.tok), finder.project_heads)
     ]
