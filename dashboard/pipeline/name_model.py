@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,12 +142,14 @@ class NameModel:
         if len(text) <= MAX_TAGGED:
             return self._names(text, toks, heads)
         found = []
+        starts = [t.start for t in toks]  # in order: each sentence's tokens are one slice of them
         for sentence in sentences(text):
             if len(sentence.text) <= MAX_TAGGED:
+                first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
                 inside = [
                     Span(t.start - sentence.start, t.end - sentence.start, t.text)
-                    for t in toks
-                    if sentence.start <= t.start and t.end <= sentence.end
+                    for t in toks[first:last]
+                    if t.end <= sentence.end
                 ]
                 found += [
                     LearnedName(n.start + sentence.start, n.end + sentence.start, n.confidence)

@@ -9,16 +9,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from conftest import free_port, wait_healthy
 from corpus_factory import article_text, named_projects
 
 from dashboard.pipeline import taxonomy as tx
@@ -35,33 +33,10 @@ NO_STALE = """() => !document.querySelector('[data-stale="true"]')"""
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    """Until the server at ``url`` answers its health check (60 s at most, or it exits)."""
-    deadline = time.monotonic() + 60
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited early; see {log}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            pytest.fail(f"streamlit did not become healthy in 60 s; see {log}")
-        time.sleep(0.3)
-
-
 @contextmanager
 def streamlit_server(corpus: Path):
     """``streamlit run app.py`` on a free port with ``DASHBOARD_CORPUS=corpus``; always stopped."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DASHBOARD_CORPUS": str(corpus)}
     log = (ROOT / "test-artifacts").joinpath(f"streamlit-{port}.log")
     log.parent.mkdir(parents=True, exist_ok=True)

@@ -14,8 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS
-from test_browser import RENDERED, _free_port, grid_cells, open_file, open_page
+from conftest import CHROMIUM, CHROMIUM_ARGS, free_port
+from test_browser import RENDERED, grid_cells, open_file, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def proxy_url(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("proxied")
     for article in (ROOT / "data" / "articles").iterdir():
         shutil.copy(article, corpus)
-    port, backend = _free_port(), _free_port()
+    port, backend = free_port(), free_port()
     log = ROOT / "test-artifacts" / f"serve-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PYTHON": sys.executable, "DASHBOARD_CORPUS": str(corpus), "NGINX_BIN": nginx}

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from conftest import free_port, wait_healthy
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import _free_port, wait_healthy
 
 from dashboard.present.glossary import t
 from dashboard.store import audit, corrections, trash
@@ -42,7 +42,7 @@ def provider():
     that ``sub`` as the e-mail address."""
     from oidc_provider_mock import run_server_in_thread
 
-    with run_server_in_thread(port=_free_port()) as server:
+    with run_server_in_thread(port=free_port()) as server:
         yield f"http://localhost:{server.server_port}"
 
 
@@ -51,7 +51,7 @@ def app_with_sign_in(corpus: Path, provider: str, folder: Path):
     """``streamlit run app.py`` with ``[auth]`` in a secrets file of its own and the editors set;
     the app is opened as ``localhost``, the host of its ``redirect_uri`` (the identity cookie is
     set there)."""
-    port = _free_port()
+    port = free_port()
     secrets_file = folder / "secrets.toml"
     secrets_file.write_text(
         "[auth]\n"
