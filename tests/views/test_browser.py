@@ -134,7 +134,12 @@ def grid_cells(page) -> list[str]:
     cells = page.locator('[data-testid="stDataFrame"]').first.locator('[role="gridcell"]')
     cells.first.wait_for(state="attached", timeout=30_000)
     page.wait_for_timeout(300)
-    return cells.all_inner_texts()
+    texts = cells.all_inner_texts()
+    if not texts:  # the grid was drawn again between the two reads (a rerun): read it once drawn
+        cells.first.wait_for(state="attached", timeout=30_000)
+        page.wait_for_timeout(300)
+        texts = cells.all_inner_texts()
+    return texts
 
 
 def test_shared_link_shows_only_agriculture_projects(page, app_url):
