@@ -1,8 +1,10 @@
 """On-disk cache of extractions, keyed by the article's content and the versions of the lexicons
 and of the code that extracted it: reopening a corpus costs a read, not an extraction.
 
-Two kinds of entry: one per document (its extraction as JSON), and one per whole corpus (its
-tables as Parquet files in a ZIP archive), so that reopening an unchanged corpus is one read.
+Three kinds of entry: one per document (its extraction as JSON); one per whole corpus (its tables
+as Arrow files in a ZIP archive); and one per folder scan (the corpus it found, by its files'
+paths, sizes and times), so that reopening an unchanged folder reads neither its articles nor
+anything but its tables.
 Neither format can carry code: a cache folder that someone else can write can at worst make the
 dashboard show wrong tables, never run anything. Every entry holds a checksum of its content; a
 corrupt, foreign or unreadable entry is removed and counted as a miss, never returned.
@@ -10,8 +12,10 @@ corrupt, foreign or unreadable entry is removed and counted as a miss, never ret
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
 import hashlib
 import io
 import json
@@ -22,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
+import pyarrow.feather as feather
 
 from dashboard import settings
 from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mention
@@ -32,7 +36,7 @@ from dashboard.pipeline.structure import ParagraphContext
 from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction
 from dashboard.pipeline.text import Span
 
-_MAGIC = b"DEDX2\n"  # format marker; a file without it is not ours
+_MAGIC = b"DEDX3\n"  # format marker; a file without it is not ours
 PIPELINE = Path(__file__).parent
 
 
@@ -91,11 +95,12 @@ def document_from_record(record: dict) -> DocumentExtraction:
     )
 
 
-# --- corpus tables as Parquet ------------------------------------------------------------------
+# --- corpus tables as Arrow --------------------------------------------------------------------
 
 
 def tables_archive(extraction: Extraction) -> bytes:
-    """The corpus tables as one ZIP archive of Parquet files, with the read errors as JSON."""
+    """The corpus tables as one ZIP archive of Arrow files (LZ4-compressed: read back four times as
+    fast as Parquet), with the read errors as JSON."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, table in extraction.tables().items():
@@ -103,27 +108,42 @@ def tables_archive(extraction: Extraction) -> bytes:
                 notes = table["warnings"].map(lambda ns: [json.dumps([n.code, n.details]) for n in ns])
                 table = table.assign(warnings=notes)
             out = io.BytesIO()
-            pq.write_table(pa.Table.from_pandas(table, preserve_index=False), out)
-            archive.writestr(f"{name}.parquet", out.getvalue())
+            feather.write_feather(pa.Table.from_pandas(table, preserve_index=False), out, compression="lz4")
+            archive.writestr(f"{name}.arrow", out.getvalue())
         errors = [dataclasses.asdict(e) for e in extraction.errors]
         archive.writestr("errors.json", json.dumps(errors, ensure_ascii=False))
     return buffer.getvalue()
 
 
 def _frame(data: bytes, name: str) -> pd.DataFrame:
-    table = pq.read_table(io.BytesIO(data))
-    frame = table.to_pandas()
-    for column in LIST_COLUMNS.get(name, ()):
+    table = feather.read_table(pa.BufferReader(data))
+    lists = [c for c in LIST_COLUMNS.get(name, ()) if c in table.column_names]
+    frame = table.drop_columns(lists).to_pandas()
+    for column in lists:
         frame[column] = table.column(column).to_pylist()  # lists, as the extraction made them
     if name == "documents" and "warnings" in frame:
         frame["warnings"] = [[ReadingNote(*json.loads(n)) for n in notes] for notes in frame["warnings"]]
     return frame[COLUMNS[name]] if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
 
 
+@contextlib.contextmanager
+def _no_collection():
+    """The garbage collector paused: the lists of a large corpus's tables are millions of new
+    objects that all live on, and the collections they would set off (each walking every object
+    the process holds) took three quarters of the time of reading them."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def tables_from_archive(data: bytes) -> Extraction:
     """The inverse of ``tables_archive``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        tables = {name: _frame(archive.read(f"{name}.parquet"), name) for name in COLUMNS}
+    with _no_collection(), zipfile.ZipFile(io.BytesIO(data)) as archive:
+        tables = {name: _frame(archive.read(f"{name}.arrow"), name) for name in COLUMNS}
         errors = [ReadError(**e) for e in json.loads(archive.read("errors.json"))]
     return Extraction(**tables, errors=errors)
 
@@ -146,6 +166,12 @@ class ExtractionCache:
         """The key of a corpus's tables: its documents' (content hash, id) pairs, in order."""
         text = "\n".join(f"{h}:{i}" for h, i in documents) + f"\n{lexicon.version}:{code_version()}"
         return "corpus-" + hashlib.sha256(text.encode()).hexdigest()
+
+    def listing_key(self, listing: list[str], lexicon: Lexicon) -> str:
+        """The key of a folder scan's result: ``listing`` names every file as the scan saw it
+        (path, size, times) without reading it."""
+        text = "\n".join(listing) + f"\n{lexicon.version}:{code_version()}"
+        return "listing-" + hashlib.sha256(text.encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
         suffix = ".tables" if key.startswith("corpus-") else ".json"
@@ -174,6 +200,17 @@ class ExtractionCache:
 
     def put_tables(self, key: str, extraction: Extraction) -> None:
         self._write(key, tables_archive(extraction))
+
+    # folder scans
+
+    def get_listing(self, key: str) -> tuple[str, list[ReadError]] | None:
+        """The corpus key and the read errors that a folder scan (by ``listing_key``) came to
+        when its files were last read."""
+        return self._read(key, _decode_listing)
+
+    def put_listing(self, key: str, corpus_key: str, errors: list[ReadError]) -> None:
+        record = {"corpus": corpus_key, "errors": [dataclasses.asdict(e) for e in errors]}
+        self._write(key, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     # entries
 
@@ -226,3 +263,8 @@ def _payload(data: bytes) -> bytes | None:
 
 def _decode_document(payload: bytes) -> DocumentExtraction:
     return document_from_record(json.loads(payload))
+
+
+def _decode_listing(payload: bytes) -> tuple[str, list[ReadError]]:
+    record = json.loads(payload)
+    return record["corpus"], [ReadError(**e) for e in record["errors"]]

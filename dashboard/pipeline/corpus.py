@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard import settings
 from dashboard.pipeline import extraction as ex
 from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
@@ -199,21 +201,50 @@ def extract_paths(
     >>> {"name", "sector", "evidence"} <= set(extraction.projects.columns), extraction.errors
     (True, [])
     """
-    articles, errors = read_files(paths, max_bytes=max_bytes)
-    articles += extra
+    paths, extra = list(paths), list(extra)
     lexicon = lexicon or load_lexicon()
-    # the paths are part of the key: the tables name the files they came from
-    identities = [(a.content_hash, f"{a.document_id}:{a.path}") for a in articles]
-    key = cache.corpus_key(identities, lexicon) if cache else ""
-    extraction = cache.get_tables(key) if cache else None
-    if extraction is None:
-        extraction = extract_documents(
-            articles, lexicon=lexicon, cache=cache, workers=workers, progress=progress
-        )
-        if cache:
-            cache.put_tables(key, extraction)
-    elif progress:
-        progress(len(articles), len(articles), "")
+    listing = _listing(paths, extra, max_bytes) if cache else None
+    scanned = cache.get_listing(cache.listing_key(listing, lexicon)) if cache and listing else None
+    extraction = cache.get_tables(scanned[0]) if cache and scanned else None
+    if extraction is not None and scanned is not None:  # an unchanged folder: no file is read
+        errors = scanned[1]
+        if progress:
+            progress(len(extraction.documents), len(extraction.documents), "")
+    else:
+        articles, errors = read_files(paths, max_bytes=max_bytes)
+        articles += extra
+        # the paths are part of the key: the tables name the files they came from
+        identities = [(a.content_hash, f"{a.document_id}:{a.path}") for a in articles]
+        key = cache.corpus_key(identities, lexicon) if cache else ""
+        extraction = cache.get_tables(key) if cache else None
+        if extraction is None:
+            extraction = extract_documents(
+                articles, lexicon=lexicon, cache=cache, workers=workers, progress=progress
+            )
+            if cache:
+                cache.put_tables(key, extraction)
+        elif progress:
+            progress(len(articles), len(articles), "")
+        if cache and listing:
+            cache.put_listing(cache.listing_key(listing, lexicon), key, errors)
     extraction.cache = cache
     extraction.errors = errors + [e for e in extraction.errors if e not in errors]
     return extraction
+
+
+def _listing(paths: list[str | Path], extra: list[ArticleFile], max_bytes: int | None) -> list[str] | None:
+    """The articles under ``paths`` as a folder scan sees them, without reading them: each file's
+    path, size, modification and change times (taken before any file is read, so that a file
+    written meanwhile is read again next time), each upload's hash, and the size limit. None when
+    a file cannot be looked at (it is then read, and refused with its reason)."""
+    files, missing = article_paths(paths)
+    listing = [f"limit\0{max_bytes if max_bytes is not None else settings.max_bytes()}"]
+    listing += [f"missing\0{error.path}" for error in missing]
+    try:
+        for path in files:
+            stat = os.stat(path)
+            listing.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}")
+    except OSError:
+        return None
+    listing += [f"upload\0{a.content_hash}\0{a.document_id}\0{a.path}" for a in extra]
+    return listing

@@ -1,5 +1,6 @@
 import shutil
 
+import pytest
 from conftest import GOLD_ARTICLES, SEED
 
 from dashboard.pipeline.cache import ExtractionCache
@@ -72,13 +73,52 @@ def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
     first = extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
     cache = ExtractionCache(tmp_path / "cache")
     again = extract_paths([folder], cache=cache)
-    assert (cache.hits, cache.misses) == (1, 0)  # the corpus tables, in one read
+    assert (cache.hits, cache.misses) == (2, 0)  # the folder scan's entry, then the corpus tables
     assert again.projects.equals(first.projects) and again.terms.equals(first.terms)
     (folder / GOLD_ARTICLES[0].name).write_text("标题\n新的一段。\n", encoding="utf-8")
     cache = ExtractionCache(tmp_path / "cache")
     changed = extract_paths([folder], cache=cache)
     assert cache.hits == len(GOLD_ARTICLES) - 1  # the other documents come from their own entries
     assert len(changed.projects) < len(first.projects)
+
+
+def test_an_unchanged_folder_reopens_without_reading_its_articles(tmp_path, monkeypatch):
+    import os
+
+    from dashboard.pipeline import corpus
+    from dashboard.pipeline.corpus import extract_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in GOLD_ARTICLES:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(GOLD_ARTICLES[0], folder / "copy.md")  # a duplicate: refused, with its reason
+    first = extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
+    read = corpus.read_files
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an article was read")
+
+    monkeypatch.setattr(corpus, "read_files", no_reading)
+    again = extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
+    assert again.projects.equals(first.projects) and again.documents.equals(first.documents)
+    assert again.errors == first.errors and [e.code for e in again.errors] == ["duplicate_of"]
+
+    # an article rewritten in place (same size, a later time) is read again
+    edited = folder / GOLD_ARTICLES[1].name
+    text = edited.read_text(encoding="utf-8")
+    swapped = text.replace("。", "，", 1)
+    assert swapped != text and len(swapped.encode()) == len(text.encode())
+    edited.write_text(swapped, encoding="utf-8")
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    with pytest.raises(AssertionError, match="an article was read"):
+        extract_paths([folder], cache=ExtractionCache(tmp_path / "cache"))
+    monkeypatch.setattr(corpus, "read_files", read)
+    cache = ExtractionCache(tmp_path / "cache")
+    changed = extract_paths([folder], cache=cache)
+    assert cache.hits == len(GOLD_ARTICLES) - 1  # the unchanged documents, from their own entries
+    assert not changed.sentences.equals(first.sentences)
 
 
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
