@@ -45,12 +45,15 @@ def corpus_summary(documents: pd.DataFrame, lang: str = "zh") -> str:
 
 
 def article_rows(
-    documents: pd.DataFrame, named_projects: pd.DataFrame, filters: url_filters.Filters
+    documents: pd.DataFrame,
+    named_projects: pd.DataFrame,
+    filters: url_filters.Filters,
+    limit: int | None = None,
 ) -> pd.DataFrame:
-    """One row per article, newest first: document, title, date (day), outlet, the named projects
-    of each sector (one column a sector slug, within ``filters``' projects), their total, ``reader``
-    (a link relative to the app that opens the article in the reader, keeping the filters) and
-    ``source_url`` (the article's own page, or empty)."""
+    """One row per article, newest first (the first ``limit`` of them): document, title, date
+    (day), outlet, the named projects of each sector (one column a sector slug, within ``filters``'
+    projects), their total, ``reader`` (a link relative to the app that opens the article in the
+    reader, keeping the filters) and ``source_url`` (the article's own page, or empty)."""
     counts = (
         named_projects.groupby(["document", "sector"]).size().unstack(fill_value=0)
         if not named_projects.empty
@@ -63,6 +66,8 @@ def article_rows(
         column = counts[sector] if sector in counts else pd.Series(dtype=int)
         rows[sector] = rows["document"].map(column).fillna(0).astype(int)
     rows["total"] = rows[list(SECTOR_COLUMNS)].sum(axis=1)
+    rows = rows.sort_values(["date", "title"], ascending=[False, True], kind="stable")
+    rows = rows.head(limit).reset_index(drop=True) if limit is not None else rows.reset_index(drop=True)
     rows["reader"] = [
         url_filters.with_query("reader", filters.replace(docs=(d,), mode=None), page="reader")
         for d in rows["document"]
@@ -71,9 +76,7 @@ def article_rows(
         lambda u: u if isinstance(u, str) and u.startswith(("http://", "https://")) else ""
     )
     columns = ["document", "title", "date", "outlet", *SECTOR_COLUMNS, "total", "reader", "source_url"]
-    return rows.sort_values(["date", "title"], ascending=[False, True], kind="stable")[columns].reset_index(
-        drop=True
-    )
+    return rows[columns]
 
 
 def timeline_period(documents: pd.DataFrame) -> str | None:

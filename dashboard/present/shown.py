@@ -50,15 +50,15 @@ class Overview:
 def overview(extraction: Extraction, filters: Filters) -> Overview:
     view = view_data.overview(extraction, filters)
     counts = {key: sector_counts(table) for key, table in view.figures.items()}
-    rows = article_rows(view.documents, view.projects, filters)
+    rows = article_rows(view.documents, view.projects, filters, limit=MAX_ARTICLE_ROWS)
     summary = corpus_summary(view.documents, filters.lang)
     if len(view.documents) == 1:
         summary = f"{view.documents['title'].iloc[0]} · {summary}"
     common = {
         "summary": summary,
         "with_generic": len(filter_table(extraction.projects, filters)),
-        "articles": rows.head(MAX_ARTICLE_ROWS),
-        "total_articles": len(rows),
+        "articles": rows,
+        "total_articles": len(view.documents),
     }
     if view.projects.empty:
         return Overview(view, counts, None, None, **common)
