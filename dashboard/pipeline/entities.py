@@ -70,8 +70,9 @@ _CATEGORY_KINDS = frozenset({"项目", "公共设施"})
 # 甲新城综合医院); a place is not enough for a 项目 (江州市重点项目).
 _PLACE_NAMES_ONE = frozenset({"公共设施"})
 # 甲、乙和丙三大基地: as many items as the count says, each with the head.
-_COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十])[大个项]([\u4e00-\u9fff]{0,4})$")
+_COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十]|(?<![0-9])[2-9])[大个项]([\u4e00-\u9fff]{0,4})$")
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_COUNTS |= {str(n): n for n in range(2, 10)}
 _LIST_REACH = 80  # characters a list of items reaches over
 _CLAUSE_ENDS = frozenset("，。；！？,;!?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -715,6 +716,10 @@ class EntityFinder:
         """甲乙、丙丁等算力中心: a list closed by 等 right before a head names one project per item
         (甲乙算力中心, 丙丁算力中心), when every item holds a proper word; [] otherwise."""
         head_start = end - len(ending)
+        # 枣庄锂电、济宁装备等产业集群: each item is a place's industry, and takes 产业 with the head
+        # (甲、乙等重点项目, 等龙头项目 list instances of a category instead, named in full)
+        if sentence[head_start - 3 : head_start] == "等产业":
+            ending, head_start = sentence[head_start - 2 : end], head_start - 2
         if sentence[head_start - 1 : head_start] != "等" or head_start < 2:
             return []
         window = max(0, head_start - 1 - _LIST_REACH)
