@@ -33,7 +33,7 @@ from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mentio
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.read import Document, Paragraph, ReadError, ReadingNote
 from dashboard.pipeline.structure import ParagraphContext
-from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction
+from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction, shared_text
 from dashboard.pipeline.text import Span
 
 _MAGIC = b"DEDX3\n"  # format marker; a file without it is not ours
@@ -123,7 +123,9 @@ def _frame(data: bytes, name: str) -> pd.DataFrame:
         frame[column] = table.column(column).to_pylist()  # lists, as the extraction made them
     if name == "documents" and "warnings" in frame:
         frame["warnings"] = [[ReadingNote(*json.loads(n)) for n in notes] for notes in frame["warnings"]]
-    return frame[COLUMNS[name]] if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
+    return (
+        shared_text(frame[COLUMNS[name]], name) if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
+    )
 
 
 @contextlib.contextmanager
@@ -145,6 +147,7 @@ def tables_from_archive(data: bytes) -> Extraction:
     with _no_collection(), zipfile.ZipFile(io.BytesIO(data)) as archive:
         tables = {name: _frame(archive.read(f"{name}.arrow"), name) for name in COLUMNS}
         errors = [ReadError(**e) for e in json.loads(archive.read("errors.json"))]
+    pa.default_memory_pool().release_unused()  # the Arrow buffers the tables were read from
     return Extraction(**tables, errors=errors)
 
 

@@ -73,8 +73,11 @@ def _contains(values: pd.Series, q: str) -> np.ndarray:
             hits = np.zeros(len(values), dtype=bool)
             hits[rows] = True
             return hits
-    # text in object or category columns (pandas before 3), numbers, mixed objects
-    texts = pa.array([_as_text(v) for v in items], type=pa.string())
+    # text in object columns (the tables' repeated text, pandas before 3), numbers, mixed objects
+    try:
+        texts = pa.array(values.to_numpy(dtype=object), type=pa.string(), from_pandas=True).fill_null("")
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        texts = pa.array([_as_text(v) for v in items], type=pa.string())
     return pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
 
 

@@ -161,7 +161,7 @@ def test_a_change_to_the_code_that_builds_the_tables_is_not_served_from_the_cach
     tables = copy / "dashboard" / "pipeline" / "tables.py"
     source = tables.read_text(encoding="utf-8")
     marked = source.replace(
-        "projects=projects_table(extractions),",
+        'projects=shared_text(projects_table(extractions), "projects"),',
         'projects=projects_table(extractions).assign(evidence=lambda t: "CHANGED " + t["evidence"]),',
     )
     assert marked != source
