@@ -121,6 +121,25 @@ def test_an_unchanged_folder_reopens_without_reading_its_articles(tmp_path, monk
     assert not changed.sentences.equals(first.sentences)
 
 
+def test_tables_of_a_large_corpus_come_back_from_their_archive_as_they_went_in():
+    """Arrow files hold a long table in chunks (64 Ki rows each): read back, its repeated text
+    is still one shared string per value, and nothing is lost at the chunks' seams."""
+    import pandas as pd
+
+    from dashboard.pipeline.cache import tables_archive, tables_from_archive
+    from dashboard.pipeline.tables import shared_text
+
+    extraction = extract_documents(read_documents(GOLD_ARTICLES)[0])
+    rows = 150_000
+    terms = extraction.terms.sample(rows, replace=True, random_state=0).reset_index(drop=True)
+    extraction.terms = shared_text(terms.assign(paragraph=range(rows)), "terms")
+    back = tables_from_archive(tables_archive(extraction))
+    pd.testing.assert_frame_equal(back.terms, extraction.terms)
+    assert back.projects.equals(extraction.projects) and back.initiatives.equals(extraction.initiatives)
+    documents = back.terms["document"]
+    assert documents.dtype == object and len({id(d) for d in documents}) == documents.nunique()
+
+
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder would be")  # unwritable, even for root
