@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.feather as feather
 
 from dashboard import settings
@@ -33,7 +34,7 @@ from dashboard.pipeline.extraction import DocumentExtraction, Initiative, Mentio
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.read import Document, Paragraph, ReadError, ReadingNote
 from dashboard.pipeline.structure import ParagraphContext
-from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, Extraction, shared_text
+from dashboard.pipeline.tables import COLUMNS, LIST_COLUMNS, REPEATED_TEXT, Extraction, shared_strings
 from dashboard.pipeline.text import Span
 
 _MAGIC = b"DEDX3\n"  # format marker; a file without it is not ours
@@ -108,7 +109,12 @@ def tables_archive(extraction: Extraction) -> bytes:
                 notes = table["warnings"].map(lambda ns: [json.dumps([n.code, n.details]) for n in ns])
                 table = table.assign(warnings=notes)
             out = io.BytesIO()
-            feather.write_feather(pa.Table.from_pandas(table, preserve_index=False), out, compression="lz4")
+            arrow = pa.Table.from_pandas(table, preserve_index=False)
+            for column in REPEATED_TEXT.get(name, ()):  # each distinct value stored once
+                if column in arrow.column_names and len(arrow):
+                    index = arrow.column_names.index(column)
+                    arrow = arrow.set_column(index, column, pc.dictionary_encode(arrow.column(column)))
+            feather.write_feather(arrow, out, compression="lz4")
             archive.writestr(f"{name}.arrow", out.getvalue())
         errors = [dataclasses.asdict(e) for e in extraction.errors]
         archive.writestr("errors.json", json.dumps(errors, ensure_ascii=False))
@@ -118,14 +124,15 @@ def tables_archive(extraction: Extraction) -> bytes:
 def _frame(data: bytes, name: str) -> pd.DataFrame:
     table = feather.read_table(pa.BufferReader(data))
     lists = [c for c in LIST_COLUMNS.get(name, ()) if c in table.column_names]
-    frame = table.drop_columns(lists).to_pandas()
+    repeated = [c for c in REPEATED_TEXT.get(name, ()) if c in table.column_names and len(table)]
+    frame = table.drop_columns(lists + repeated).to_pandas()
+    for column in repeated:  # one string object per distinct value, from the stored dictionary
+        frame[column] = pd.Series(shared_strings(table.column(column)), index=frame.index, dtype=object)
     for column in lists:
         frame[column] = table.column(column).to_pylist()  # lists, as the extraction made them
     if name == "documents" and "warnings" in frame:
         frame["warnings"] = [[ReadingNote(*json.loads(n)) for n in notes] for notes in frame["warnings"]]
-    return (
-        shared_text(frame[COLUMNS[name]], name) if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
-    )
+    return frame[COLUMNS[name]] if len(frame.columns) else pd.DataFrame(columns=COLUMNS[name])
 
 
 @contextlib.contextmanager
