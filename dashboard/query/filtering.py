@@ -115,12 +115,21 @@ def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters
     if not filters.q:
         return table
     hits = sentences[search_mask(sentences, filters.q, ["text"])]
-    keys = set(zip(hits["document"], hits["paragraph"], hits["sentence"], strict=True))
-    inside = [
-        (d, p, s) in keys
-        for d, p, s in zip(table["document"], table["paragraph"], table["sentence"], strict=True)
-    ]
-    return table[inside]
+    documents = pd.Index(hits["document"].unique())
+    return table[np.isin(_sentence_keys(table, documents), _sentence_keys(hits, documents))]
+
+
+def _sentence_keys(frame: pd.DataFrame, documents: pd.Index) -> np.ndarray:
+    """One integer per row for its sentence (document, paragraph, sentence), the documents
+    numbered by their place in ``documents``; -1 for a document not there. Vectorised: a
+    corpus's terms are millions of rows."""
+    number = documents.get_indexer(frame["document"])
+    known = number >= 0
+    keys = np.full(len(frame), -1, dtype=np.int64)
+    paragraph = frame["paragraph"].to_numpy(dtype=np.int64)[known]
+    sentence = frame["sentence"].to_numpy(dtype=np.int64)[known]
+    keys[known] = (number[known].astype(np.int64) << 40) | (paragraph << 20) | sentence
+    return keys
 
 
 def sector_counts(table: pd.DataFrame) -> dict[str, int]:

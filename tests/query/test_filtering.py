@@ -102,6 +102,27 @@ def test_sentence_view_search_keeps_terms_of_matching_sentences(extraction):
     assert len(view) < len(extraction.terms)
 
 
+def test_sentence_view_keeps_exactly_the_rows_of_the_sentences_found_in_every_document():
+    from conftest import GOLD_ARTICLES
+
+    from dashboard import extract_paths
+
+    corpus = extract_paths(GOLD_ARTICLES)
+    sentences = corpus.sentences
+    for q in ("数字", "平台", "没有这个词"):
+        found = sentences[sentences["text"].str.contains(q, regex=False)]
+        keys = set(zip(found["document"], found["paragraph"], found["sentence"], strict=True))
+        for table in (corpus.terms, corpus.mentions):
+            expected = [
+                k in keys for k in zip(table["document"], table["paragraph"], table["sentence"], strict=True)
+            ]
+            view = sentence_view(table, sentences, Filters(q=q))
+            assert view.equals(table[expected]), q
+    assert corpus.terms["document"].nunique() > 1 and len(
+        sentence_view(corpus.terms, sentences, Filters(q="数字"))
+    )
+
+
 def test_sector_counts_has_every_sector(extraction):
     counts = sector_counts(extraction.named_projects)
     assert list(counts) == [*tx.SECTORS, tx.UNCLASSIFIED]
