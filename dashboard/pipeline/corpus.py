@@ -204,9 +204,10 @@ def extract_paths(
     paths, extra = list(paths), list(extra)
     lexicon = lexicon or load_lexicon()
     listing = _listing(paths, extra, max_bytes) if cache else None
-    scanned = cache.get_listing(cache.listing_key(listing, lexicon)) if cache and listing else None
+    listing_key = cache.listing_key(listing, lexicon) if cache and listing else None
+    scanned = cache.get_listing(listing_key) if cache and listing_key else None
     extraction = cache.get_tables(scanned[0]) if cache and scanned else None
-    if extraction is not None and scanned is not None:  # an unchanged folder: no file is read
+    if scanned and extraction is not None:  # an unchanged folder: no file is read
         errors = scanned[1]
         if progress:
             progress(len(extraction.documents), len(extraction.documents), "")
@@ -225,8 +226,8 @@ def extract_paths(
                 cache.put_tables(key, extraction)
         elif progress:
             progress(len(articles), len(articles), "")
-        if cache and listing:
-            cache.put_listing(cache.listing_key(listing, lexicon), key, errors)
+        if cache and listing_key:
+            cache.put_listing(listing_key, key, errors)
     extraction.cache = cache
     extraction.errors = errors + [e for e in extraction.errors if e not in errors]
     return extraction

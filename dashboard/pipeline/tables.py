@@ -65,12 +65,8 @@ rows (``shared_text``)."""
 def shared_strings(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """The strings of ``array`` (or of a dictionary-encoded one: its dictionary, once) as an
     array of Python strings, one object per distinct value shared by every row that holds it."""
-    if isinstance(array, pa.ChunkedArray):
-        array = (
-            array.unify_dictionaries().combine_chunks()
-            if pa.types.is_dictionary(array.type)
-            else (array.combine_chunks())
-        )
+    if isinstance(array, pa.ChunkedArray):  # chunks of one dictionary each, when read back
+        array = (array.unify_dictionaries() if pa.types.is_dictionary(array.type) else array).combine_chunks()
     if not pa.types.is_dictionary(array.type):
         array = pc.dictionary_encode(array)
     values = np.array([*array.dictionary.to_pylist(), None], dtype=object)
