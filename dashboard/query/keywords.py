@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -248,36 +248,53 @@ def cooccurrence(
 ) -> pd.DataFrame:
     """Pairs of names and top keywords that share a sentence, with how many sentences they share.
 
-    Columns: source, target, source_type, target_type, weight. Types are ``project``,
-    ``organization``, ``place`` or ``keyword``.
+    Columns: source, target, source_type, target_type, weight; the source sorts before the target.
+    Types are ``project``, ``organization``, ``place`` or ``keyword``; a name found as more than
+    one is typed as in the last sentence that mentions it (its last mention there).
     """
     columns = ["source", "target", "source_type", "target_type", "weight"]
     top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
-    by_sentence: dict[tuple, dict[str, str]] = defaultdict(dict)
-
-    def columns_of(table: pd.DataFrame, *names: str):  # plain lists: quicker than itertuples
-        return zip(*(table[n].tolist() for n in names), strict=True)
-
-    if not mentions.empty:
-        for d, p, s, name, category in columns_of(
-            mentions, "document", "paragraph", "sentence", "name", "category"
-        ):
-            by_sentence[(d, p, s)][name] = category
-    names = set(mentions["name"]) if not mentions.empty else set()
+    names = pd.Series(mentions["name"].unique(), dtype="str")
     # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
-    top = {t for t in top if not any(t in name for name in names)}
+    top = {t for t in top if not names.str.contains(t, regex=False).any()}
     chosen = terms[terms["term"].isin(top)]
-    if not chosen.empty:
-        for d, p, s, term in columns_of(chosen, "document", "paragraph", "sentence", "term"):
-            by_sentence[(d, p, s)].setdefault(term, "keyword")
-    weights: Counter[tuple[str, str]] = Counter()
-    kinds: dict[str, str] = {}
-    for nodes in by_sentence.values():
-        kinds.update(nodes)
-        for a, b in itertools.combinations(sorted(nodes), 2):
-            weights[(a, b)] += 1
-    rows = [(a, b, kinds[a], kinds[b], w) for (a, b), w in weights.items() if w >= min_weight]
-    table = pd.DataFrame(rows, columns=columns)
+    keys = ["document", "paragraph", "sentence"]
+    found = pd.concat(
+        [
+            mentions[keys + ["name", "category"]].astype({"name": object, "category": object}),
+            chosen[keys + ["term"]].set_axis(keys + ["name"], axis=1).assign(category="keyword"),
+        ],
+        ignore_index=True,
+    )
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    # sentences numbered in order of first appearance; names numbered in sorted order, so that
+    # a pair's source is its lower number
+    sentence = found.groupby(keys, sort=False).ngroup().to_numpy()
+    name, vocabulary = pd.factorize(found["name"].to_numpy(object), sort=True)
+    found = pd.DataFrame({"sentence": sentence, "name": name, "category": found["category"].to_numpy(object)})
+    found = found.sort_values("sentence", kind="stable")
+    kinds = found.drop_duplicates("name", keep="last").set_index("name")["category"]
+    nodes = found.drop_duplicates(["sentence", "name"]).sort_values(["sentence", "name"])
+    sentence, name = nodes["sentence"].to_numpy(), nodes["name"].to_numpy()
+    # every pair of nodes in a sentence: each node with those after it in its sentence
+    ends = np.flatnonzero(np.r_[sentence[1:] != sentence[:-1], True]) + 1
+    after = np.repeat(ends, np.diff(np.r_[0, ends])) - np.arange(len(name)) - 1
+    first = np.repeat(np.arange(len(name)), after)
+    offset = np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after) + 1
+    pairs, weight = np.unique(name[first] * len(vocabulary) + name[first + offset], return_counts=True)
+    keep = weight >= min_weight
+    source, target = np.divmod(pairs[keep], len(vocabulary))
+    table = pd.DataFrame(
+        {
+            "source": vocabulary[source],
+            "target": vocabulary[target],
+            "source_type": kinds.reindex(source).to_numpy(),
+            "target_type": kinds.reindex(target).to_numpy(),
+            "weight": weight[keep],
+        },
+        columns=columns,
+    )
     return table.sort_values(["weight", "source", "target"], ascending=[False, True, True]).reset_index(
         drop=True
     )

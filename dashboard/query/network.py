@@ -30,20 +30,16 @@ NODE_TYPES = ("project", "organization", "place", "keyword")
 NODE_COLUMNS = ["id", "name", "type", "sector", "mentions"]
 
 
-def _node_id(kind: str, name: str) -> str:
-    return f"{kind}:{name}"
+def _node_ids(kinds: pd.Series, names: pd.Series) -> pd.Series:
+    return kinds.astype("str") + ":" + names.astype("str")
 
 
-def _dominant(table: pd.DataFrame, key: str | list[str], *, weight: str | None = None) -> dict:
-    """The sector each key occurs in most (ties: the sector first in the table)."""
-    if table.empty:
-        return {}
-    keys = [key] if isinstance(key, str) else key
-    weights = table[weight] if weight else pd.Series(1, index=table.index)
+def _dominant(table: pd.DataFrame, keys: list[str], *, weight: str | None = None) -> pd.Series:
+    """The sector each key occurs in most (ties: the sector first in the table), by key."""
+    weights = table[weight] if weight else 1
     totals = table[keys + ["sector"]].assign(w=weights).groupby(keys + ["sector"], sort=False)["w"].sum()
     best = totals.reset_index().sort_values("w", ascending=False, kind="stable").drop_duplicates(keys)
-    index = best[key] if isinstance(key, str) else list(zip(*(best[k] for k in keys), strict=True))
-    return dict(zip(index, best["sector"], strict=True))
+    return best.set_index(keys)["sector"]
 
 
 def build_network(
@@ -56,29 +52,42 @@ def build_network(
     """
     if edges.empty:
         return pd.DataFrame(columns=NODE_COLUMNS), edges.assign(source_id=[], target_id=[])
-    ends = pd.concat(
-        [
-            edges[["source", "source_type"]].set_axis(["name", "type"], axis=1),
-            edges[["target", "target_type"]].set_axis(["name", "type"], axis=1),
-        ]
-    ).drop_duplicates()
-    term_counts = terms.groupby("term")["count"].sum() if len(terms) else pd.Series(dtype=int)
-    term_sectors = _dominant(terms, "term", weight="count")
-    mention_counts = mentions.groupby(["category", "name"]).size() if len(mentions) else pd.Series(dtype=int)
-    mention_sectors = _dominant(mentions, ["category", "name"])
-    rows = []
-    for name, kind in ends.itertuples(index=False):
-        if kind == "keyword":
-            count, sector = term_counts.get(name, 0), term_sectors.get(name)
-        else:
-            count, sector = mention_counts.get((kind, name), 0), mention_sectors.get((kind, name))
-        rows.append((_node_id(kind, name), name, kind, sector or tx.UNCLASSIFIED, max(int(count), 1)))
-    nodes = pd.DataFrame(rows, columns=NODE_COLUMNS)
+    ends = (
+        pd.concat(
+            [
+                edges[["source", "source_type"]].set_axis(["name", "type"], axis=1),
+                edges[["target", "target_type"]].set_axis(["name", "type"], axis=1),
+            ]
+        )
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
+    keyword = ends["type"].eq("keyword").to_numpy()
+    count = pd.Series(0.0, index=ends.index)
+    sector = pd.Series(None, index=ends.index, dtype=object)
+    if len(terms) and keyword.any():
+        words = ends.loc[keyword, "name"]
+        count[keyword] = terms.groupby("term")["count"].sum().reindex(words).to_numpy()
+        sector[keyword] = _dominant(terms, ["term"], weight="count").reindex(words).to_numpy()
+    if len(mentions) and not keyword.all():
+        named = pd.MultiIndex.from_frame(ends.loc[~keyword, ["type", "name"]])
+        count[~keyword] = mentions.groupby(["category", "name"]).size().reindex(named).to_numpy()
+        sector[~keyword] = _dominant(mentions, ["category", "name"]).reindex(named).to_numpy()
+    nodes = pd.DataFrame(
+        {
+            "id": _node_ids(ends["type"], ends["name"]),
+            "name": ends["name"],
+            "type": ends["type"],
+            "sector": sector.fillna(tx.UNCLASSIFIED),
+            "mentions": count.fillna(0).clip(lower=1).astype(int),
+        },
+        columns=NODE_COLUMNS,
+    )
     nodes["order"] = nodes["type"].map({k: i for i, k in enumerate(NODE_TYPES)})
     nodes = nodes.sort_values(["order", "name"]).drop(columns="order").reset_index(drop=True)
     edges = edges.assign(
-        source_id=[_node_id(k, n) for n, k in zip(edges["source"], edges["source_type"], strict=True)],
-        target_id=[_node_id(k, n) for n, k in zip(edges["target"], edges["target_type"], strict=True)],
+        source_id=_node_ids(edges["source_type"], edges["source"]),
+        target_id=_node_ids(edges["target_type"], edges["target"]),
     )
     return nodes, edges
 

@@ -1,3 +1,5 @@
+import itertools
+
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -55,6 +57,47 @@ def test_cooccurrence_links_names_that_share_a_sentence(seed_extraction):
     assert ("温氏集团", "温氏集团养殖场") in pairs
     assert set(edges["source_type"]) <= {"project", "organization", "place", "keyword"}
     assert (edges["weight"] >= 1).all()
+
+
+def plain_cooccurrence(terms, mentions, *, top_terms=30, min_weight=1):
+    """The definition, sentence by sentence: every pair of the names and top keywords in a
+    sentence, each name typed as in the last sentence that mentions it."""
+    top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
+    names = set(mentions["name"])
+    top = {t for t in top if not any(t in name for name in names)}
+    by_sentence = {}
+    for row in mentions.itertuples():
+        by_sentence.setdefault((row.document, row.paragraph, row.sentence), {})[row.name] = row.category
+    for row in terms[terms["term"].isin(top)].itertuples():
+        by_sentence.setdefault((row.document, row.paragraph, row.sentence), {}).setdefault(
+            row.term, "keyword"
+        )
+    weights, kinds = {}, {}
+    for nodes in by_sentence.values():
+        kinds.update(nodes)
+        for a, b in itertools.combinations(sorted(nodes), 2):
+            weights[a, b] = weights.get((a, b), 0) + 1
+    rows = sorted(((-w, a, b) for (a, b), w in weights.items() if w >= min_weight))
+    return [(a, b, kinds[a], kinds[b], -w) for w, a, b in rows]
+
+
+def as_rows(edges):
+    return list(
+        edges[["source", "target", "source_type", "target_type", "weight"]].itertuples(index=False, name=None)
+    )
+
+
+@pytest.mark.parametrize("min_weight", [1, 2])
+def test_cooccurrence_is_the_sentence_by_sentence_definition(gold_extraction, min_weight):
+    terms, mentions = gold_extraction.terms, gold_extraction.mentions
+    # mentions out of sentence order, and one name typed two ways in two sentences
+    mentions = mentions.sample(frac=1, random_state=3).reset_index(drop=True)
+    twice = mentions.iloc[:2].assign(name="云岭数据港", category=["organization", "project"])
+    mentions = pd.concat([mentions, twice], ignore_index=True)
+    edges = cooccurrence(terms, mentions, top_terms=15, min_weight=min_weight)
+    expected = plain_cooccurrence(terms, mentions, top_terms=15, min_weight=min_weight)
+    assert len(expected) > (100 if min_weight == 1 else 5)
+    assert as_rows(edges) == expected
 
 
 def test_name_words_are_the_names_and_their_short_forms():
