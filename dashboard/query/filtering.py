@@ -61,10 +61,11 @@ def _contains(values: pd.Series, q: str) -> np.ndarray:
     """Whether each value contains ``q``: one vectorised Arrow pass over strings or lists of them."""
     if isinstance(values.dtype, pd.StringDtype):
         return values.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
-    items = values.tolist()
-    if items and all(type(v) is list for v in items):  # lists of names: one of them must match
+    objects = values.to_numpy(dtype=object)
+    # lists of names (every row a list: a text would pass to Arrow as a list of characters)
+    if len(objects) and type(objects[0]) is list and set(map(type, objects)) == {list}:
         try:
-            lists = pa.array(items, type=pa.list_(pa.string()))
+            lists = pa.array(objects, type=pa.list_(pa.string()), from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
             lists = None
         if lists is not None:
@@ -75,9 +76,9 @@ def _contains(values: pd.Series, q: str) -> np.ndarray:
             return hits
     # text in object columns (the tables' repeated text, pandas before 3), numbers, mixed objects
     try:
-        texts = pa.array(values.to_numpy(dtype=object), type=pa.string(), from_pandas=True).fill_null("")
+        texts = pa.array(objects, type=pa.string(), from_pandas=True).fill_null("")
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        texts = pa.array([_as_text(v) for v in items], type=pa.string())
+        texts = pa.array([_as_text(v) for v in objects], type=pa.string())
     return pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
 
 
