@@ -103,7 +103,12 @@ class Extraction:
 
     @property
     def named_projects(self) -> pd.DataFrame:
-        return self.projects[self.projects["named"]]
+        """The projects flagged named: one table for as long as ``projects`` is the same one, so
+        that what searches keep of a table (``filtering.search_mask``) serves them again."""
+        kept = self.__dict__.get("_named_projects")
+        if kept is None or kept[0] is not self.projects:
+            kept = self.__dict__["_named_projects"] = (self.projects, self.projects[self.projects["named"]])
+        return kept[1]
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in the order of ``COLUMNS``."""

@@ -11,6 +11,9 @@ table has none, so one function serves projects, initiatives, organizations, pla
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
@@ -44,42 +47,98 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+class _Searchable:
+    """A table's text columns in the form a search reads (Arrow strings; lists of names as Arrow
+    lists; repeated text as the codes of its distinct values), and the masks of its last searches.
+
+    One search is asked of the same table by several views (a corpus's 530,000 initiatives by the
+    overview's figures, its timeline, the projects and corpus pages), and each new search of it
+    reads the columns as converted for the first. Tables are never changed in place once built,
+    so a live table's identity stands for its content; this goes when the table does."""
+
+    MASKS_KEPT = 16
+
+    def __init__(self) -> None:
+        self.columns: dict[str, tuple] = {}
+        self.masks: OrderedDict[tuple[str, tuple[str, ...]], np.ndarray] = OrderedDict()
+
+
+_SEARCHABLE: dict[int, _Searchable] = {}
+_SEARCHABLE_LOCK = threading.Lock()
+
+
+def _searchable(table: pd.DataFrame) -> _Searchable:
+    with _SEARCHABLE_LOCK:
+        found = _SEARCHABLE.get(id(table))
+        if found is None:
+            found = _SEARCHABLE[id(table)] = _Searchable()
+            weakref.finalize(table, _SEARCHABLE.pop, id(table), None)
+        return found
+
+
 def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = None) -> pd.Series:
     """Rows where any of ``columns`` contains ``q`` (literal, case-insensitive for Latin letters;
     in a column of lists, one of its names)."""
     q = q.strip()
     if not q:
         return pd.Series(True, index=table.index)
-    columns = [c for c in (columns or SEARCH_COLUMNS) if c in table.columns]
-    mask = np.zeros(len(table), dtype=bool)
-    for column in columns:
-        mask |= _contains(table[column], q)
-    return pd.Series(mask, index=table.index)
+    columns = tuple(c for c in (columns or SEARCH_COLUMNS) if c in table.columns)
+    searchable = _searchable(table)
+    with _SEARCHABLE_LOCK:
+        mask = searchable.masks.get((q, columns))
+        if mask is not None:
+            searchable.masks.move_to_end((q, columns))
+    if mask is None:
+        mask = np.zeros(len(table), dtype=bool)
+        for column in columns:
+            form = searchable.columns.get(column)
+            if form is None:
+                form = searchable.columns[column] = _search_form(table[column])
+            mask |= _contains(form, q, len(table))
+        with _SEARCHABLE_LOCK:
+            searchable.masks[q, columns] = mask
+            while len(searchable.masks) > _Searchable.MASKS_KEPT:
+                searchable.masks.popitem(last=False)
+    return pd.Series(mask.copy(), index=table.index)
 
 
-def _contains(values: pd.Series, q: str) -> np.ndarray:
-    """Whether each value contains ``q``: one vectorised Arrow pass over strings or lists of them."""
+def _search_form(values: pd.Series) -> tuple:
+    """A column as a search reads it: ``("text", strings)``, ``("lists", lists of strings)`` or
+    ``("codes", codes, distinct strings)`` (each distinct value once; code -1: missing)."""
     if isinstance(values.dtype, pd.StringDtype):
-        return values.str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
+        return ("text", values)
     objects = values.to_numpy(dtype=object)
     # lists of names (every row a list: a text would pass to Arrow as a list of characters)
     if len(objects) and type(objects[0]) is list and set(map(type, objects)) == {list}:
         try:
-            lists = pa.array(objects, type=pa.list_(pa.string()), from_pandas=True)
+            return ("lists", pa.array(objects, type=pa.list_(pa.string()), from_pandas=True))
         except (pa.ArrowInvalid, pa.ArrowTypeError):
-            lists = None
-        if lists is not None:
-            found = pc.match_substring(pc.list_flatten(lists), q, ignore_case=True)
-            rows = pc.filter(pc.list_parent_indices(lists), found).to_numpy()
-            hits = np.zeros(len(values), dtype=bool)
-            hits[rows] = True
-            return hits
+            pass
     # text in object columns (the tables' repeated text, pandas before 3), numbers, mixed objects
     try:
-        texts = pa.array(objects, type=pa.string(), from_pandas=True).fill_null("")
+        codes, distinct = pd.factorize(objects)
+    except TypeError:  # lists among other values
+        codes, distinct = np.arange(len(objects)), objects
+    try:
+        texts = pa.array(distinct, type=pa.string(), from_pandas=True).fill_null("")
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        texts = pa.array([_as_text(v) for v in objects], type=pa.string())
-    return pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
+        texts = pa.array([_as_text(v) for v in distinct], type=pa.string())
+    return ("codes", codes, texts)
+
+
+def _contains(form: tuple, q: str, rows: int) -> np.ndarray:
+    """Whether each value of a column (in its ``_search_form``) contains ``q``: one vectorised
+    Arrow pass over its strings, its lists' names or its distinct values."""
+    if form[0] == "text":
+        return form[1].str.contains(q, case=False, regex=False, na=False).to_numpy(dtype=bool)
+    if form[0] == "lists":
+        found = pc.match_substring(pc.list_flatten(form[1]), q, ignore_case=True)
+        hits = np.zeros(rows, dtype=bool)
+        hits[pc.filter(pc.list_parent_indices(form[1]), found).to_numpy()] = True
+        return hits
+    _, codes, texts = form
+    found = pc.match_substring(texts, q, ignore_case=True).to_numpy(zero_copy_only=False)
+    return np.append(found, False)[codes]  # a missing value (code -1) is found nowhere
 
 
 def filter_table(

@@ -81,6 +81,36 @@ class TestFilterTable:
         assert filter_table(table, Filters(sectors=("services",), q="数据")).empty
 
 
+class TestSearchesKeptPerTable:
+    def test_a_search_asked_again_gives_the_same_rows_even_after_its_result_was_changed(self, table):
+        first = search_mask(table, "数据")
+        first[:] = True  # what a caller does with its mask is its own
+        assert search_mask(table, "数据").tolist() == [False, True, False]
+        assert search_mask(table, "综保").tolist() == [False, False, True]  # another search: its own rows
+
+    def test_what_a_table_keeps_goes_with_it(self):
+        import gc
+
+        from dashboard.query import filtering
+
+        frame = pd.DataFrame(
+            {"name": pd.Series(["数据中心", "茶园"], dtype=object), "places": [["江州"], []]}
+        )
+        assert search_mask(frame, "江州").tolist() == [True, False]
+        assert id(frame) in filtering._SEARCHABLE
+        key = id(frame)
+        del frame
+        gc.collect()
+        assert key not in filtering._SEARCHABLE
+
+    def test_repeated_text_with_missing_values_is_searched_by_its_distinct_values(self):
+        shared = "粤桂云数据中心"
+        frame = pd.DataFrame(
+            {"evidence": pd.Series([shared, None, shared, "茶园", float("nan")], dtype=object)}
+        )
+        assert search_mask(frame, "数据").tolist() == [True, False, True, False, False]
+
+
 def test_projects_view_named_by_default(extraction):
     named = projects_view(extraction.projects, Filters(), generic=False)
     everything = projects_view(extraction.projects, Filters(), generic=True)
