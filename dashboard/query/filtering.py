@@ -123,7 +123,7 @@ def _search_form(values: pd.Series) -> tuple:
         texts = pa.array(distinct, type=pa.string(), from_pandas=True).fill_null("")
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         texts = pa.array([_as_text(v) for v in distinct], type=pa.string())
-    return ("codes", codes, texts)
+    return ("codes", codes.astype(np.int32), texts)  # half the memory of numpy's default
 
 
 def _contains(form: tuple, q: str, rows: int) -> np.ndarray:
