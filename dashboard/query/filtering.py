@@ -15,6 +15,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,9 @@ import pyarrow.compute as pc
 
 from dashboard.pipeline import taxonomy as tx
 from dashboard.query.filters import Filters
+
+if TYPE_CHECKING:
+    from dashboard.pipeline.tables import Extraction
 
 # Columns that free-text search looks in, per kind of table (the first that exist are used).
 SEARCH_COLUMNS: tuple[str, ...] = (
@@ -61,6 +65,7 @@ class _Searchable:
     def __init__(self) -> None:
         self.columns: dict[str, tuple] = {}
         self.masks: OrderedDict[tuple[str, tuple[str, ...]], np.ndarray] = OrderedDict()
+        self.documents: tuple[pd.Index, np.ndarray] | None = None  # see _document_numbers
 
 
 _SEARCHABLE: dict[int, _Searchable] = {}
@@ -149,47 +154,59 @@ def filter_table(
     search_columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """The rows of ``table`` inside the sector, pillar, document and search filters."""
-    mask = pd.Series(True, index=table.index)
+    return table[_filter_mask(table, filters, search=search, search_columns=search_columns)]
+
+
+def _filter_mask(
+    table: pd.DataFrame, filters: Filters, *, search: bool, search_columns: Sequence[str] | None = None
+) -> np.ndarray:
+    mask = np.ones(len(table), dtype=bool)
     if filters.sectors and "sector" in table.columns:
-        mask &= table["sector"].isin(filters.sectors)
+        mask &= table["sector"].isin(filters.sectors).to_numpy(dtype=bool)
     if filters.pillar and "sector" in table.columns:
         pillars = table["pillar"] if "pillar" in table.columns else table["sector"].map(tx.pillar_of)
-        mask &= pillars == filters.pillar
+        mask &= (pillars == filters.pillar).to_numpy(dtype=bool)
     if filters.docs and "document" in table.columns:
-        mask &= table["document"].isin(filters.docs)
+        mask &= table["document"].isin(filters.docs).to_numpy(dtype=bool)
     if search and filters.q:
-        mask &= search_mask(table, filters.q, search_columns)
-    return table[mask.astype(bool)]
+        mask &= search_mask(table, filters.q, search_columns).to_numpy(dtype=bool)
+    return mask
 
 
-def projects_view(projects: pd.DataFrame, filters: Filters, *, generic: bool) -> pd.DataFrame:
+def projects_view(extraction: Extraction, filters: Filters, *, generic: bool) -> pd.DataFrame:
     """Projects in the filters; generic phrases (``named`` false) only when asked for."""
-    table = projects if generic else projects[projects["named"].astype(bool)]
-    return filter_table(table, filters)
+    return filter_table(extraction.projects if generic else extraction.named_projects, filters)
 
 
 def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Rows of a per-sentence table (terms, mentions) in the filters; a search keeps the rows
     of the sentences that contain the search text."""
-    table = filter_table(table, filters, search=False)
     if not filters.q:
-        return table
+        return filter_table(table, filters, search=False)
     hits = sentences[search_mask(sentences, filters.q, ["text"])]
-    documents = pd.Index(hits["document"].unique())
-    return table[np.isin(_sentence_keys(table, documents), _sentence_keys(hits, documents))]
+    documents, numbers = _document_numbers(table)
+    found = np.isin(
+        _sentence_keys(table, numbers), _sentence_keys(hits, documents.get_indexer(hits["document"]))
+    )
+    return table[_filter_mask(table, filters, search=False) & found]
 
 
-def _sentence_keys(frame: pd.DataFrame, documents: pd.Index) -> np.ndarray:
-    """One integer per row for its sentence (document, paragraph, sentence), the documents
-    numbered by their place in ``documents``; -1 for a document not there. Vectorised: a
-    corpus's terms are millions of rows."""
-    number = documents.get_indexer(frame["document"])
-    known = number >= 0
-    keys = np.full(len(frame), -1, dtype=np.int64)
-    paragraph = frame["paragraph"].to_numpy(dtype=np.int64)[known]
-    sentence = frame["sentence"].to_numpy(dtype=np.int64)[known]
-    keys[known] = (number[known].astype(np.int64) << 40) | (paragraph << 20) | sentence
-    return keys
+def _document_numbers(table: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
+    """The documents of a table, and each row's document by its place among them (kept with the
+    table: a corpus's terms are millions of rows)."""
+    searchable = _searchable(table)
+    if searchable.documents is None:
+        numbers, documents = pd.factorize(table["document"].to_numpy(dtype=object))
+        searchable.documents = (pd.Index(documents), numbers.astype(np.int32))
+    return searchable.documents
+
+
+def _sentence_keys(frame: pd.DataFrame, numbers: np.ndarray) -> np.ndarray:
+    """One integer per row for its sentence (document, paragraph, sentence), from the number of
+    each row's document (-1: a document to leave out, whose rows get -1). Vectorised."""
+    keys = (numbers.astype(np.int64) << 40) | (frame["paragraph"].to_numpy(dtype=np.int64) << 20)
+    keys |= frame["sentence"].to_numpy(dtype=np.int64)
+    return np.where(numbers >= 0, keys, -1)
 
 
 def sector_counts(table: pd.DataFrame) -> dict[str, int]:

@@ -108,7 +108,7 @@ def projects(extraction: Extraction, filters: Filters, *, generic: bool = False)
     """``generic`` lists generic phrases (智能工厂) with the named projects."""
     total = len(extraction.projects if generic else extraction.named_projects)
     return Projects(
-        projects_view(extraction.projects, filters, generic=generic),
+        projects_view(extraction, filters, generic=generic),
         total,
         filter_table(extraction.initiatives, filters),
     )

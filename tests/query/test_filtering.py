@@ -112,15 +112,15 @@ class TestSearchesKeptPerTable:
 
 
 def test_projects_view_named_by_default(extraction):
-    named = projects_view(extraction.projects, Filters(), generic=False)
-    everything = projects_view(extraction.projects, Filters(), generic=True)
+    named = projects_view(extraction, Filters(), generic=False)
+    everything = projects_view(extraction, Filters(), generic=True)
     assert named["named"].all()
     assert len(everything) > len(named)
     assert "智能工厂" in set(everything["name"]) - set(named["name"])
 
 
 def test_agriculture_only(extraction):
-    view = projects_view(extraction.projects, Filters(sectors=("agriculture",)), generic=True)
+    view = projects_view(extraction, Filters(sectors=("agriculture",)), generic=True)
     assert not view.empty
     assert set(view["sector"]) == {"agriculture"}
 

@@ -27,8 +27,8 @@ def test_a_saved_analysis_opens_as_the_same_view(extraction):
     text = dump(VIEW, EDITS)
     filters, edits = load(text, documents=DOCUMENTS)
     assert filters == VIEW and edits == EDITS
-    before = project_rows(projects_view(extraction.projects, VIEW, generic=False))
-    after = project_rows(projects_view(extraction.projects, filters, generic=False))
+    before = project_rows(projects_view(extraction, VIEW, generic=False))
+    after = project_rows(projects_view(extraction, filters, generic=False))
     assert not before.empty
     assert before.equals(after)
 
