@@ -65,12 +65,14 @@ def build_network(
     keyword = ends["type"].eq("keyword").to_numpy()
     count = pd.Series(0.0, index=ends.index)
     sector = pd.Series(None, index=ends.index, dtype=object)
-    if len(terms) and keyword.any():
+    if len(terms) and keyword.any():  # the rows of the nodes only: a corpus has millions of terms
         words = ends.loc[keyword, "name"]
+        terms = terms[terms["term"].isin(words)]
         count[keyword] = terms.groupby("term")["count"].sum().reindex(words).to_numpy()
         sector[keyword] = _dominant(terms, ["term"], weight="count").reindex(words).to_numpy()
     if len(mentions) and not keyword.all():
         named = pd.MultiIndex.from_frame(ends.loc[~keyword, ["type", "name"]])
+        mentions = mentions[mentions["name"].isin(named.get_level_values("name"))]
         count[~keyword] = mentions.groupby(["category", "name"]).size().reindex(named).to_numpy()
         sector[~keyword] = _dominant(mentions, ["category", "name"]).reindex(named).to_numpy()
     nodes = pd.DataFrame(
