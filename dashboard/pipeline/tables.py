@@ -107,7 +107,8 @@ class Extraction:
         that what searches keep of a table (``filtering.search_mask``) serves them again."""
         kept = self.__dict__.get("_named_projects")
         if kept is None or kept[0] is not self.projects:
-            kept = self.__dict__["_named_projects"] = (self.projects, self.projects[self.projects["named"]])
+            named = self.projects["named"].astype(bool)  # an empty column is no mask until it is bool
+            kept = self.__dict__["_named_projects"] = (self.projects, self.projects[named])
         return kept[1]
 
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -109,3 +109,11 @@ def test_recurring_projects_merge_names_sectors_dates_and_sources_per_project():
     assert (park["first"], park["last"]) == ("2023-01-01", "2023-05-01")
     assert [s["document"] for s in park["sources"]] == ["c", "a", "b"]  # by date, undated last
     assert merged.loc["云谷数据中心", "pillar"] == "digital-industrialization"
+
+
+def test_named_projects_keep_their_columns_and_are_one_table_per_projects_table(tmp_path, seed_extraction):
+    empty = extract_paths([tmp_path])
+    assert empty.named_projects.empty
+    assert list(empty.named_projects.columns) == list(empty.projects.columns)
+    assert seed_extraction.named_projects is seed_extraction.named_projects  # what searches keep serves again
+    assert seed_extraction.named_projects["named"].all()
