@@ -87,24 +87,30 @@ def search_mask(table: pd.DataFrame, q: str, columns: Sequence[str] | None = Non
     q = q.strip()
     if not q:
         return pd.Series(True, index=table.index)
+    return pd.Series(_search_rows(table, q, columns).copy(), index=table.index)
+
+
+def _search_rows(table: pd.DataFrame, q: str, columns: Sequence[str] | None) -> np.ndarray:
+    """``search_mask`` of a stripped, non-empty ``q``, as the array the table keeps: read, never
+    changed."""
     columns = tuple(c for c in (columns or SEARCH_COLUMNS) if c in table.columns)
     searchable = _searchable(table)
     with _SEARCHABLE_LOCK:
         mask = searchable.masks.get((q, columns))
         if mask is not None:
             searchable.masks.move_to_end((q, columns))
-    if mask is None:
-        mask = np.zeros(len(table), dtype=bool)
-        for column in columns:
-            form = searchable.columns.get(column)
-            if form is None:
-                form = searchable.columns[column] = _search_form(table[column])
-            mask |= _contains(form, q, len(table))
-        with _SEARCHABLE_LOCK:
-            searchable.masks[q, columns] = mask
-            while len(searchable.masks) > _Searchable.MASKS_KEPT:
-                searchable.masks.popitem(last=False)
-    return pd.Series(mask.copy(), index=table.index)
+            return mask
+    mask = np.zeros(len(table), dtype=bool)
+    for column in columns:  # two sessions may convert a column at once: either result is kept
+        form = searchable.columns.get(column)
+        if form is None:
+            form = searchable.columns[column] = _search_form(table[column])
+        mask |= _contains(form, q, len(table))
+    with _SEARCHABLE_LOCK:
+        searchable.masks[q, columns] = mask
+        while len(searchable.masks) > _Searchable.MASKS_KEPT:
+            searchable.masks.popitem(last=False)
+    return mask
 
 
 def _search_form(values: pd.Series) -> tuple:
@@ -168,8 +174,8 @@ def _filter_mask(
         mask &= (pillars == filters.pillar).to_numpy(dtype=bool)
     if filters.docs and "document" in table.columns:
         mask &= table["document"].isin(filters.docs).to_numpy(dtype=bool)
-    if search and filters.q:
-        mask &= search_mask(table, filters.q, search_columns).to_numpy(dtype=bool)
+    if search and filters.q.strip():
+        mask &= _search_rows(table, filters.q.strip(), search_columns)
     return mask
 
 
@@ -181,9 +187,9 @@ def projects_view(extraction: Extraction, filters: Filters, *, generic: bool) ->
 def sentence_view(table: pd.DataFrame, sentences: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Rows of a per-sentence table (terms, mentions) in the filters; a search keeps the rows
     of the sentences that contain the search text."""
-    if not filters.q:
+    if not filters.q.strip():
         return filter_table(table, filters, search=False)
-    hits = sentences[search_mask(sentences, filters.q, ["text"])]
+    hits = sentences[_search_rows(sentences, filters.q.strip(), ["text"])]
     documents, numbers = _document_numbers(table)
     found = np.isin(
         _sentence_keys(table, numbers), _sentence_keys(hits, documents.get_indexer(hits["document"]))

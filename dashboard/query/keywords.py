@@ -272,10 +272,12 @@ def cooccurrence(
     # a pair's source is its lower number
     sentence = found.groupby(keys, sort=False).ngroup().to_numpy()
     name, vocabulary = pd.factorize(found["name"].to_numpy(object), sort=True)
-    found = pd.DataFrame({"sentence": sentence, "name": name, "category": found["category"].to_numpy(object)})
-    found = found.sort_values("sentence", kind="stable")
-    kinds = found.drop_duplicates("name", keep="last").set_index("name")["category"]
-    nodes = found.drop_duplicates(["sentence", "name"]).sort_values(["sentence", "name"])
+    numbered = pd.DataFrame(
+        {"sentence": sentence, "name": name, "category": found["category"].to_numpy(object)}
+    )
+    numbered = numbered.sort_values("sentence", kind="stable")
+    kinds = numbered.drop_duplicates("name", keep="last").set_index("name")["category"]
+    nodes = numbered.drop_duplicates(["sentence", "name"]).sort_values(["sentence", "name"])
     sentence, name = nodes["sentence"].to_numpy(), nodes["name"].to_numpy()
     # every pair of nodes in a sentence: each node with those after it in its sentence
     ends = np.flatnonzero(np.r_[sentence[1:] != sentence[:-1], True]) + 1
