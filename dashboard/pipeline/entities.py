@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.text import Segmenter, Span, dictionary_tag, word_frequency
 
@@ -24,7 +25,7 @@ _UNIT_BRACKET = re.compile(r"[（(]([^（）()，。、；,;：:“”\s]{2,10})
 _ALIAS_MARKERS = ("简称", "以下简称", "下称", "下同", "即", "又称", "原")
 _YEARS = re.compile(r"[\d—\-–~～至年]+")
 _NOT_IN_A_NAME = re.compile(
-    r"(?:大会|博览会|峰会|论坛|洽谈会|推介会|交易会|发布会)(?:暨|(?![会展馆]))|(?<![平高中初同对])等(?![级值])"
+    r"(?:大会|博览会|峰会|论坛|洽谈会|推介会|交易会|发布会)(?:暨|(?![会展馆]))|(?<![平高中初同对])等(?![级值])|(?<=[\u4e00-\u9fff])暨(?!南)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_JOINERS = frozenset({"-", "—", "~", "至", "年", "年度"})
@@ -47,6 +48,9 @@ _DESIGNATIONS = frozenset({"国家级", "国家", "全国", "省级"})
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月好")
 # …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
 _GLUED_CLOSERS = frozenset("是向在把被让将")
+# Single-character function words (conjunctions, prepositions, adverbs, 连 and 暨 as links) that
+# open a clause, never a name: 而甲工厂, 据甲中心, 上连甲平台, 仪式暨甲项目.
+_CLAUSE_OPENERS = frozenset("而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -346,10 +350,14 @@ class EntityFinder:
         return out
 
     def _ends_project(self, word: str) -> bool:
-        return bool(word) and any(
-            word.endswith(e)
-            for e, c, _ in self.endings.get(word[-1], ())
-            if c == PROJECT and e not in self.after_quotes_only
+        return (
+            bool(word)
+            and word not in self.lexicon.not_projects
+            and any(
+                word.endswith(e)
+                for e, c, _ in self.endings.get(word[-1], ())
+                if c == PROJECT and e not in self.after_quotes_only
+            )
         )
 
     def find(self, sentence: str, toks: list[Span]) -> list[Found]:
@@ -685,15 +693,17 @@ class EntityFinder:
             if part != "、":
                 spans.append((position, position + len(part)))
             position += len(part)
-        if spans:
+        if spans and len(spans) == _COUNTS[count.group(1)] - 1:
             last_start, last_end = spans.pop()
             joiners = list(_LAST_ITEM_JOINERS.finditer(sentence, last_start, last_end))
-            if joiners:  # 乙和丙: the last joiner parts the last two items
+            if joiners:  # 乙和丙: the last joiner parts the last two items (but 网络和数据安全 is one)
                 joiner = joiners[-1]
                 spans += [(last_start, joiner.start()), (joiner.end(), last_end)]
             else:
                 spans.append((last_start, last_end))
-        if len(spans) != _COUNTS[count.group(1)]:
+        if len(spans) != _COUNTS[count.group(1)] or any(
+            sentence[: count.start()].endswith(a) for a in self.lexicon.launching_actions
+        ):  # 从甲、乙方面实施五项行动: what the list names is not what is launched
             return []
         first_start, first_end = spans[0]
         for t in toks:  # 江州市将建成甲…: the first item starts after the last action or opener
@@ -703,6 +713,8 @@ class EntityFinder:
                 and (t.text in self.hard_stops or t.text in self.lexicon.actions)
             ):
                 spans[0] = (t.end, first_end)
+                if ending in _PROGRAMME_HEADS:  # 开展甲提质升级、乙…五大行动: a programme's words
+                    break  # may be actions themselves; only the verb that opens the list is not
         head = count.group(2) + ending
         items = []
         for start, stop in spans:
@@ -883,6 +895,8 @@ class EntityFinder:
             )
         ):
             first = then
+        while first < last - 1 and toks[first].text in _CLAUSE_OPENERS:
+            first += 1
         while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
             if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:
                 first += 1
@@ -1053,12 +1067,25 @@ class EntityFinder:
             self.place_stems.setdefault(stem, name)
         return Found(PLACE, name, kind, start, token.end)
 
+    def _reads_as_place(self, word: str, level: int) -> bool:
+        """Whether the bare name of a province or a prefecture-level city reads as the place rather
+        than as an everyday word: jieba knows it as a place (武汉), or as a name or noun it seldom
+        meets (合肥, 银川), but not as a foreign name (阿里 is a company first). A county's or a
+        district's bare name is not enough (新建, 古城, 滨海 are words first)."""
+        if level > 1:
+            return False
+        frequency, tag = word_frequency(self.tok, word), dictionary_tag(word)
+        return tag == "ns" or (tag in ("n", "s", "nr", "nz", "j") and frequency < _COMMON_PLACE_WORD)
+
     def _dictionary_place(self, token: Span) -> Found | None:
         word = token.text
         if word in self.place_stems:
             return Found(PLACE, self.place_stems[word], "市", token.start, token.end)
         if not 2 <= len(word) <= 3 or word in self.generic or word in self.brands:
             return None
+        division = divisions().get(word)
+        if division is not None and self._reads_as_place(word, level=division[1]):  # 武汉 → 武汉市
+            return Found(PLACE, division[0], "市", token.start, token.end)
         if word in self.lexicon.regions:
             return Found(PLACE, word, "地名", token.start, token.end)
         # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place

@@ -220,6 +220,47 @@ def test_items_counted_before_a_shared_head_each_take_it():
     assert set(summary) == {"云岭数据基地", "青峰数据基地"}
 
 
+def test_programmes_counted_after_their_list_keep_their_own_verbs():
+    found = projects("江州市开展算力设施提质升级、数据流通利用、网络和数据安全护航三大行动，到2026年底见效。")
+    assert {"算力设施提质升级行动", "数据流通利用行动", "网络和数据安全护航行动"} <= set(found)
+    assert "开展算力设施提质升级行动" not in found
+    # the areas a programme covers are not its names: 从甲、乙方面实施 … 行动
+    areas = projects("江州市从科技创新、产业数字化和数字产业化方面实施三项行动。")
+    assert not {"科技创新行动", "产业数字化行动", "数字产业化行动"} & set(areas)
+
+
+def test_a_function_word_opening_the_clause_is_not_part_of_a_name():
+    found = projects(
+        "江州市建成政务数据共享交换平台，上连国家数据共享交换平台，下连各区县。",
+        "而临川智能制造示范工厂聚焦装备制造，据青峰县大数据中心介绍，设备已经上线。",
+        "签约仪式暨云岭数据产业园开园活动在江州举行。",
+    )
+    assert {"国家数据共享交换平台", "临川智能制造示范工厂", "青峰县大数据中心", "云岭数据产业园"} <= set(
+        found
+    )
+    assert not [n for n in found if n[0] in "连而据" or "暨" in n]
+
+
+def places(*paragraphs: str) -> set[str]:
+    document = parse_document("标题\n" + "\n".join(paragraphs), doc_id="t", suffix=".txt")
+    return set(extract_documents([document]).places["name"])
+
+
+def test_a_province_or_a_city_written_bare_is_the_division():
+    assert {"合肥市", "宁夏回族自治区", "延边朝鲜族自治州"} <= places(
+        "合肥与宁夏、延边签署数字经济合作协议，共建算力中心。"
+    )
+    found = projects("银川大数据产业园开园以来，入驻企业超过百家。")
+    assert found["银川大数据产业园"][1] is True  # a city's name makes the park a named one
+    # a county's or district's bare name is an everyday word first (新建区, 古城区, 滨海县, 灯塔市)
+    assert not places("江州市新建古城智慧景区，滨海新城推广灯塔工厂经验。") & {
+        "新建区",
+        "古城区",
+        "滨海县",
+        "灯塔市",
+    }
+
+
 def test_a_designation_reaches_back_to_its_rank_over_its_titles_verbs():
     found = projects("江州市获批国家级知识产权强国建设示范园区，青峰县创建国家职业教育虚拟仿真示范实训基地。")
     assert found["国家级知识产权强国建设示范园区"][1] is True
