@@ -84,6 +84,10 @@ _CLAUSE_MARKS = re.compile(r"[，。；：！？,;:!?（(]")
 _LAST_ITEM_JOINERS = re.compile(r"以及|和|及|与")
 # A plan's programmes: 实施甲行动、乙行动、丙行动 names each, whatever its words (推进, 提升…).
 _PROGRAMME_HEADS = ("行动", "工程", "计划")
+# A place's digital programme (数字甲省, 智慧乙市, 数智丙省), and the building said before it (建设,
+# 打造更高水平的…), with no clause mark between.
+_DIGITAL_PREFIXES = frozenset({"数字", "智慧", "数智"})
+_BUILDING_BEFORE = re.compile(r"(?:建设|打造|建成)[^，。；、,;:：“”\s]{0,6}$")
 _ITEM_CUT = re.compile(r"[、，。；：,;:！？!?\s]")
 # A name never reaches back across the head of another piece of work (省级重点项目江州产业园).
 _WORK_HEADS = frozenset({"项目", "工程"})
@@ -404,15 +408,16 @@ class EntityFinder:
                 if place is not None:
                     found.append(place)
         span = (toks[0].start, toks[-1].end) if toks else (0, 0)  # the sentence, in ``sentence``
-        titled = [
-            item
-            for item in (
-                *self._titled_shows(sentence, span),
-                *self._quoted_builds(sentence, span, found),
-                *self._digital_places(sentence, found),
-            )
-            if not any(f.category == PROJECT and f.start < item.end and item.start < f.end for f in found)
-        ]
+        titled: list[Found] = []
+        for item in (
+            *self._titled_shows(sentence, span),
+            *self._quoted_builds(sentence, span, found),
+            *self._digital_places(sentence, found),
+        ):  # “数字甲市”建设 is both quoted and built: one project
+            if not any(
+                f.category == PROJECT and f.start < item.end and item.start < f.end for f in (*found, *titled)
+            ):
+                titled.append(item)
         return sorted(found + titled, key=lambda f: f.end) if titled else found
 
     def with_learned(
@@ -509,16 +514,24 @@ class EntityFinder:
 
     @staticmethod
     def _digital_places(sentence: str, found: list[Found]) -> list[Found]:
-        """数字 and a place that the text builds (数字甲省建设, 推进数字乙市建设) name the place's digital
-        programme."""
-        return [
-            Found(PROJECT, "数字" + sentence[f.start : f.end], "项目", f.start - 2, f.end, True)
-            for f in found
-            if f.category == PLACE
-            and sentence[f.start - 2 : f.start] == "数字"
-            and sentence[f.end : f.end + 2] == "建设"
-            and len(sentence[f.start : f.end].rstrip("省市县区州")) >= 2  # not 数字强省
-        ]
+        """数字, 智慧 or 数智 and a place that the text builds (数字甲省建设, 加快建设智慧乙市, 打造更高
+        水平数字丙市) name the place's digital programme."""
+        programmes = []
+        for f in found:
+            prefix = sentence[f.start - 2 : f.start]
+            place = sentence[f.start : f.end]
+            if (
+                f.category != PLACE
+                or prefix not in _DIGITAL_PREFIXES
+                or (len(place.rstrip("省市县区州")) < 2 and place not in divisions())  # 数字强省; 数字广州
+            ):
+                continue
+            after = sentence[f.end : f.end + 3].lstrip("”’\"'")
+            before = sentence[max(0, f.start - 12) : f.start - 2]
+            if after.startswith("建设") or _BUILDING_BEFORE.search(before):
+                name = prefix + place
+                programmes.append(Found(PROJECT, name, "项目", f.start - 2, f.end, True))
+        return programmes
 
     def _titled_shows(self, sentence: str, span: tuple[int, int]) -> list[Found]:
         """Titles a word before them says are shows or exhibitions: 沉浸式戏剧“甲乙”, 实景演出《丙丁》."""

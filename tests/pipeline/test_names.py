@@ -168,6 +168,10 @@ def test_digital_and_a_place_that_is_built_is_a_programme():
     assert found["数字青阳"][1] is True
     assert found["数字临川"][1] is True
     assert "数字强市" not in found
+    # 智慧 and 数智 too, and the building said before the place (打造更高水平的…, 加快建设…)
+    more = projects("青阳市加快建设智慧青阳，临川县打造更高水平数智临川，推进数字乡村和数字经济发展。")
+    assert {"智慧青阳", "数智临川"} <= set(more)
+    assert not {"数字乡村", "数字经济"} & set(more)
 
 
 def test_a_name_after_a_quoted_project_and_he_starts_after_he():
