@@ -48,9 +48,12 @@ _DESIGNATIONS = frozenset({"国家级", "国家", "全国", "省级"})
 _GLUED_OPENERS = frozenset("如在与和将以把对向由从及年月好")
 # …and the ones it glues onto the end of the word before them (信息园是, 自助机向).
 _GLUED_CLOSERS = frozenset("是向在把被让将")
+# Single characters that close a verb (勾勒出, 来到, 位于, 坐落在) or link a clause (是): a name
+# does not reach back over them.
+_CLAUSE_LINKS = frozenset("出到于在是被")
 # Single-character function words (conjunctions, prepositions, adverbs, 连 and 暨 as links) that
-# open a clause, never a name: 而甲工厂, 据甲中心, 上连甲平台, 仪式暨甲项目.
-_CLAUSE_OPENERS = frozenset("而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃")
+# open a clause, never a name: 而甲工厂, 据甲中心, 上连甲平台, 仪式暨甲项目, 距甲景区.
+_CLAUSE_OPENERS = frozenset("而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随")
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -87,7 +90,7 @@ _PROGRAMME_HEADS = ("行动", "工程", "计划")
 # A place's digital programme (数字甲省, 智慧乙市, 数智丙省), and the building said before it (建设,
 # 打造更高水平的…), with no clause mark between.
 _DIGITAL_PREFIXES = frozenset({"数字", "智慧", "数智"})
-_BUILDING_BEFORE = re.compile(r"(?:建设|打造|建成)[^，。；、,;:：“”\s]{0,6}$")
+_BUILDING_BEFORE = re.compile(r"(?:建设|打造|建成|加快|推进)[^，。；、,;:：“”\s]{0,6}$")
 _ITEM_CUT = re.compile(r"[、，。；：,;:！？!?\s]")
 # A name never reaches back across the head of another piece of work (省级重点项目江州产业园).
 _WORK_HEADS = frozenset({"项目", "工程"})
@@ -210,6 +213,8 @@ class EntityFinder:
 
     def _stops_name(self, toks: list[Span], j: int) -> bool:
         word = toks[j].text
+        if word in _CLAUSE_LINKS:  # 勾勒出甲集聚区, 位于乙园区: the clause's verb ends before the name
+            return True
         if word in _CONNECTORS and 0 < j < len(toks) - 1:  # 中国—东盟信息港: one dash joins two names
             return not (
                 _CJK_OR_LATIN.search(toks[j - 1].text[-1]) and _CJK_OR_LATIN.search(toks[j + 1].text[0])
@@ -745,6 +750,12 @@ class EntityFinder:
         # (甲、乙等重点项目, 等龙头项目 list instances of a category instead, named in full)
         if sentence[head_start - 3 : head_start] == "等产业":
             ending, head_start = sentence[head_start - 2 : end], head_start - 2
+        in_full = ending == "项目"  # 甲高铁、乙机场改扩建等(重点)项目: the items are the projects' names
+        if in_full and sentence[head_start - 1 : head_start] != "等":
+            closing = sentence.rfind("等", max(0, head_start - 5), head_start)
+            if closing < 0 or not self._is_generic(sentence[closing + 1 : head_start]):
+                return []
+            head_start = closing + 1
         if sentence[head_start - 1 : head_start] != "等" or head_start < 2:
             return []
         window = max(0, head_start - 1 - _LIST_REACH)
@@ -764,15 +775,30 @@ class EntityFinder:
                 and (t.text in self.hard_stops or t.text in self.lexicon.actions)
             ):
                 spans[0] = (t.end, first_end)
+                if in_full and t.text in self.lexicon.actions:  # 建设甲大道改造: a work's own verb stays
+                    break
         items = []
         for start, stop in spans:
             words = [t.text for t in toks if start <= t.start and t.end <= stop]
             if (
-                not 2 <= stop - start <= 8
+                not 2 <= stop - start <= (14 if in_full else 8)
                 or "".join(words) != sentence[start:stop]
                 or not any(_CJK.search(w) and self._is_proper(w) for w in words)
             ):
                 return []
+            if (
+                in_full
+            ):  # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为)
+                named_by = [w for w in words if _CJK.search(w)]
+                if all(self._is_proper(w) for w in named_by) or any(_QUANTITY.match(w) for w in words):
+                    return []
+                if not self._ends_project(
+                    normalise_name(sentence[start:stop])
+                ):  # 甲产业园 is found by its head
+                    items.append(
+                        Found(PROJECT, normalise_name(sentence[start:stop]), kind, start, stop, True)
+                    )
+                continue
             items.append(
                 Found(PROJECT, normalise_name(sentence[start:stop] + ending), kind, start, stop, True)
             )
@@ -904,6 +930,11 @@ class EntityFinder:
                 or (
                     dictionary_tag(toks[first].text) == "v"
                     and word_frequency(self.tok, toks[first].text) >= _EVERYDAY_VERB
+                )
+                or (  # 标志着甲市高新区: any verb jieba knows, before a place's name
+                    dictionary_tag(toks[first].text) == "v"
+                    and word_frequency(self.tok, toks[first].text) >= _UNCOMMON_VERB
+                    and self._is_place_word(toks[then].text)
                 )
             )
         ):
@@ -1080,6 +1111,10 @@ class EntityFinder:
             self.place_stems.setdefault(stem, name)
         return Found(PLACE, name, kind, start, token.end)
 
+    def _is_place_word(self, word: str) -> bool:
+        """A place's name as the document or the divisions know it (江州, 武汉)."""
+        return word in self.place_stems or word in self.place_stems.values() or word in divisions()
+
     def _reads_as_place(self, word: str, level: int) -> bool:
         """Whether the bare name of a province or a prefecture-level city reads as the place rather
         than as an everyday word: jieba knows it as a place (武汉), or as a name or noun it seldom
@@ -1094,11 +1129,13 @@ class EntityFinder:
         word = token.text
         if word in self.place_stems:
             return Found(PLACE, self.place_stems[word], "市", token.start, token.end)
-        if not 2 <= len(word) <= 3 or word in self.generic or word in self.brands:
+        if len(word) < 2 or word in self.generic or word in self.brands:
             return None
         division = divisions().get(word)
         if division is not None and self._reads_as_place(word, level=division[1]):  # 武汉 → 武汉市
             return Found(PLACE, division[0], "市", token.start, token.end)
+        if len(word) > 3:
+            return None
         if word in self.lexicon.regions:
             return Found(PLACE, word, "地名", token.start, token.end)
         # jieba tags many common words as places (古城, 高原); a rarer one is more likely a place

@@ -265,6 +265,26 @@ def test_a_province_or_a_city_written_bare_is_the_division():
     }
 
 
+def test_works_listed_before_deng_xiangmu_are_named_in_full():
+    found = projects("青峰城际铁路、云岭大道改造、临川机场改扩建等项目建成运营。")
+    assert {"青峰城际铁路", "云岭大道改造", "临川机场改扩建"} <= set(found)
+    assert not [n for n in found if n.endswith("项目")]
+    heavy = projects("开工建设江州大道改造、青峰污水处理厂扩建等重大项目。")
+    assert {"江州大道改造", "青峰污水处理厂扩建"} <= set(heavy)
+    # companies before 等重点项目 are not the works' names
+    firms = projects("江州集群已集聚华为、抖音、三大运营商等重点项目。")
+    assert not {"华为", "抖音", "三大运营商"} & set(firms)
+
+
+def test_a_verb_or_a_preposition_before_a_place_is_not_part_of_its_name():
+    found = projects("这标志着合肥高新区迈入新阶段，距青峰古镇景区仅几公里，比传统果园增产两成。")
+    assert "合肥高新区" in found
+    assert not [n for n in found if n[0] in "标距比"]
+    outlined = projects("一幅图景勾勒出江州数字农业集聚区的发展蓝图。")
+    assert "江州数字农业集聚区" in outlined and not [n for n in outlined if "勾勒" in n]
+    assert {"数字鄂尔多斯", "数字辽宁"} <= set(projects("将建设数字鄂尔多斯，加快数字辽宁、智造强省建设。"))
+
+
 def test_a_designation_reaches_back_to_its_rank_over_its_titles_verbs():
     found = projects("江州市获批国家级知识产权强国建设示范园区，青峰县创建国家职业教育虚拟仿真示范实训基地。")
     assert found["国家级知识产权强国建设示范园区"][1] is True
