@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.text import jieba_folder
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ def without_names(terms: pd.DataFrame, extraction: Extraction, lexicon: Lexicon)
     genre's words)."""
     names = [*extraction.places["name"], *extraction.organizations["name"]]
     words = name_words(names, lexicon.name_endings, keep=lexicon.domain_vocabulary)
+    found = set(names)  # 广西 of 广西壮族自治区: a division's short name, as the divisions' table has it
+    words |= {stem for stem, (name, _) in divisions().items() if name in found}
     return terms[~terms["term"].isin(words)]
 
 

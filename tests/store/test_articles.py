@@ -64,7 +64,8 @@ class TestAdd:
         assert result.name == "2024-03-08-安宁-数字经济-发展观察.md"
         assert (folder / result.name).read_bytes() == NEW
         assert result.document.title == "安宁：数字经济/发展观察"
-        assert result.projects == {s: 2 for s in ORDER}
+        # two per section, and the opening's 数字安宁 (the city's programme: services)
+        assert result.projects == {s: 3 if s == "services" else 2 for s in ORDER}
         assert [p.name for p in folder.glob(".*")] == [LOCK_FILE]  # no temporary file left
         extraction = extract_paths([folder])
         assert set(named_projects("安宁", "天承", "agriculture")) <= set(extraction.named_projects["name"])

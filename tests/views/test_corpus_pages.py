@@ -102,7 +102,7 @@ def test_an_upload_is_added_and_shown_with_what_was_found(corpus):
     at.get("file_uploader")[0].set_value(("upload.md", NEW.encode(), "text/markdown")).run()
     assert not at.exception
     assert "已加入：2024-03-08-安宁数字经济发展观察.md" in at.success[0].value
-    assert "服务业 2" in at.success[0].value
+    assert "服务业 3" in at.success[0].value  # two in its section, and the opening's 数字安宁
     assert (corpus / "2024-03-08-安宁数字经济发展观察.md").read_text(encoding="utf-8") == NEW
     assert len(table(at, "file")) == 7
     assert len(at.sidebar.multiselect(key="filters_doc").options) == 7  # the sidebar knows it too
@@ -165,7 +165,7 @@ def test_across_articles_timeline_recurring_projects_and_comparison(corpus):
     at.segmented_control(key="corpus_compare_by").set_value("periods").run()
     assert not at.exception
     assert at.selectbox(key="corpus_a_periods").value == "2023-01"
-    assert "**仅见于 A** (8)" in shown(at)
+    assert "**仅见于 A** (9)" in shown(at)  # two per section, and the opening's 数字江州
 
 
 def test_recurring_projects_are_listed_with_every_source(tmp_path, monkeypatch):
