@@ -255,6 +255,10 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 # --- one record per project of a document ---------------------------------------------
 
 
+def _non_digital(name: str, lexicon: Lexicon) -> bool:
+    return any(word in name for word in lexicon.non_digital_works)
+
+
 def _project_sector(mentions: list[Mention], lexicon: Lexicon, scores: dict[str, float] | None = None) -> str:
     """The sector of a project by the rules: what its name's words clearly say (农业大数据中心),
     else its own type's (a data centre is digital industry wherever it stands), else where it is
@@ -265,6 +269,8 @@ def _project_sector(mentions: list[Mention], lexicon: Lexicon, scores: dict[str,
     clear = best_sector(scores, minimum=NAME_SECTOR_MINIMUM)
     if clear:
         return clear
+    if not any(scores.values()) and _non_digital(first.name, lexicon):
+        return tx.UNCLASSIFIED  # 甲风电项目, 乙高铁: a work outside the digital economy
     own = lexicon.kind_sectors.get(first.kind)
     if own:
         return own
@@ -289,6 +295,8 @@ def project_features(
     """What the sector model sees of a project (``sector_model.sector_features``)."""
     first = mentions[0]
     name_scores = sector_scores(first.name, lexicon)
+    if not any(name_scores.values()) and _non_digital(first.name, lexicon):
+        name_scores = {**name_scores, tx.UNCLASSIFIED: 3.0}  # the model sees name=unclassified
     return sector_features(
         first.name,
         first.kind,

@@ -48,6 +48,7 @@ class Lexicon:
     regions: frozenset[str]
     version: str
     kind_sectors: dict[str, str] = dataclasses.field(default_factory=dict)  # kind → its own sector
+    non_digital_works: frozenset[str] = frozenset()  # 风电, 高铁: a work outside the digital economy
     words_inside_names: frozenset[str] = frozenset()
     founding_actions: frozenset[str] = frozenset()
     built_institutes: tuple[str, ...] = ()
@@ -103,6 +104,7 @@ def parse_lexicon(files: dict[str, str], *, extra_stopwords: frozenset[str] = fr
         regions=frozenset(grammar.get("regions", ())),
         version=version,
         kind_sectors=dict(grammar.get("kind_sectors") or {}),
+        non_digital_works=frozenset(grammar.get("non_digital_works") or ()),
         words_inside_names=frozenset(grammar.get("words_inside_names", ())),
         founding_actions=frozenset(grammar.get("founding_actions", ())),
         built_institutes=tuple(grammar.get("built_institutes", ())),

@@ -285,6 +285,16 @@ def test_a_verb_or_a_preposition_before_a_place_is_not_part_of_its_name():
     assert {"数字鄂尔多斯", "数字辽宁"} <= set(projects("将建设数字鄂尔多斯，加快数字辽宁、智造强省建设。"))
 
 
+def test_energy_and_transport_works_of_a_signing_list_have_no_digital_sector():
+    found = projects(
+        "推进数字产业化。江州市集中签约青峰风电项目、云岭光伏发电项目和江州云谷数据中心，",
+        "临川城际铁路、江州机场改扩建等项目同步开工。",
+    )
+    for name in ("青峰风电项目", "云岭光伏发电项目", "临川城际铁路", "江州机场改扩建"):
+        assert found[name][0] == "unclassified", name
+    assert found["江州云谷数据中心"][0] == "digital-industry"
+
+
 def test_a_designation_reaches_back_to_its_rank_over_its_titles_verbs():
     found = projects("江州市获批国家级知识产权强国建设示范园区，青峰县创建国家职业教育虚拟仿真示范实训基地。")
     assert found["国家级知识产权强国建设示范园区"][1] is True
