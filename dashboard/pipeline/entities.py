@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.lexicon import Lexicon
@@ -105,6 +105,30 @@ _CJK_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # jieba's dictionary tags many common words as places; one this frequent is a word, not a place.
 _MAX_PLACE_FREQUENCY = 20000
 _SHORT_PLACE_KINDS = frozenset({"省", "市", "县区", "乡镇"})
+
+
+def _brackets_balance(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed in it, and none closed that was not."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _after_stray_bracket(found: Found, sentence: str) -> Found | None:
+    """A project whose name starts with the end of a bracket opened before it (甲区）乙园区), from
+    after that bracket; None for one that ends inside a bracket."""
+    text = sentence[found.start : found.end]
+    cut = max(text.rfind("）"), text.rfind(")")) + 1
+    rest = text[cut:]
+    if not cut or len(rest) < 2 or not _brackets_balance(rest):
+        return None
+    return replace(found, name=normalise_name(rest), start=found.start + cut)
 
 
 def normalise_name(name: str) -> str:
@@ -423,6 +447,11 @@ class EntityFinder:
                 f.category == PROJECT and f.start < item.end and item.start < f.end for f in (*found, *titled)
             ):
                 titled.append(item)
+        found = [  # 甲区）乙园区 → 乙园区; a name left open inside a bracket (甲企业（乙车间) is none
+            f if f.category != PROJECT or _brackets_balance(f.name) else _after_stray_bracket(f, sentence)
+            for f in found
+        ]
+        found = [f for f in found if f is not None]
         return sorted(found + titled, key=lambda f: f.end) if titled else found
 
     def with_learned(
@@ -438,6 +467,7 @@ class EntityFinder:
             if not any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
             and not any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
             and not self._reaches_over_a_stop(sentence, toks, n, projects)
+            and _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
         ]
         if not learned:
             return found

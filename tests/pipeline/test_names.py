@@ -295,6 +295,17 @@ def test_energy_and_transport_works_of_a_signing_list_have_no_digital_sector():
     assert found["江州云谷数据中心"][0] == "digital-industry"
 
 
+def test_no_name_ends_inside_a_bracket_or_starts_after_one_it_did_not_open():
+    found = projects(
+        "项目在江州经济技术开发区(以下简称江州开发区)青峰工业园区开工，推进省级智能制造示范企业（示范车间）建设。",
+        "云岭国际医院(中国—东盟医药信息交流平台)、青峰新媒体中心等项目加紧建设。",
+    )
+    assert "青峰工业园区" in found
+    for name in found:
+        assert name.count("（") == name.count("）"), name
+        assert not re.search(r"^[^（]*）", name), name
+
+
 def test_a_designation_reaches_back_to_its_rank_over_its_titles_verbs():
     found = projects("江州市获批国家级知识产权强国建设示范园区，青峰县创建国家职业教育虚拟仿真示范实训基地。")
     assert found["国家级知识产权强国建设示范园区"][1] is True
