@@ -468,6 +468,13 @@ class EntityFinder:
             and not any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
             and not self._reaches_over_a_stop(sentence, toks, n, projects)
             and _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
+            and not any(  # 联合甲交易中心: what ends as a body the grammar found is that partner (an
+                f.category == ORGANIZATION  # institute may be a project being built: 筹建甲研究院)
+                and f.kind != "院校"
+                and f.end == n.end
+                and n.start <= f.start
+                for f in found
+            )
         ]
         if not learned:
             return found
@@ -1163,7 +1170,8 @@ class EntityFinder:
             return None
         division = divisions().get(word)
         if division is not None and self._reads_as_place(word, level=division[1]):  # 武汉 → 武汉市
-            return Found(PLACE, division[0], "市", token.start, token.end)
+            kind = "省" if division[1] == 0 else "市"
+            return Found(PLACE, division[0], kind, token.start, token.end)
         if len(word) > 3:
             return None
         if word in self.lexicon.regions:

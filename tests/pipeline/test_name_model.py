@@ -71,6 +71,22 @@ def test_a_learned_name_inside_a_project_found_by_its_head_gives_way(finder):
     assert finder.with_learned(sentence, tokens(sentence, finder.tok), [rule], [inside]) == [rule]
 
 
+def test_a_learned_name_that_ends_as_a_partner_organization_gives_way(finder):
+    sentence = "联合青峰国际茶业交易中心和云岭集团建设公共茶仓。"
+    toks = tokens(sentence, finder.tok)
+    found = finder.find(sentence, toks)
+    partner = next(f for f in found if f.name == "青峰国际茶业交易中心")
+    assert partner.category == "organization"
+    merged = finder.with_learned(sentence, toks, found, [Span(0, partner.end, sentence[: partner.end])])
+    assert merged == found  # not 联合青峰国际茶业交易中心, a project
+    institute = "筹建江州数据空间研究院。"  # an institute being built may still be a project
+    toks = tokens(institute, finder.tok)
+    learned = finder.with_learned(
+        institute, toks, finder.find(institute, toks), [Span(2, 11, institute[2:11])]
+    )
+    assert "江州数据空间研究院" in {f.name for f in learned if f.category == PROJECT}
+
+
 def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
     sentence = "打造大唐不夜城和智能工厂。"
     toks = tokens(sentence, finder.tok)
