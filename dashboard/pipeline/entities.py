@@ -470,7 +470,7 @@ class EntityFinder:
             and _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
             and not any(  # 联合甲交易中心: what ends as a body the grammar found is that partner (an
                 f.category == ORGANIZATION  # institute may be a project being built: 筹建甲研究院)
-                and f.kind != "院校"
+                and not f.name.endswith(self.lexicon.built_institutes)
                 and f.end == n.end
                 and n.start <= f.start
                 for f in found
@@ -823,18 +823,15 @@ class EntityFinder:
                 or not any(_CJK.search(w) and self._is_proper(w) for w in words)
             ):
                 return []
-            if (
-                in_full
-            ):  # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为)
+            if in_full:
+                # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为);
+                # one that ends in a head (甲产业园) is found by that head
                 named_by = [w for w in words if _CJK.search(w)]
                 if all(self._is_proper(w) for w in named_by) or any(_QUANTITY.match(w) for w in words):
                     return []
-                if not self._ends_project(
-                    normalise_name(sentence[start:stop])
-                ):  # 甲产业园 is found by its head
-                    items.append(
-                        Found(PROJECT, normalise_name(sentence[start:stop]), kind, start, stop, True)
-                    )
+                name = normalise_name(sentence[start:stop])
+                if not self._ends_project(name):
+                    items.append(Found(PROJECT, name, kind, start, stop, True))
                 continue
             items.append(
                 Found(PROJECT, normalise_name(sentence[start:stop] + ending), kind, start, stop, True)

@@ -255,8 +255,13 @@ def _with_participants(initiative: Initiative, mentions: list[Mention]) -> Initi
 # --- one record per project of a document ---------------------------------------------
 
 
-def _non_digital(name: str, lexicon: Lexicon) -> bool:
-    return any(word in name for word in lexicon.non_digital_works)
+def _name_sector_scores(name: str, lexicon: Lexicon) -> dict[str, float]:
+    """The sector words of a project's name; a name of a work outside the digital economy with no
+    sector word (甲风电项目, 乙高铁) says unclassified as clearly as a sector word would."""
+    scores = sector_scores(name, lexicon)
+    if not any(scores.values()) and any(word in name for word in lexicon.non_digital_works):
+        scores[tx.UNCLASSIFIED] = 3.0
+    return scores
 
 
 def _project_sector(mentions: list[Mention], lexicon: Lexicon, scores: dict[str, float] | None = None) -> str:
@@ -265,12 +270,10 @@ def _project_sector(mentions: list[Mention], lexicon: Lexicon, scores: dict[str,
     first mentioned in a classified passage, else whatever its name's words lean to. ``scores``:
     its name's sector scores, when they are at hand."""
     first = mentions[0]
-    scores = scores if scores is not None else sector_scores(first.name, lexicon)
+    scores = scores if scores is not None else _name_sector_scores(first.name, lexicon)
     clear = best_sector(scores, minimum=NAME_SECTOR_MINIMUM)
     if clear:
         return clear
-    if not any(scores.values()) and _non_digital(first.name, lexicon):
-        return tx.UNCLASSIFIED  # 甲风电项目, 乙高铁: a work outside the digital economy
     own = lexicon.kind_sectors.get(first.kind)
     if own:
         return own
@@ -294,9 +297,7 @@ def project_features(
 ) -> dict[str, float]:
     """What the sector model sees of a project (``sector_model.sector_features``)."""
     first = mentions[0]
-    name_scores = sector_scores(first.name, lexicon)
-    if not any(name_scores.values()) and _non_digital(first.name, lexicon):
-        name_scores = {**name_scores, tx.UNCLASSIFIED: 3.0}  # the model sees name=unclassified
+    name_scores = _name_sector_scores(first.name, lexicon)
     return sector_features(
         first.name,
         first.kind,

@@ -4,9 +4,9 @@ The table is the one the ``cpca`` package ships (``cpca/resources/adcodes.csv``:
 prefecture-level cities, counties and districts, 3,500 names). Only the file is read: importing
 ``cpca`` itself would build its address matchers, which the extraction does not use.
 
-A bare name (the stem: 武汉, 恩施) stands for its division when the text writes it without
-市/县/区. Stems that are also everyday words (和平, 城关, 新城…) are left to the text: they become
-places only where the document writes them in full.
+A bare name (the stem: 武汉, 恩施) may stand for its division when the text writes it without
+市/县/区; which bare names read as places rather than as everyday words (和平, 新建, 古城) is the
+entity finder's call (``EntityFinder._reads_as_place``).
 """
 
 from __future__ import annotations
