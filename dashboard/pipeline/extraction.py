@@ -306,7 +306,18 @@ def project_features(
         name_scores=name_scores,
         evidence_scores=_sentence_scores(first.evidence, lexicon),
         document_scores=in_document,
+        clause_scores=_clause_scores(first, lexicon),
     )
+
+
+def _clause_scores(mention: Mention, lexicon: Lexicon) -> dict[str, float]:
+    """The sector words of the clause a project is first named in, its own name left out: what the
+    clause says the thing is for (依托甲开发区重点发展智能制造)."""
+    parts = clauses(mention.evidence, _CLAUSE_CUTS)
+    if not parts:
+        return {}
+    clause = parts[min(mention.clause, len(parts) - 1)].text
+    return _sentence_scores(clause.replace(mention.name, " "), lexicon)
 
 
 @functools.lru_cache(maxsize=1024)
