@@ -14,7 +14,9 @@ from dashboard.views import frame
 from dashboard.views.loaders import load_extraction, page_part
 
 # The article table's columns in pixels: they fit its 847 pixels on a 1280-pixel screen with the
-# sidebar open. The table shows ten rows at a time and scrolls (the page does not grow with them).
+# sidebar open, the title taking what the other columns leave (less when 未分类 has a column too).
+# The table shows ten rows at a time and scrolls (the page does not grow with them).
+ARTICLE_TABLE_WIDTH = 847
 ARTICLE_WIDTHS = {"title": 260, "date": 90, "outlet": 100, "sector": 62, "link": 70}
 
 e = load_extraction()
@@ -82,16 +84,21 @@ st.markdown(f"**{t('articles_table', lang)}**")
 articles = shown.articles
 if shown.total_articles > len(articles):  # the newest here; the document filter finds the others
     st.caption(t("articles_shown", lang, shown=len(articles), total=shown.total_articles))
+sector_columns = [s for s in SECTOR_COLUMNS if articles[s].any()]
 sectors = {
     s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in SECTOR_COLUMNS
 }
+others = ARTICLE_WIDTHS["date"] + ARTICLE_WIDTHS["outlet"] + 2 * ARTICLE_WIDTHS["link"]
+title_width = min(
+    ARTICLE_WIDTHS["title"], ARTICLE_TABLE_WIDTH - others - ARTICLE_WIDTHS["sector"] * len(sector_columns)
+)
 st.dataframe(
     articles,
     key="overview_articles",
     hide_index=True,
-    column_order=["title", "date", "outlet", *(s for s in SECTOR_COLUMNS if articles[s].any()), "reader", "source_url"],
+    column_order=["title", "date", "outlet", *sector_columns, "reader", "source_url"],
     column_config={
-        "title": st.column_config.TextColumn(column_label("title", lang), width=ARTICLE_WIDTHS["title"]),
+        "title": st.column_config.TextColumn(column_label("title", lang), width=title_width),
         "date": st.column_config.TextColumn(column_label("date", lang), width=ARTICLE_WIDTHS["date"]),
         "outlet": st.column_config.TextColumn(column_label("outlet", lang), width=ARTICLE_WIDTHS["outlet"]),
         **sectors,
