@@ -455,7 +455,12 @@ class EntityFinder:
         return sorted(found + titled, key=lambda f: f.end) if titled else found
 
     def with_learned(
-        self, sentence: str, toks: list[Span], found: list[Found], learned: list[Span]
+        self,
+        sentence: str,
+        toks: list[Span],
+        found: list[Found],
+        learned: list[Span],
+        unsure: set[tuple[int, int]] = frozenset(),
     ) -> list[Found]:
         """``found`` with the names the name model found in the same sentence (offsets into
         ``sentence``): where the model's name reaches beyond a project found by its head, the
@@ -476,6 +481,12 @@ class EntityFinder:
                 for f in found
             )
         ]
+        if unsure:
+            learned = [
+                n
+                for n in learned
+                if (n.start, n.end) not in unsure or self._stands_unsure(sentence, toks, n, found)
+            ]
         if not learned:
             return found
         kept = [
@@ -484,6 +495,24 @@ class EntityFinder:
             if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in learned)
         ]
         return sorted(kept + [self._learned(sentence, toks, n, found) for n in learned], key=lambda f: f.end)
+
+    def _stands_unsure(self, sentence: str, toks: list[Span], span: Span, found: list[Found]) -> bool:
+        """Whether a name the model is less sure of reads as one named project: not two joined by a
+        conjunction or 、 outside brackets and quotes (亚马逊、美利云), not a place or an
+        organization the grammar found (天津市宝坻区, 甲科学院), not a bare category (智慧农业示范工程)."""
+        depth = 0
+        for t in toks:
+            if t.start < span.start or t.end > span.end:
+                continue
+            if t.text in "(（“‘「『《":
+                depth += 1
+            elif t.text in ")）”’」』》":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (t.text in _CONJUNCTIONS or t.text in ("、", "暨")):
+                return False
+        if any(f.category != PROJECT and f.end == span.end and span.start <= f.start for f in found):
+            return False
+        return self._learned(sentence, toks, span, found).named
 
     def _reaches_over_a_stop(
         self, sentence: str, toks: list[Span], span: Span, projects: list[Found]

@@ -163,11 +163,10 @@ def extract_document(
             first = bisect.bisect_left(token_starts, sentence.start)
             toks = paragraph_tokens[first : bisect.bisect_left(token_starts, sentence.end, lo=first)]
             result.sentences.append((paragraph.index, s_index, sentence))
-            names = [
-                Span(n.start, n.end, text[n.start : n.end])
-                for n in within(learned, sentence.start, sentence.end)
-            ]
-            for found in finder.with_learned(text, toks, finder.find(text, toks), names):
+            here = within(learned, sentence.start, sentence.end)
+            names = [Span(n.start, n.end, text[n.start : n.end]) for n in here]
+            unsure = {(n.start, n.end) for n in here if n.confidence < name_model.threshold}
+            for found in finder.with_learned(text, toks, finder.find(text, toks), names, unsure):
                 raw.append((paragraph.index, s_index, sentence, found))
             actions = _initiatives_in(text, sentence, toks, lexicon)
             lead_in = context.role in ("heading", "item") or _is_lead_in(sentence, s_index, spans, actions)

@@ -11,8 +11,10 @@ development texts only (``scripts/train-name-model``), it finds as many projects
 held-out texts, and many others: the extraction takes both (``merged``).
 
 Each name it finds comes with the tagger's confidence: the lowest marginal probability of the
-name's characters' tags. Below ``about["threshold"]`` (chosen by cross-validation over documents)
-a name is left out.
+name's characters' tags. A name of ``about["threshold"]`` or more stands as the tagger found it;
+one between ``about["lowest"]`` and that stands only if it reads as one named project
+(``EntityFinder.with_learned``); below, it is left out. Both are chosen by cross-validation over
+documents.
 
     >>> marked = ["B", "I", "I", "O", "I", "B", "I"]
     >>> spans(marked)
@@ -128,10 +130,11 @@ class LearnedName:
 class NameModel:
     """The shipped tagger: ``names(paragraph, tokens, heads)``."""
 
-    def __init__(self, model_path: Path, threshold: float) -> None:
+    def __init__(self, model_path: Path, threshold: float, lowest: float | None = None) -> None:
         import pycrfsuite
 
-        self.threshold = threshold
+        self.threshold = threshold  # a name this sure stands as the tagger found it
+        self.lowest = threshold if lowest is None else lowest  # below: no name
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
 
@@ -165,7 +168,7 @@ class NameModel:
         found = []
         for start, end in spans(marks):
             confidence = min(tagger.marginal(marks[k], k) for k in range(start, end))
-            if confidence >= self.threshold and 2 <= end - start <= MAX_NAME:
+            if confidence >= min(self.threshold, self.lowest) and 2 <= end - start <= MAX_NAME:
                 found.append(LearnedName(start, end, confidence))
         return found
 
@@ -181,7 +184,7 @@ def load_name_model(model_path: Path | None = None, about_path: Path | None = No
         return None
     if not model_path.is_file():
         return None
-    return NameModel(model_path, float(about["threshold"]))
+    return NameModel(model_path, float(about["threshold"]), about.get("lowest"))
 
 
 def within(names: Iterable[LearnedName], start: int, end: int) -> list[LearnedName]:

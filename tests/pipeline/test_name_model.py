@@ -96,6 +96,25 @@ def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
     assert [(f.name, f.kind, f.named) for f in generic] == [("智能工厂", "工厂", False)]
 
 
+def test_a_less_sure_name_stands_only_if_it_reads_as_one_named_project(finder):
+    def kept(sentence: str, start: int, end: int, *, sure: bool) -> list[str]:
+        toks = tokens(sentence, finder.tok)
+        unsure = set() if sure else {(start, end)}
+        learned = [Span(start, end, sentence[start:end])]
+        merged = finder.with_learned(sentence, toks, finder.find(sentence, toks), learned, unsure)
+        return [f.name for f in merged if f.category == PROJECT]
+
+    joined = "引进青峰、云岭数据中心。"  # two names joined by 、: one project only if the tagger is sure
+    assert "青峰、云岭" in kept(joined, 2, 7, sure=True)
+    assert "青峰、云岭" not in kept(joined, 2, 7, sure=False)
+    place = "项目落户江州市临川区，总投资3亿元。"  # a place the grammar found
+    assert "江州市临川区" not in kept(place, 4, 10, sure=False)
+    category = "建设智慧农业示范工程。"  # a bare category
+    assert kept(category, 2, 10, sure=False) == []
+    named = "建设青峰智慧农场。"
+    assert kept(named, 2, 8, sure=False) == ["青峰智慧农场"]
+
+
 def test_confidence_below_the_threshold_leaves_a_name_out(finder):
     model = name_model.load_name_model()
     assert model is not None
@@ -104,7 +123,7 @@ def test_confidence_below_the_threshold_leaves_a_name_out(finder):
     everything = name_model.NameModel(name_model.MODEL_PATH, 0.0).names(text, toks, finder.project_heads)
     shipped = model.names(text, toks, finder.project_heads)
     assert everything and {(n.start, n.end) for n in shipped} <= {(n.start, n.end) for n in everything}
-    assert all(n.confidence >= model.threshold for n in shipped)
+    assert all(n.confidence >= model.lowest for n in shipped) and model.lowest <= model.threshold
     assert not name_model.NameModel(name_model.MODEL_PATH, 1.01).names(text, toks, finder.project_heads)
 
 
@@ -133,7 +152,10 @@ def test_training_again_gives_the_shipped_model(tmp_path, finder):
     script = training_script()
     rows = script.examples(script.DEVELOPMENT)
     script.train(rows, sorted(rows), tmp_path / "model.crfsuite")
-    retrained = name_model.NameModel(tmp_path / "model.crfsuite", name_model.load_name_model().threshold)
+    shipped_model = name_model.load_name_model()
+    retrained = name_model.NameModel(
+        tmp_path / "model.crfsuite", shipped_model.threshold, shipped_model.lowest
+    )
     for path in (SEED, *sorted((ROOT / "tests" / "fixtures" / "articles").glob("*"))):
         for paragraph in read_document(path).paragraphs:
             toks = tokens(paragraph.text, finder.tok)
