@@ -88,6 +88,7 @@ class Note(StrEnum):
     FRONT_MATTER_NOT_MAPPING = "front_matter_not_mapping"
     NOT_A_DATE = "not_a_date"  # details: value (the front matter's, as written)
     TRADITIONAL = "traditional"
+    PINYIN_GLOSSES = "pinyin_glosses"  # details: count
 
 
 # Each note in plain English: ``str(note)``, and what the command line prints without --lang.
@@ -100,6 +101,7 @@ PLAIN_NOTES: dict[Note, str] = {
     Note.FRONT_MATTER_NOT_MAPPING: "front matter is not a YAML mapping; ignored",
     Note.NOT_A_DATE: "front matter date {value!r} is not a date; ignored",
     Note.TRADITIONAL: "traditional Chinese, read in simplified characters",
+    Note.PINYIN_GLOSSES: "{count} pinyin reading(s) after characters left out",
 }
 
 
@@ -431,6 +433,31 @@ def simplified(text: str) -> tuple[str, bool]:
     return (converted, True) if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) else (text, False)
 
 
+# A reading in pinyin printed after a character, as some pages gloss every word (經(jīng)濟區(qū)):
+# lower-case letters in brackets, at least one of them with a tone mark.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7})[)）]")
+_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+
+def without_pinyin_glosses(text: str) -> tuple[str, int]:
+    """Text without the pinyin readings printed after its characters, and how many there were; a
+    bracket of letters without a tone mark (甲(AI)) stays.
+
+    >>> without_pinyin_glosses("經(jīng)濟開發(fā)區(qū)(AI)")
+    ('經濟開發區(AI)', 3)
+    """
+    count = 0
+
+    def drop(match: re.Match) -> str:
+        nonlocal count
+        if _TONE_MARKS.isdisjoint(match.group(1)):
+            return match.group()
+        count += 1
+        return ""
+
+    return _PINYIN_GLOSS.sub(drop, text), count
+
+
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
 _HALF_WIDTH_MARK = re.compile(r"[,;:!?.()]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff08\uff09“”《》]")
@@ -480,11 +507,14 @@ def parse_document(
 ) -> Document:
     """Parse decoded article text (front matter + HTML/Markdown body, or plain text) into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, glosses = without_pinyin_glosses(text)
     text, traditional = simplified(text)
     meta, body, found = _parse_front_matter(text) if suffix != ".txt" else ({}, text, [])
     warnings = [*(warnings or []), *found]
     if traditional:
         warnings.append(ReadingNote.of(Note.TRADITIONAL))
+    if glosses:
+        warnings.append(ReadingNote.of(Note.PINYIN_GLOSSES, count=glosses))
 
     source_url = None
     autolinks = _AUTOLINK.findall(body)

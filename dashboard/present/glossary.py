@@ -453,6 +453,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "front matter date {value!r} is not a date; ignored",
     ),
     "note_traditional": ("繁体中文，已转为简体字读取", "traditional Chinese, read in simplified characters"),
+    "note_pinyin_glosses": (
+        "字后所注拼音 {count} 处未读入",
+        "{count} pinyin reading(s) after characters left out",
+    ),
     "size_bytes": ("{n} 字节", "{n:byte|bytes}"),
     # the command line, in the language --lang names (English without it)
     "cli_wrote_tables": ("已写入 {n} 个表：{folder}", "wrote {n:table|tables} to {folder}"),

@@ -2,6 +2,7 @@ import pytest
 from conftest import SEED
 
 from dashboard import IngestError, extract_paths, parse_document, read_document
+from dashboard.pipeline.extraction import extract_document
 from dashboard.pipeline.read import ReadingNote, decode, decode_with_warnings
 
 
@@ -117,6 +118,15 @@ class TestTraditionalChinese:
         text = "江州数字经济观察\n江州与台湾“數位經濟”论坛合作，推进数字产业化，建设江州数据中心和智慧农场。"
         document = parse_document(text, doc_id="jiangzhou", suffix=".txt")
         assert "數位經濟" in document.paragraphs[0].text and not document.warnings
+
+    def test_pinyin_printed_after_characters_is_left_out_with_a_note(self):
+        text = "---\ntitle: 臨川數(shù)字經(jīng)濟\n---\n<p>加快建設(shè)臨川雲計算數據中心，推進優（yōu）質應用(AI)。</p>\n"
+        document = parse_document(text, doc_id="linchuan")
+        assert document.title == "临川数字经济"
+        assert document.paragraphs[0].text == "加快建设临川云计算数据中心，推进优质应用（AI）。"
+        assert document.warnings == (ReadingNote("traditional"), ReadingNote("pinyin_glosses", {"count": 4}))
+        projects = extract_document(document).projects
+        assert "临川云计算数据中心" in {p["name"] for p in projects}
 
     def test_the_seed_article_is_not_converted(self):
         assert not read_document(SEED).warnings
