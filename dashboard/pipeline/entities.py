@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from dashboard.pipeline.gazetteer import divisions
@@ -460,11 +461,13 @@ class EntityFinder:
         toks: list[Span],
         found: list[Found],
         learned: list[Span],
-        unsure: set[tuple[int, int]] = frozenset(),
+        unsure: AbstractSet[tuple[int, int]] = frozenset(),
     ) -> list[Found]:
         """``found`` with the names the name model found in the same sentence (offsets into
         ``sentence``): where the model's name reaches beyond a project found by its head, the
-        model's name stands; one inside it (乙平台 in 甲乙平台) gives way."""
+        model's name stands; one inside it (乙平台 in 甲乙平台) gives way. A name whose (start, end)
+        is in ``unsure`` (the model is less sure of it) is kept only if it reads as one named
+        project."""
         projects = [f for f in found if f.category == PROJECT]
         learned = [
             n
