@@ -132,6 +132,26 @@ def _after_stray_bracket(found: Found, sentence: str) -> Found | None:
     return replace(found, name=normalise_name(rest), start=found.start + cut)
 
 
+def _enclosed(sentence: str, span: Span, opening: str, closing: str) -> set[int]:
+    """The positions of ``span`` in ``sentence`` that stand inside a pair of ``opening`` and
+    ``closing`` marks opened within the span (quotes, brackets)."""
+    depth = 0
+    inside = set()
+    for k in range(span.start, span.end):
+        depth += sentence[k] in opening
+        if depth:
+            inside.add(k)
+        depth -= depth > 0 and sentence[k] in closing
+    return inside
+
+
+def _body_it_ends_as(span: Span, found: list[Found]) -> Found | None:
+    """An organization or place the grammar found that ends where ``span`` ends, inside it."""
+    return next(
+        (f for f in found if f.category != PROJECT and f.end == span.end and span.start <= f.start), None
+    )
+
+
 def normalise_name(name: str) -> str:
     """A name as listed: brackets full-width, one kind of middle dot, no quotes or list punctuation.
 
@@ -469,53 +489,48 @@ class EntityFinder:
         is in ``unsure`` (the model is less sure of it) is kept only if it reads as one named
         project."""
         projects = [f for f in found if f.category == PROJECT]
-        learned = [
-            n
-            for n in map(_without_area, learned)
-            if not any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
-            and not any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
-            and not self._reaches_over_a_stop(sentence, toks, n, projects)
-            and _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
-            and not any(  # 联合甲交易中心: what ends as a body the grammar found is that partner (an
-                f.category == ORGANIZATION  # institute may be a project being built: 筹建甲研究院)
-                and not f.name.endswith(self.lexicon.built_institutes)
-                and f.end == n.end
-                and n.start <= f.start
-                for f in found
-            )
-        ]
-        if unsure:
-            learned = [
-                n
-                for n in learned
-                if (n.start, n.end) not in unsure or self._stands_unsure(sentence, toks, n, found)
-            ]
-        if not learned:
+        made = []
+        for span in learned:
+            less_sure = (span.start, span.end) in unsure
+            n = _without_area(span)
+            if (
+                any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
+                or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
+                or self._reaches_over_a_stop(sentence, toks, n, projects)
+                or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
+            ):
+                continue
+            body = _body_it_ends_as(n, found)
+            # 联合甲交易中心: what ends as a body the grammar found is that partner (an institute may
+            # be a project being built: 筹建甲研究院); a less sure name gives way to any body or place
+            if body is not None and (
+                less_sure
+                or (body.category == ORGANIZATION and not body.name.endswith(self.lexicon.built_institutes))
+            ):
+                continue
+            item = self._learned(sentence, toks, n, found)
+            if less_sure and not (item.named and self._one_name(sentence, toks, n)):
+                continue
+            made.append(item)
+        if not made:
             return found
         kept = [
             f
             for f in found
-            if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in learned)
+            if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in made)
         ]
-        return sorted(kept + [self._learned(sentence, toks, n, found) for n in learned], key=lambda f: f.end)
+        return sorted(kept + made, key=lambda f: f.end)
 
-    def _stands_unsure(self, sentence: str, toks: list[Span], span: Span, found: list[Found]) -> bool:
-        """Whether a name the model is less sure of reads as one named project: not two joined by a
-        conjunction or 、 outside brackets and quotes (亚马逊、美利云), not a place or an
-        organization the grammar found (天津市宝坻区, 甲科学院), not a bare category (智慧农业示范工程)."""
-        depth = 0
-        for t in toks:
-            if t.start < span.start or t.end > span.end:
-                continue
-            if t.text in "(（“‘「『《":
-                depth += 1
-            elif t.text in ")）”’」』》":
-                depth = max(0, depth - 1)
-            elif depth == 0 and (t.text in _CONJUNCTIONS or t.text in ("、", "暨")):
-                return False
-        if any(f.category != PROJECT and f.end == span.end and span.start <= f.start for f in found):
-            return False
-        return self._learned(sentence, toks, span, found).named
+    @staticmethod
+    def _one_name(sentence: str, toks: list[Span], span: Span) -> bool:
+        """Whether a name holds no conjunction or 、 outside brackets and quotes (亚马逊、美利云
+        are two; 甲（乙、丙）馆 is one)."""
+        enclosed = _enclosed(sentence, span, "(（“‘「『《", ")）”’」』》")
+        return not any(
+            (t.text in _CONJUNCTIONS or t.text in ("、", "暨")) and t.start not in enclosed
+            for t in toks
+            if span.start <= t.start and t.end <= span.end
+        )
 
     def _reaches_over_a_stop(
         self, sentence: str, toks: list[Span], span: Span, projects: list[Found]
@@ -525,13 +540,7 @@ class EntityFinder:
         overlapped = [f for f in projects if f.start < span.end and span.start < f.end]
         if not overlapped:
             return False
-        depth = 0
-        quoted = set()
-        for k in range(span.start, span.end):
-            depth += sentence[k] in "“‘「『《"
-            if depth:
-                quoted.add(k)
-            depth -= depth > 0 and sentence[k] in "”’」』》"
+        quoted = _enclosed(sentence, span, "“‘「『《", "”’」』》")
         return any(
             (
                 t.text in self.walk_stops

@@ -134,7 +134,7 @@ class NameModel:
         import pycrfsuite
 
         self.threshold = threshold  # a name this sure stands as the tagger found it
-        self.lowest = threshold if lowest is None else lowest  # below: no name
+        self.lowest = threshold if lowest is None else min(lowest, threshold)  # below: no name
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
 
@@ -168,7 +168,7 @@ class NameModel:
         found = []
         for start, end in spans(marks):
             confidence = min(tagger.marginal(marks[k], k) for k in range(start, end))
-            if confidence >= min(self.threshold, self.lowest) and 2 <= end - start <= MAX_NAME:
+            if confidence >= self.lowest and 2 <= end - start <= MAX_NAME:
                 found.append(LearnedName(start, end, confidence))
         return found
 
