@@ -107,6 +107,9 @@ def test_a_less_sure_name_stands_only_if_it_reads_as_one_named_project(finder):
     joined = "引进青峰、云岭数据中心。"  # two names joined by 、: one project only if the tagger is sure
     assert "青峰、云岭" in kept(joined, 2, 7, sure=True)
     assert "青峰、云岭" not in kept(joined, 2, 7, sure=False)
+    sized = "建设1.7万亩青峰、云岭基地。"  # the check holds once the area before the name is cut
+    assert "青峰、云岭基地" in kept(sized, 2, 14, sure=True)
+    assert "青峰、云岭基地" not in kept(sized, 2, 14, sure=False)
     place = "项目落户江州市临川区，总投资3亿元。"  # a place the grammar found
     assert "江州市临川区" not in kept(place, 4, 10, sure=False)
     category = "建设智慧农业示范工程。"  # a bare category
