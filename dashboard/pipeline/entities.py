@@ -31,6 +31,8 @@ _NOT_IN_A_NAME = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_JOINERS = frozenset({"-", "—", "~", "至", "年", "年度"})
 _TIME_WORD = re.compile(r"\d{4}年|前\d{1,2}|\d{1,2}月")
+# a version after a name (甲平台2.0, “乙工程”3.0), not a quantity (2.0万亩, 3.0%, 1.0亿元)
+_VERSION = re.compile(r"[”」]?(\d\.0)(?![\d.%％万亿千百余多个倍米吨亩元平])")
 _QUOTED = re.compile(f"“([^“”，。、；]{{3,{_MAX_QUOTED}}})”")
 _QUOTED_BUILD = re.compile(f"(?:“[^“”，。、；]{{3,{_MAX_QUOTED}}}”[、和与及]?)+(?=建设)")  # “甲”“乙”建设
 _QUOTES = "“”‘’\"'「」『』《》"
@@ -150,6 +152,32 @@ def _body_it_ends_as(span: Span, found: list[Found]) -> Found | None:
     return next(
         (f for f in found if f.category != PROJECT and f.end == span.end and span.start <= f.start), None
     )
+
+
+def _from_its_quote(sentence: str, item: Found) -> Found:
+    """A project whose name starts inside a quote that closes within it starts at the quote:
+    “我在乡村有块田”智慧农场 is one name, not 有块田智慧农场 (a walk or the tagger may stop at a
+    word inside the quote)."""
+    opening = max(sentence.rfind("“", 0, item.start), sentence.rfind("「", 0, item.start))
+    if opening < 0 or any(c in sentence[opening + 1 : item.start] for c in "”」，。；"):
+        return item  # not inside a quote
+    if not any(sentence[k] in "”」" for k in range(item.start, item.end)):
+        return item  # a name inside a quote that goes on after it
+    return replace(item, name=normalise_name(sentence[opening : item.end]), start=opening, named=True)
+
+
+def _with_version(sentence: str, item: Found) -> Found:
+    """A project with the version number written after it (甲城市大脑2.0, “乙工程”3.0): the
+    version is part of its name, where no unit or further number follows it."""
+    version = _VERSION.match(sentence, item.end)
+    if version is None:
+        return item
+    return replace(item, name=normalise_name(sentence[item.start : version.end(1)]), end=version.end(1))
+
+
+def _whole(sentence: str, item: Found) -> Found:
+    """A project's name with what the finder or the tagger left of it around it."""
+    return _with_version(sentence, _from_its_quote(sentence, item)) if item.category == PROJECT else item
 
 
 def normalise_name(name: str) -> str:
@@ -487,7 +515,7 @@ class EntityFinder:
         ``sentence``): where the model's name reaches beyond a project found by its head, the
         model's name stands; one inside it (乙平台 in 甲乙平台) gives way. A name whose (start, end)
         is in ``unsure`` (the model is less sure of it) is kept only if it reads as one named
-        project."""
+        project. Every project's name is then made whole: from its quote, with its version."""
         projects = [f for f in found if f.category == PROJECT]
         made = []
         for span in learned:
@@ -512,14 +540,17 @@ class EntityFinder:
             if less_sure and not (item.named and self._one_name(sentence, toks, n)):
                 continue
             made.append(item)
-        if not made:
-            return found
-        kept = [
-            f
-            for f in found
-            if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in made)
-        ]
-        return sorted(kept + made, key=lambda f: f.end)
+        if made:
+            found = sorted(
+                [
+                    f
+                    for f in found
+                    if f.category != PROJECT or not any(f.start < n.end and n.start < f.end for n in made)
+                ]
+                + made,
+                key=lambda f: f.end,
+            )
+        return [_whole(sentence, f) for f in found]
 
     @staticmethod
     def _one_name(sentence: str, toks: list[Span], span: Span) -> bool:

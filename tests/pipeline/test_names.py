@@ -86,6 +86,31 @@ def test_quoted_names_before_a_head_are_whole_and_share_it():
         assert found[name][1] is True, name
 
 
+def test_a_name_that_starts_inside_a_quote_starts_at_the_quote():
+    """A word inside the quote (在, 有, 畅游) would stop a walk or cut the tagger's name there."""
+    found = projects(
+        "项目总投资3亿元，分为“我在云岭有块田”智慧数字农场和“我在云岭有个家”民俗文化体验中心两个部分。",
+        "市文旅局上线了“畅游青峰”APP平台，游客可一键预约。",
+    )
+    for name in ("我在云岭有块田智慧数字农场", "我在云岭有个家民俗文化体验中心", "畅游青峰APP平台"):
+        assert found[name][1] is True, name
+    assert not any(name.startswith(("云岭有", "青峰APP")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "number"),
+    [
+        ("江州市高级别自动驾驶示范区3.0是临川经开区的重点任务。", "江州市高级别自动驾驶示范区3.0", None),
+        ("江州产业园2.5万亩土地平整完成，青峰产业园1.0%的用地已出让。", "江州产业园", "江州产业园2.5"),
+    ],
+)
+def test_a_version_after_a_name_is_part_of_it_and_a_quantity_is_not(sentence, name, number):
+    found = projects(sentence)
+    assert name in found
+    assert number not in found
+    assert "青峰产业园1.0" not in found
+
+
 def test_system_and_network_make_a_project_only_after_a_quoted_name():
     found = projects("江州市新建地埋式喷灌系统和自动控制系统。")
     assert not [n for n in found if n.endswith("系统")]
@@ -160,7 +185,10 @@ def test_a_quoted_title_ending_in_a_head_is_the_whole_name():
     )
     assert found["基于数字孪生的精密机床智能工厂"] == ("manufacturing", True)
     # with or without the maker's name before it (GUIDE.md: an organization prefix belongs to a name)
-    assert (found.get("数据驱动的空调智能工厂") or found.get("临川电器数据驱动的空调智能工厂")) == ("manufacturing", True)
+    assert (found.get("数据驱动的空调智能工厂") or found.get("临川电器数据驱动的空调智能工厂")) == (
+        "manufacturing",
+        True,
+    )
     assert not any("最先进" in name or "一区四园" in name for name in found)
 
 

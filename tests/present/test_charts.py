@@ -34,7 +34,12 @@ class TestSectorBar:
         shown = [s for s in [*tx.SECTORS, tx.UNCLASSIFIED] if s in present]  # in this order, none empty
         assert set(tx.SECTORS) <= present  # the bundled article has named projects of each sector
         assert list(bar.customdata) == shown
-        chinese = {"digital-industry": "数字产业", "manufacturing": "制造业", "services": "服务业", "agriculture": "农业"}
+        chinese = {
+            "digital-industry": "数字产业",
+            "manufacturing": "制造业",
+            "services": "服务业",
+            "agriculture": "农业",
+        }
         assert list(bar.x) == [chinese.get(s, "未分类") for s in shown]
         assert list(bar.marker.color) == [tx.SECTOR_COLORS[s] for s in shown]
         assert sum(bar.y) == len(extraction.named_projects)
