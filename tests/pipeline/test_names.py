@@ -74,6 +74,11 @@ def test_an_objects_own_type_outweighs_the_passage_around_it():
         ("江州滨江数字化转型示范带初具规模。", "江州滨江数字化转型示范带"),
         ("云岭大数据产业聚集区加快建设。", "云岭大数据产业聚集区"),
         ("江州国家网络直连节点获批。", "江州国家网络直连节点"),
+        ("游客从青峰南湖夜市走到临川老街，再参观云岭城市规划馆。", "青峰南湖夜市"),
+        ("游客从青峰南湖夜市走到临川老街，再参观云岭城市规划馆。", "临川老街"),
+        ("游客从青峰南湖夜市走到临川老街，再参观云岭城市规划馆。", "云岭城市规划馆"),
+        ("江州配套建设云岭星空营地和临川遗址公园。", "云岭星空营地"),
+        ("江州配套建设云岭星空营地和临川遗址公园。", "临川遗址公园"),
     ],
 )
 def test_heads_of_published_texts_are_known(sentence, name):
@@ -109,6 +114,13 @@ def test_a_version_after_a_name_is_part_of_it_and_a_quantity_is_not(sentence, na
     assert name in found
     assert number not in found
     assert "青峰产业园1.0" not in found
+
+
+def test_a_visit_opens_no_name():
+    """Who visits and the verb of the visit are not part of the name visited (jieba tags 参观 a noun)."""
+    found = projects("张三参观江州云岭数据中心。游客再参观临川城市规划馆，随后前往青峰智慧农场。")
+    assert {"江州云岭数据中心", "临川城市规划馆", "青峰智慧农场"} <= set(found)
+    assert not any(word in name for name in found for word in ("张三", "参观", "游客", "前往"))
 
 
 def test_system_and_network_make_a_project_only_after_a_quoted_name():
