@@ -520,7 +520,7 @@ class EntityFinder:
         made = []
         for span in learned:
             less_sure = (span.start, span.end) in unsure
-            n = _without_area(span)
+            n = self._after_a_launch(sentence, toks, _without_area(span))
             if (
                 any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
                 or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
@@ -551,6 +551,21 @@ class EntityFinder:
                 key=lambda f: f.end,
             )
         return [_whole(sentence, f) for f in found]
+
+    def _after_a_launch(self, sentence: str, toks: list[Span], span: Span) -> Span:
+        """A learned name after the launch it took in (甲部门联合启动乙试点 → 乙试点): a launching
+        action stands in a name only just before its head (数字经济推进工程), or inside quotes."""
+        enclosed = _enclosed(sentence, span, "(（“‘「『《", ")）”’」』》")
+        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        launches = [
+            k
+            for k, t in enumerate(inside[:-2])
+            if t.text in self.lexicon.launching_actions and t.start not in enclosed
+        ]
+        if not launches:
+            return span
+        start = inside[launches[-1] + 1].start
+        return Span(start, span.end, sentence[start : span.end])
 
     @staticmethod
     def _one_name(sentence: str, toks: list[Span], span: Span) -> bool:

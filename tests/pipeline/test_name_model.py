@@ -96,6 +96,18 @@ def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
     assert [(f.name, f.kind, f.named) for f in generic] == [("智能工厂", "工厂", False)]
 
 
+def test_a_learned_name_leaves_out_the_launch_it_took_in(finder):
+    sentence = "江州市农业农村局等7部门联合启动云岭数字乡村试点工作，推进临川数字经济推进工程。"
+    toks = tokens(sentence, finder.tok)
+    launched = sentence.index("云岭数字乡村试点") + len("云岭数字乡村试点")
+    learned = finder.with_learned(sentence, toks, [], [Span(0, launched, sentence[:launched])])
+    assert [f.name for f in learned if f.category == PROJECT] == ["云岭数字乡村试点"]
+    start = sentence.index("临川")
+    # just before its head, a launching action is part of the name
+    kept = finder.with_learned(sentence, toks, [], [Span(start, len(sentence) - 1, sentence[start:-1])])
+    assert [f.name for f in kept if f.category == PROJECT] == ["临川数字经济推进工程"]
+
+
 def test_a_less_sure_name_stands_only_if_it_reads_as_one_named_project(finder):
     def kept(sentence: str, start: int, end: int, *, sure: bool) -> list[str]:
         toks = tokens(sentence, finder.tok)
