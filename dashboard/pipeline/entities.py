@@ -36,6 +36,8 @@ _VERSION = re.compile(r"[”」]?(\d\.0)(?![\d.%％万亿千百余多个倍米�
 _QUOTED = re.compile(f"“([^“”，。、；]{{3,{_MAX_QUOTED}}})”")
 _QUOTED_BUILD = re.compile(f"(?:“[^“”，。、；]{{3,{_MAX_QUOTED}}}”[、和与及]?)+(?=建设)")  # “甲”“乙”建设
 _QUOTES = "“”‘’\"'「」『』《》"
+_QUOTE_MARKS = ("“‘「『《", "”’」』》")  # opening and closing quotes and title marks
+_ENCLOSING_MARKS = ("(（" + _QUOTE_MARKS[0], ")）" + _QUOTE_MARKS[1])  # and brackets
 _BRACKETS = {"(": "（", ")": "）", "[": "（", "]": "）", "【": "（", "】": "）"}
 _DOTS = re.compile(r"[•・‧∙·]")
 _NON_NAME = frozenset(
@@ -555,7 +557,7 @@ class EntityFinder:
     def _after_a_launch(self, sentence: str, toks: list[Span], span: Span) -> Span:
         """A learned name after the launch it took in (甲部门联合启动乙试点 → 乙试点): a launching
         action stands in a name only just before its head (数字经济推进工程), or inside quotes."""
-        enclosed = _enclosed(sentence, span, "(（“‘「『《", ")）”’」』》")
+        enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
         launches = [
             k
@@ -571,7 +573,7 @@ class EntityFinder:
     def _one_name(sentence: str, toks: list[Span], span: Span) -> bool:
         """Whether a name holds no conjunction or 、 outside brackets and quotes (亚马逊、美利云
         are two; 甲（乙、丙）馆 is one)."""
-        enclosed = _enclosed(sentence, span, "(（“‘「『《", ")）”’」』》")
+        enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         return not any(
             (t.text in _CONJUNCTIONS or t.text in ("、", "暨")) and t.start not in enclosed
             for t in toks
@@ -586,7 +588,7 @@ class EntityFinder:
         overlapped = [f for f in projects if f.start < span.end and span.start < f.end]
         if not overlapped:
             return False
-        quoted = _enclosed(sentence, span, "“‘「『《", "”’」』》")
+        quoted = _enclosed(sentence, span, *_QUOTE_MARKS)
         return any(
             (
                 t.text in self.walk_stops

@@ -38,11 +38,12 @@ def sector_features(
     name_scores: dict[str, float],
     evidence_scores: dict[str, float],
     document_scores: dict[str, float],
-    clause_scores: dict[str, float] | None = None,
+    clause_scores: dict[str, float],
 ) -> dict[str, float]:
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
-    sentence and of its whole document (as shares), and the last characters of its name. (Characters inside the name add
+    sentence and of its whole document (as shares), and the last characters of its name.
+    (Characters inside the name add
     nothing by cross-validation, and would learn the names of particular places and companies.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
@@ -53,7 +54,7 @@ def sector_features(
         if score:
             features[f"name={sector}"] = min(score, 3.0) / 3.0
     for prefix, scores in (
-        ("clause", clause_scores or {}),
+        ("clause", clause_scores),
         ("sentence", evidence_scores),
         ("document", document_scores),
     ):

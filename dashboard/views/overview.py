@@ -86,7 +86,7 @@ if shown.total_articles > len(articles):  # the newest here; the document filter
     st.caption(t("articles_shown", lang, shown=len(articles), total=shown.total_articles))
 sector_columns = [s for s in SECTOR_COLUMNS if articles[s].any()]
 sectors = {
-    s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in SECTOR_COLUMNS
+    s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in sector_columns
 }
 others = ARTICLE_WIDTHS["date"] + ARTICLE_WIDTHS["outlet"] + 2 * ARTICLE_WIDTHS["link"]
 title_width = min(
