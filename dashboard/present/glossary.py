@@ -625,6 +625,23 @@ def name(slug: str, lang: str = "zh") -> str:
     return tx.label(slug, lang)
 
 
+# Sector names short enough for a narrow column heading; the Chinese ones are short already.
+_SHORT_SECTOR_NAMES = {
+    tx.DIGITAL_INDUSTRY: "Digital",
+    tx.MANUFACTURING: "Manuf.",
+    tx.SERVICES: "Services",
+    tx.AGRICULTURE: "Agri.",
+    tx.UNCLASSIFIED: "Unclass.",
+}
+
+
+def short_name(slug: str, lang: str = "zh") -> str:
+    """A sector as a narrow column heading says it: ``short_name("agriculture", "en") == "Agri."``."""
+    if lang == "en" and slug in _SHORT_SECTOR_NAMES:
+        return _SHORT_SECTOR_NAMES[slug]
+    return name(slug, lang)
+
+
 def column_label(column: str, lang: str = "zh") -> str:
     """The heading of a table column (falls back to the column's own name)."""
     key = f"col_{column}"

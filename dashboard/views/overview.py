@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts
 from dashboard.present.articles import SECTOR_COLUMNS
-from dashboard.present.glossary import column_label, name, read_error, t
+from dashboard.present.glossary import column_label, name, read_error, short_name, t
 from dashboard.views import frame
 from dashboard.views.loaders import load_extraction, page_part
 
@@ -86,7 +86,8 @@ if shown.total_articles > len(articles):  # the newest here; the document filter
     st.caption(t("articles_shown", lang, shown=len(articles), total=shown.total_articles))
 sector_columns = [s for s in SECTOR_COLUMNS if articles[s].any()]
 sectors = {
-    s: st.column_config.NumberColumn(name(s, lang), width=ARTICLE_WIDTHS["sector"]) for s in sector_columns
+    s: st.column_config.NumberColumn(short_name(s, lang), help=name(s, lang), width=ARTICLE_WIDTHS["sector"])
+    for s in sector_columns
 }
 others = ARTICLE_WIDTHS["date"] + ARTICLE_WIDTHS["outlet"] + 2 * ARTICLE_WIDTHS["link"]
 title_width = min(

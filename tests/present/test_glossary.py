@@ -6,9 +6,21 @@ import re
 
 import pytest
 
+from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.corpus import read_files
 from dashboard.pipeline.read import PLAIN, PLAIN_NOTES, Note, ReadError, ReadingNote, Reason, plain
-from dashboard.present.glossary import TERMS, fields, note, notes, read_error, reason, t, why_not_read
+from dashboard.present.glossary import (
+    TERMS,
+    fields,
+    name,
+    note,
+    notes,
+    read_error,
+    reason,
+    short_name,
+    t,
+    why_not_read,
+)
 from dashboard.store.articles import Refusal
 from dashboard.store.saved_analysis import AnalysisError
 
@@ -136,3 +148,12 @@ def test_the_evaluations_words_are_in_each_language(key):
         values["genre"] = "news"
     zh, en = t(key, "zh", **values), t(key, "en", **values)
     assert CJK.search(zh) and not CJK.search(en)
+
+
+def test_a_sector_heading_of_a_narrow_column_is_short_in_english_and_the_full_name_in_chinese():
+    sectors = [*tx.SECTORS, tx.UNCLASSIFIED]
+    english = [short_name(s, "en") for s in sectors]
+    # the overview's article table gives a sector 62 pixels: eight Latin letters, the full name in its tooltip
+    assert all(len(heading) <= 8 for heading in english) and len(set(english)) == len(sectors)
+    assert [short_name(s, "zh") for s in sectors] == [name(s, "zh") for s in sectors]
+    assert name(tx.MANUFACTURING, "en") == "manufacturing" != short_name(tx.MANUFACTURING, "en")
