@@ -19,6 +19,7 @@ their browser session.
 
 from __future__ import annotations
 
+import functools
 import getpass
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,8 +39,10 @@ class Access:
     editor: bool
 
 
+@functools.cache
 def local_user() -> str:
-    """The name of the local user (``local:<login>``), who edits when there is no sign-in."""
+    """The name of the local user (``local:<login>``), who edits when there is no sign-in: the
+    process's, which does not change while it runs."""
     try:
         return f"{LOCAL}:{getpass.getuser()}"
     except Exception:  # no login name (a container with an unknown uid)
