@@ -37,6 +37,9 @@ W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
 # The lexicon edits of this session ({"domain": {"added": [...], "removed": [...]}, ...}): saved with
 # an analysis and restored from one; the lexicon editor reads and writes them here.
 W_OPEN, OPENED, OPEN_RESULT = "frame_open_analysis", "frame_opened", "frame_open_result"
+# The sidebar's two folded sections: what they hold is made only while they are open (a folded
+# section's buttons and link were a fifth of the messages of every rerun).
+W_SHARE_SECTION, W_SAVE_SECTION = "frame_share_open", "frame_save_open"
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
     W_PILLAR: "pillar",
@@ -184,7 +187,10 @@ def sidebar(
         required=True,
     )
     st.toggle(t("presenter_mode", lang), key=W_PRESENT, on_change=_from_widgets)
-    with st.expander(t("share", lang), icon=":material/link:"):
+    section = st.expander(t("share", lang), icon=":material/link:", key=W_SHARE_SECTION, on_change="rerun")
+    if not section.open:
+        return
+    with section:
         st.caption(t("share_help", lang))
         # A read-only box rather than st.code: st.code pulls a 1.5 MB highlighter into the page.
         link = html.escape(share_link(current, page), quote=True)
@@ -206,7 +212,12 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
     """Export the view as an HTML report, save it as an analysis (JSON), or open a saved one."""
     lang = current.lang
     ss = st.session_state
-    with st.expander(t("save_and_open", lang), icon=":material/save:"):
+    section = st.expander(
+        t("save_and_open", lang), icon=":material/save:", key=W_SAVE_SECTION, on_change="rerun"
+    )
+    if not section.open:
+        return
+    with section:
         generic = bool(current.control("generic"))
         st.download_button(
             t("export_report", lang),

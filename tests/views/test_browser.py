@@ -403,9 +403,13 @@ def corpus_data(extraction) -> str:
 
 
 def open_sidebar_sections(page) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
     for section in ("分享当前视图", "导出报告 / 保存分析 / 打开分析"):
-        page.get_by_test_id("stSidebar").get_by_text(section, exact=True).click()
-    page.wait_for_timeout(300)
+        sidebar.get_by_text(section, exact=True).click()
+    # a folded section's content is made when it opens, by a rerun
+    sidebar.locator("input[readonly]").wait_for(timeout=15_000)
+    sidebar.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=15_000)
+    page.wait_for_selector(RENDERED, timeout=30_000)
 
 
 @pytest.mark.parametrize("name", PAGES)

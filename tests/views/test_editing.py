@@ -18,6 +18,7 @@ from dashboard.query.filters import Filters
 from dashboard.settings import BUNDLED_LEXICON
 from dashboard.store import audit, corrections, journal, trash
 from dashboard.store.saved_analysis import dump
+from dashboard.views.frame import W_OPEN, W_SAVE_SECTION
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -296,7 +297,10 @@ def test_a_saved_analysis_opened_by_a_viewer_changes_only_their_session(corpus, 
     files = read_lexicon_files(lexicon)
     analysis = dump(Filters(), {"domain": {"added": ["算力券"], "removed": []}})
     at = open_page(None, user=user)
-    uploader = next(u for u in at.get("file_uploader") if "frame_open_analysis" in (u.key or ""))
+    assert not [u for u in at.get("file_uploader") if W_OPEN in (u.key or "")]  # folded: not made
+    at.session_state[W_SAVE_SECTION] = True  # the reader opens the sidebar's save-and-open section
+    at.run()
+    uploader = next(u for u in at.get("file_uploader") if W_OPEN in (u.key or ""))
     uploader.set_value(("analysis.json", analysis.encode(), "application/json")).run()
     assert not at.exception
     assert t("analysis_opened", file="analysis.json") in everything(at)
