@@ -525,6 +525,11 @@ class EntityFinder:
             n = self._after_a_launch(sentence, toks, _without_area(span))
             if (
                 any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
+                # 甲、乙和丙三大行动: the count closes a list whose items the grammar named
+                or any(
+                    n.start <= f.start and f.end < n.end and _COUNTED_HEAD.match(sentence, f.end, n.end)
+                    for f in projects
+                )
                 or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
                 or self._reaches_over_a_stop(sentence, toks, n, projects)
                 or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
@@ -621,8 +626,10 @@ class EntityFinder:
             q in span.text for q in "“”「」"
         )
         words = [t.text for t in inside if t.start < ending_start and _CJK_OR_LATIN.search(t.text)]
-        if quoted or not ending:  # a quoted name, or one without a head: not a kind of thing
+        if quoted:  # a quoted name: not a kind of thing
             named = True
+        elif not ending:  # one without a head: named unless all its words are the genre's (数字新基建)
+            named = not all(self._is_generic(w) for w in words)
         elif not words:
             named = False
         elif kind in _CATEGORY_KINDS:  # a piece of work the model found: named unless 重点项目
