@@ -38,7 +38,7 @@ W_SECTOR, W_PILLAR, W_DOC, W_Q, W_LANG, W_PRESENT = (
 # an analysis and restored from one; the lexicon editor reads and writes them here.
 W_OPEN, OPENED, OPEN_RESULT = "frame_open_analysis", "frame_opened", "frame_open_result"
 # The sidebar's two folded sections: what they hold is made only while they are open (a folded
-# section's buttons and link were a fifth of the messages of every rerun).
+# section's link, buttons and upload box were 8 of the 40–61 messages of every rerun).
 W_SHARE_SECTION, W_SAVE_SECTION = "frame_share_open", "frame_save_open"
 _WIDGET_FIELDS = {
     W_SECTOR: "sectors",
@@ -72,8 +72,17 @@ def set_filters(**changes) -> None:
             st.session_state[key] = list(value) if field in ("sectors", "docs") else (value or "")
 
 
+def _keep_sections_as_they_are() -> None:
+    """A section's state follows it when its label changes language (Streamlit tells a section by
+    its label: one in the other language would open folded)."""
+    for key in (W_SHARE_SECTION, W_SAVE_SECTION):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def _from_widgets() -> None:
     ss = st.session_state
+    _keep_sections_as_they_are()
     st.session_state[FILTERS] = filters().replace(
         sectors=url_filters.clean_sectors(ss.get(W_SECTOR, [])),
         pillar=ss.get(W_PILLAR) or None,
@@ -188,16 +197,15 @@ def sidebar(
     )
     st.toggle(t("presenter_mode", lang), key=W_PRESENT, on_change=_from_widgets)
     section = st.expander(t("share", lang), icon=":material/link:", key=W_SHARE_SECTION, on_change="rerun")
-    if not section.open:
-        return
-    with section:
-        st.caption(t("share_help", lang))
-        # A read-only box rather than st.code: st.code pulls a 1.5 MB highlighter into the page.
-        link = html.escape(share_link(current, page), quote=True)
-        st.html(
-            f'<input readonly value="{link}" aria-label="link" style="width:100%;font-size:0.8rem;'
-            'padding:0.35rem;border:1px solid #ccc;border-radius:4px;background:#fff">'
-        )
+    if section.open:
+        with section:
+            st.caption(t("share_help", lang))
+            # A read-only box rather than st.code: st.code pulls a 1.5 MB highlighter into the page.
+            link = html.escape(share_link(current, page), quote=True)
+            st.html(
+                f'<input readonly value="{link}" aria-label="link" style="width:100%;font-size:0.8rem;'
+                'padding:0.35rem;border:1px solid #ccc;border-radius:4px;background:#fff">'
+            )
 
 
 def lexicon_edits() -> saved_analysis.LexiconEdits:
@@ -215,50 +223,58 @@ def save_and_open(extraction: Extraction, current: url_filters.Filters, document
     section = st.expander(
         t("save_and_open", lang), icon=":material/save:", key=W_SAVE_SECTION, on_change="rerun"
     )
-    if not section.open:
-        return
-    with section:
-        generic = bool(current.control("generic"))
-        st.download_button(
-            t("export_report", lang),
-            lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
-            file_name=download_name("report", current, "html"),
-            mime="text/html",
-            help=t("export_report_help", lang),
-            icon=":material/description:",
-            key="frame_report",
-            on_click="ignore",
-            width="stretch",
-        )
-        edits = lexicon_edits()
-        st.download_button(
-            t("save_analysis", lang),
-            lambda: saved_analysis.dump(current, edits),  # made when the button is pressed
-            file_name=download_name("analysis", current, "json"),
-            mime="application/json",
-            help=t("save_analysis_help", lang),
-            icon=":material/save:",
-            key="frame_save_analysis",
-            on_click="ignore",
-            width="stretch",
-        )
-        key = f"{W_OPEN}_{ss.get(OPENED, 0)}"  # a new key empties the uploader once a file is opened
-        st.file_uploader(
-            t("open_analysis", lang), key=key, on_change=_open_analysis, args=(key, documents)
-        )  # any file: one that is not an analysis is refused in words of the page
-        st.caption(t("open_analysis_hint", lang))  # the box itself speaks English
-        outcome = ss.pop(OPEN_RESULT, None)
-        if outcome and outcome[1] is None:
-            st.success(t("analysis_opened", lang, file=outcome[0]), icon=":material/check:")
-        elif outcome:
-            reason = outcome[1].message(lang)
-            st.error(t("analysis_refused", lang, file=outcome[0], reason=reason), icon=":material/error:")
+    outcome = ss.pop(OPEN_RESULT, None)  # of the analysis just opened: said once, in the section
+    if section.open:
+        with section:
+            _save_and_open_section(extraction, current, documents, outcome)
+
+
+def _save_and_open_section(
+    extraction: Extraction, current: url_filters.Filters, documents: Sequence[str], outcome: tuple | None
+) -> None:
+    lang, ss = current.lang, st.session_state
+    generic = bool(current.control("generic"))
+    st.download_button(
+        t("export_report", lang),
+        lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
+        file_name=download_name("report", current, "html"),
+        mime="text/html",
+        help=t("export_report_help", lang),
+        icon=":material/description:",
+        key="frame_report",
+        on_click="ignore",
+        width="stretch",
+    )
+    edits = lexicon_edits()
+    st.download_button(
+        t("save_analysis", lang),
+        lambda: saved_analysis.dump(current, edits),  # made when the button is pressed
+        file_name=download_name("analysis", current, "json"),
+        mime="application/json",
+        help=t("save_analysis_help", lang),
+        icon=":material/save:",
+        key="frame_save_analysis",
+        on_click="ignore",
+        width="stretch",
+    )
+    key = f"{W_OPEN}_{ss.get(OPENED, 0)}"  # a new key empties the uploader once a file is opened
+    st.file_uploader(
+        t("open_analysis", lang), key=key, on_change=_open_analysis, args=(key, documents)
+    )  # any file: one that is not an analysis is refused in words of the page
+    st.caption(t("open_analysis_hint", lang))  # the box itself speaks English
+    if outcome and outcome[1] is None:
+        st.success(t("analysis_opened", lang, file=outcome[0]), icon=":material/check:")
+    elif outcome:
+        reason = outcome[1].message(lang)
+        st.error(t("analysis_refused", lang, file=outcome[0], reason=reason), icon=":material/error:")
 
 
 def _open_analysis(key: str, documents: Sequence[str]) -> None:
     upload = st.session_state.get(key)
     if upload is None:
         return
+    _keep_sections_as_they_are()  # the analysis may be in the other language
+    st.session_state[W_SAVE_SECTION] = True  # where the outcome is said
     try:
         opened, edits = saved_analysis.load(upload.getvalue(), documents=documents)
     except saved_analysis.AnalysisError as error:

@@ -292,6 +292,21 @@ def test_crafted_query_parameters_write_nothing(corpus, lexicon, user):
     assert read_lexicon_files(lexicon) == files
 
 
+def test_an_analysis_in_the_other_language_is_said_opened_in_its_language(corpus, lexicon):
+    analysis = dump(Filters(lang="en", sectors=("agriculture",)), {})
+    at = open_page(None)
+    at.session_state[W_SAVE_SECTION] = True
+    at.run()
+    uploader = next(u for u in at.get("file_uploader") if W_OPEN in (u.key or ""))
+    uploader.set_value(("analysis.json", analysis.encode(), "application/json")).run()
+    assert not at.exception
+    # the section, now labelled in English, is still open and says what happened, once
+    assert t("analysis_opened", "en", file="analysis.json") in everything(at)
+    at.run()
+    assert t("analysis_opened", "en", file="analysis.json") not in everything(at)
+    assert [u for u in at.get("file_uploader") if W_OPEN in (u.key or "")]
+
+
 @pytest.mark.parametrize("user", [VISITOR, VIEWER], ids=["visitor", "non-editor"])
 def test_a_saved_analysis_opened_by_a_viewer_changes_only_their_session(corpus, lexicon, user):
     files = read_lexicon_files(lexicon)
