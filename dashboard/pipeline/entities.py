@@ -83,6 +83,7 @@ _CATEGORY_KINDS = frozenset({"项目", "公共设施"})
 _PLACE_NAMES_ONE = frozenset({"公共设施"})
 # 甲、乙和丙三大基地: as many items as the count says, each with the head.
 _COUNTED_HEAD = re.compile(r"[“\"]?([两二三四五六七八九十]|(?<![0-9])[2-9])[大个项]([\u4e00-\u9fff]{0,4})$")
+_COUNT_OF_ITEMS = re.compile(r"[“\"]?(?:[两二三四五六七八九十]|(?<![0-9])[2-9])[大个项]")  # 三大, 3个
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _COUNTS |= {str(n): n for n in range(2, 10)}
 _LIST_REACH = 80  # characters a list of items reaches over
@@ -515,7 +516,8 @@ class EntityFinder:
     ) -> list[Found]:
         """``found`` with the names the name model found in the same sentence (offsets into
         ``sentence``): where the model's name reaches beyond a project found by its head, the
-        model's name stands; one inside it (乙平台 in 甲乙平台) gives way. A name whose (start, end)
+        model's name stands; one inside it (乙平台 in 甲乙平台) gives way, and so does one that
+        ends in the count of a list the grammar itemised (甲、乙和丙三大行动). A name whose (start, end)
         is in ``unsure`` (the model is less sure of it) is kept only if it reads as one named
         project. Every project's name is then made whole: from its quote, with its version."""
         projects = [f for f in found if f.category == PROJECT]
@@ -527,7 +529,7 @@ class EntityFinder:
                 any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
                 # 甲、乙和丙三大行动: the count closes a list whose items the grammar named
                 or any(
-                    n.start <= f.start and f.end < n.end and _COUNTED_HEAD.match(sentence, f.end, n.end)
+                    n.start <= f.start and f.end < n.end and _COUNT_OF_ITEMS.match(sentence, f.end, n.end)
                     for f in projects
                 )
                 or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
@@ -629,7 +631,7 @@ class EntityFinder:
         if quoted:  # a quoted name: not a kind of thing
             named = True
         elif not ending:  # one without a head: named unless all its words are the genre's (数字新基建)
-            named = not all(self._is_generic(w) for w in words)
+            named = not words or not all(self._is_generic(w) for w in words)
         elif not words:
             named = False
         elif kind in _CATEGORY_KINDS:  # a piece of work the model found: named unless 重点项目

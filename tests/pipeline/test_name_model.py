@@ -94,6 +94,20 @@ def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
     assert [(f.name, f.kind, f.named) for f in headless] == [("大唐不夜城", LEARNED_KIND, True)]
     generic = finder.with_learned(sentence, toks, [], [Span(8, 12, "智能工厂")])
     assert [(f.name, f.kind, f.named) for f in generic] == [("智能工厂", "工厂", False)]
+    # one made of the genre's own words only is a category, headless or not
+    sentence = "加快推进数字新基建。"
+    category = finder.with_learned(sentence, tokens(sentence, finder.tok), [], [Span(4, 9, "数字新基建")])
+    assert [(f.name, f.named) for f in category] == [("数字新基建", False)]
+
+
+def test_a_learned_name_ending_in_the_count_of_a_list_gives_way_to_its_items(finder):
+    sentence = "江州市开展云岭算力提升、临川数据流通和青峰安全护航三大数据要素行动。"
+    toks = tokens(sentence, finder.tok)
+    found = finder.find(sentence, toks)
+    start = sentence.index("青峰")
+    learned = finder.with_learned(sentence, toks, found, [Span(start, len(sentence) - 1, sentence[start:-1])])
+    names = [f.name for f in learned if f.category == PROJECT]
+    assert "青峰安全护航数据要素行动" in names and "青峰安全护航三大数据要素行动" not in names
 
 
 def test_a_learned_name_leaves_out_the_launch_it_took_in(finder):
