@@ -86,7 +86,11 @@ if shown.total_articles > len(articles):  # the newest here; the document filter
     st.caption(t("articles_shown", lang, shown=len(articles), total=shown.total_articles))
 sector_columns = [s for s in SECTOR_COLUMNS if articles[s].any()]
 sectors = {
-    s: st.column_config.NumberColumn(short_name(s, lang), help=name(s, lang), width=ARTICLE_WIDTHS["sector"])
+    s: st.column_config.NumberColumn(
+        short_name(s, lang),
+        help=name(s, lang) if short_name(s, lang) != name(s, lang) else None,  # the full name, if cut
+        width=ARTICLE_WIDTHS["sector"],
+    )
     for s in sector_columns
 }
 others = ARTICLE_WIDTHS["date"] + ARTICLE_WIDTHS["outlet"] + 2 * ARTICLE_WIDTHS["link"]
