@@ -43,8 +43,8 @@ def sector_features(
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
     sentence and of its whole document (as shares), and the last characters of its name.
-    (Characters inside the name add
-    nothing by cross-validation, and would learn the names of particular places and companies.)"""
+    (Characters inside the name add nothing by cross-validation, and would learn the names of
+    particular places and companies.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
     classified = [p for p in passages if p != "unclassified"]

@@ -234,28 +234,20 @@ def _save_and_open_section(
 ) -> None:
     lang, ss = current.lang, st.session_state
     generic = bool(current.control("generic"))
-    st.download_button(
-        t("export_report", lang),
+    _download(
+        "export_report",
         lambda: report.render_report(extraction, current, generic=generic).encode("utf-8"),
-        file_name=download_name("report", current, "html"),
-        mime="text/html",
-        help=t("export_report_help", lang),
-        icon=":material/description:",
-        key="frame_report",
-        on_click="ignore",
-        width="stretch",
+        download_name("report", current, "html"),
+        "text/html",
+        lang,
     )
     edits = lexicon_edits()
-    st.download_button(
-        t("save_analysis", lang),
-        lambda: saved_analysis.dump(current, edits),  # made when the button is pressed
-        file_name=download_name("analysis", current, "json"),
-        mime="application/json",
-        help=t("save_analysis_help", lang),
-        icon=":material/save:",
-        key="frame_save_analysis",
-        on_click="ignore",
-        width="stretch",
+    _download(
+        "save_analysis",
+        lambda: saved_analysis.dump(current, edits),
+        download_name("analysis", current, "json"),
+        "application/json",
+        lang,
     )
     key = f"{W_OPEN}_{ss.get(OPENED, 0)}"  # a new key empties the uploader once a file is opened
     st.file_uploader(
@@ -267,6 +259,24 @@ def _save_and_open_section(
     elif outcome:
         reason = outcome[1].message(lang)
         st.error(t("analysis_refused", lang, file=outcome[0], reason=reason), icon=":material/error:")
+
+
+_DOWNLOAD_ICONS = {"export_report": ":material/description:", "save_analysis": ":material/save:"}
+
+
+def _download(action: str, data, file_name: str, mime: str, lang: str) -> None:
+    """A button of the save-and-open section that downloads what ``data()`` makes when it is pressed."""
+    st.download_button(
+        t(action, lang),
+        data,
+        file_name=file_name,
+        mime=mime,
+        help=t(f"{action}_help", lang),
+        icon=_DOWNLOAD_ICONS[action],
+        key=f"frame_{action}",
+        on_click="ignore",
+        width="stretch",
+    )
 
 
 def _open_analysis(key: str, documents: Sequence[str]) -> None:
