@@ -127,7 +127,7 @@ with articles_tab:
         if listed.total > len(listing):
             st.caption(t("listed_shown", lang, shown=len(listing), total=listed.total))
         st.dataframe(
-            listing[list(LISTING)],
+            loaders.arrow_table(listing, columns=list(LISTING)),
             key="corpus_documents",
             hide_index=True,
             row_height=frame.row_height(f),
@@ -202,7 +202,7 @@ with across_tab:
         st.info(t("no_recurring", lang), icon=":material/search_off:")
     else:
         event = st.dataframe(
-            shown[["name", "sector", "documents", "mentions", "first", "last", "sources"]],
+            loaders.arrow_table(shown, columns=["name", "sector", "documents", "mentions", "first", "last", "sources"]),
             key="corpus_recurring",
             hide_index=True,
             on_select="rerun",

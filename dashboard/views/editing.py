@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -23,14 +24,34 @@ from dashboard.store.articles import writable
 MESSAGE = "editing_message"  # (kind, text) of the last correction, restore…, shown once
 
 
+ACCESS = "editing_access"  # this session's ``store.access.Access``
+
+
 def current() -> store_access.Access:
-    """Who this session's user is and whether they edit (``store.access``)."""
-    return store_access.access(st.user.to_dict(), editors=settings.editors())
+    """Who this session's user is and whether they edit (``store.access``): worked out on the
+    session's first run and kept. Streamlit reads a session's user once, when the session starts
+    (signing in or out starts a new one), and asking it again reads the secrets file each time."""
+    found = st.session_state.get(ACCESS)
+    if found is None:
+        found = st.session_state[ACCESS] = store_access.access(st.user.to_dict(), editors=settings.editors())
+    return found
+
+
+# Whether a folder takes new files is tried by creating one: at most every few seconds per folder,
+# not on every run of every page (it changes only with the host's disk or permissions).
+WRITABLE_SECONDS = 5.0
+_writable: dict[str, tuple[float, bool]] = {}  # folder → (tried again after, answer)
 
 
 def may_write(folder: Path) -> bool:
     """Whether this session changes the shared ``folder`` (else its changes stay in the session)."""
-    return current().editor and writable(folder)
+    if not current().editor or settings.read_only():
+        return False
+    now = time.monotonic()
+    kept = _writable.get(str(folder))
+    if kept is None or now >= kept[0]:
+        kept = _writable[str(folder)] = (now + WRITABLE_SECONDS, writable(folder))
+    return kept[1]
 
 
 def sign_in_box(lang: str) -> None:

@@ -8,10 +8,13 @@ import hashlib
 import os
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import settings
@@ -135,20 +138,52 @@ def _extract(
     return extraction
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _corrected(
-    folder: str,
-    signature: str,
-    lexicon_version: str,
-    uploads: tuple,
-    corrected: str,
-    _lexicon: Lexicon,
-    _extra: tuple,
-) -> Extraction:
-    """The extraction with the editors' corrections laid over it (``corrected``: their file's
-    signature), rebuilt when either changes."""
-    extraction = _extract(folder, signature, lexicon_version, uploads, _lexicon, _extra)
-    return corrections.apply_corrections(extraction, corrections.load(Path(folder)))
+class _Kept:
+    """The last ``size`` values built, by key, shared by every session and thread: what
+    ``st.cache_resource`` keeps, without hashing its arguments and reading its function's signature
+    on every call (a tenth of a quick rerun, called once or more per page). Keys are tuples of
+    strings and numbers. A value missing is built once: sessions that ask for it meanwhile wait
+    for it (a room opening one link after the corpus changed)."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
+        self.building: dict[tuple, threading.Lock] = {}
+
+    def get(self, key: tuple, build):
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+            building = self.building.setdefault(key, threading.Lock())
+        with building:
+            with self.lock:
+                if key in self.values:  # built by another session while this one waited
+                    return self.values[key]
+            try:
+                value = build()
+            finally:
+                with self.lock:
+                    self.building.pop(key, None)
+            with self.lock:
+                self.values[key] = value
+                while len(self.values) > self.size:
+                    self.values.popitem(last=False)
+        return value
+
+
+_extractions = _Kept(4)
+
+
+def _corrected(key: tuple, lex: Lexicon, extra: tuple[ArticleFile, ...]) -> Extraction:
+    """The extraction with the editors' corrections laid over it, rebuilt when what it is of
+    changes (``_source``'s key: the corpus, the lexicon, the uploads, the corrections' file)."""
+    folder, signature, lexicon_version, uploads, _ = key
+
+    def build() -> Extraction:
+        extraction = _extract(folder, signature, lexicon_version, uploads, lex, extra)
+        return corrections.apply_corrections(extraction, corrections.load(Path(folder)))
+
+    return _extractions.get(key, build)
 
 
 def _source() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...]]:
@@ -172,7 +207,7 @@ def start_run() -> Extraction:
     ``load_extraction`` and ``page_part`` need not look again."""
     st.session_state.pop(THIS_RUN, None)
     key, lex, extra = _source()
-    extraction = _corrected(*key, lex, extra)
+    extraction = _corrected(key, lex, extra)
     st.session_state[THIS_RUN] = (key, lex, extra, extraction)
     return extraction
 
@@ -181,7 +216,7 @@ def _this_run() -> tuple[tuple, Lexicon, tuple[ArticleFile, ...], Extraction]:
     found = st.session_state.get(THIS_RUN)
     if found is None:  # a page run on its own
         key, lex, extra = _source()
-        found = (key, lex, extra, _corrected(*key, lex, extra))
+        found = (key, lex, extra, _corrected(key, lex, extra))
     return found
 
 
@@ -189,28 +224,6 @@ def load_extraction() -> Extraction:
     """The extraction of the corpus folder and this session's uploads, from cache unless a file,
     an upload or the lexicon changed."""
     return _this_run()[3]
-
-
-class _Kept:
-    """The last ``size`` values built, by key, shared by every session and thread: what
-    ``st.cache_resource`` keeps, without hashing its arguments and reading its function's signature
-    on every call (a tenth of a quick rerun, called once or more per page). Keys are tuples of
-    strings and numbers; two sessions asking for a missing one at once may both build it."""
-
-    def __init__(self, size: int) -> None:
-        self.size, self.values, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: tuple, build):
-        with self.lock:
-            if key in self.values:
-                self.values.move_to_end(key)
-                return self.values[key]
-        value = build()
-        with self.lock:
-            self.values[key] = value
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-        return value
 
 
 _parts = _Kept(256)
@@ -261,3 +274,27 @@ def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
         (key, "network", query, top_terms, colour_by),
         lambda: _network(extraction, query, top_terms, colour_by),
     )
+
+
+# The Arrow tables of frames shown (``arrow_table``), by the frame's identity, rows and columns: forgotten
+# with their frame, which a view's parts keep as long as the view is kept.
+_tables: dict[tuple, tuple[weakref.ref, pa.Table]] = {}
+
+
+def arrow_table(frame: pd.DataFrame, rows: int | None = None, columns: list[str] | None = None) -> pa.Table | pd.DataFrame:
+    """The first ``rows`` of ``frame`` (all without it), ``columns`` of them (all without it), as
+    the Arrow table ``st.dataframe`` sends: converted once per frame of a kept view
+    (``page_part``), not on every run (converting was a twentieth of a run's time). A frame that
+    Arrow cannot take as it is goes to ``st.dataframe`` as a frame, which mends its types."""
+    key = (id(frame), rows, None if columns is None else tuple(columns))
+    found = _tables.get(key)
+    if found is not None and found[0]() is frame:
+        return found[1]
+    shown = frame if rows is None else frame.head(rows)
+    shown = shown if columns is None else shown[list(columns)]
+    try:
+        converted = pa.Table.from_pandas(shown)
+    except (pa.ArrowException, OverflowError):
+        return shown
+    _tables[key] = (weakref.ref(frame, lambda _: _tables.pop(key, None)), converted)
+    return converted

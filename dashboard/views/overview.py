@@ -11,7 +11,7 @@ from dashboard.present import charts
 from dashboard.present.articles import SECTOR_COLUMNS
 from dashboard.present.glossary import column_label, name, read_error, short_name, t
 from dashboard.views import frame
-from dashboard.views.loaders import load_extraction, page_part
+from dashboard.views.loaders import arrow_table, load_extraction, page_part
 
 # The article table's columns in pixels: they fit its 847 pixels on a 1280-pixel screen with the
 # sidebar open, the title taking what the other columns leave (less when 未分类 has a column too).
@@ -98,7 +98,7 @@ title_width = min(
     ARTICLE_WIDTHS["title"], ARTICLE_TABLE_WIDTH - others - ARTICLE_WIDTHS["sector"] * len(sector_columns)
 )
 st.dataframe(
-    articles,
+    arrow_table(articles),
     key="overview_articles",
     hide_index=True,
     column_order=["title", "date", "outlet", *sector_columns, "reader", "source_url"],

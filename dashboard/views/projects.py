@@ -14,7 +14,7 @@ from dashboard.present.listings import (
 )
 from dashboard.query import filters as url_filters
 from dashboard.views import editing, frame
-from dashboard.views.loaders import load_extraction, page_part
+from dashboard.views.loaders import arrow_table, load_extraction, page_part
 
 MAX_INITIATIVE_ROWS = 1000  # clipped once per view; as many as the project table are shown
 LINES = 3  # of a name or a sentence in a row (frame.row_height)
@@ -57,16 +57,15 @@ view = part.view
 projects, initiatives = view.projects.head(limit), view.initiatives
 
 listing = part.rows  # every row, for the downloads
-shown = part.shown.head(limit)
 st.caption(t("shown_of", lang, shown=len(listing), total=view.total))
 if len(listing) > limit:  # the first rows here, all in the download
     st.caption(t("rows_shown", lang, shown=limit, total=len(listing)))
 
-if shown.empty:
+if part.shown.empty:
     frame.empty_state(lang)
 else:
     event = st.dataframe(
-        shown,
+        arrow_table(part.shown, limit),
         key="projects_table",
         hide_index=True,
         row_height=frame.row_height(f),
@@ -131,7 +130,7 @@ else:
     if len(initiatives) > limit:  # as many rows as of projects; all in the download
         st.caption(t("rows_shown", lang, shown=limit, total=len(initiatives)))
     st.dataframe(
-        part.initiatives.head(limit),
+        arrow_table(part.initiatives, limit),
         key="projects_initiatives",
         hide_index=True,
         row_height=frame.row_height(f),

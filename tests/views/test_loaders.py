@@ -1,8 +1,16 @@
-"""The corpus folder's signature: scanned again when the folder changes or the scan is due."""
+"""The loaders shared by every session: the corpus folder's signature (scanned again when the folder
+changes or the scan is due), the values kept per view (built once, however many sessions ask), the
+tables shown (converted once per kept frame) and whether a folder takes new files."""
 
+import gc
 import os
+import threading
+import time
 
-from dashboard.views import loaders
+import pandas as pd
+import pyarrow as pa
+
+from dashboard.views import editing, loaders
 
 
 def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_when_the_scan_is_due(tmp_path, monkeypatch):
@@ -21,3 +29,76 @@ def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_when_the_scan_i
     assert loaders.current_signature(folder) == added  # until the scan is due
     monkeypatch.setattr(loaders.time, "monotonic", lambda: float("inf"))
     assert loaders.current_signature(folder) == loaders.corpus_signature(folder) != added
+
+
+def test_a_missing_value_is_built_once_while_other_sessions_wait_for_it():
+    kept, built, started, release = loaders._Kept(4), [], threading.Event(), threading.Event()
+
+    def build():
+        built.append(1)
+        started.set()
+        release.wait(10)
+        return "view"
+
+    got = []
+    first = threading.Thread(target=lambda: got.append(kept.get(("k",), build)))
+    first.start()
+    assert started.wait(10)
+    others = [threading.Thread(target=lambda: got.append(kept.get(("k",), build))) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    time.sleep(0.2)  # the others ask while the first builds
+    release.set()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert got == ["view"] * 4 and built == [1]
+
+
+def test_a_failed_build_is_tried_again_by_the_next_session():
+    kept = loaders._Kept(4)
+
+    def fail():
+        raise ValueError("corpus unreadable")
+
+    try:
+        kept.get(("k",), fail)
+    except ValueError:
+        pass
+    assert kept.get(("k",), lambda: "view") == "view" and not kept.building
+
+
+def test_the_oldest_value_gives_way_when_the_values_kept_are_full():
+    kept = loaders._Kept(2)
+    for key in ("a", "b", "a", "c"):  # a is used again after b: b is the oldest
+        kept.get((key,), lambda key=key: key.upper())
+    assert list(kept.values) == [("a",), ("c",)]
+
+
+def test_a_kept_frame_is_converted_once_and_forgotten_with_it():
+    frame = pd.DataFrame({"name": ["甲数据中心", "乙产业园", "丙平台"], "mentions": [3, 2, 1]})
+    table = loaders.arrow_table(frame, 2, ["name"])
+    assert isinstance(table, pa.Table) and table.to_pydict() == {"name": ["甲数据中心", "乙产业园"]}
+    assert loaders.arrow_table(frame, 2, ["name"]) is table  # the next run: not converted again
+    assert loaders.arrow_table(frame).num_rows == 3
+    del frame
+    gc.collect()
+    assert not loaders._tables
+
+
+def test_a_frame_arrow_cannot_take_goes_to_the_table_as_it_is():
+    frame = pd.DataFrame({"value": [1, "一"], "name": ["甲", "乙"]})  # mixed types: the table mends them
+    shown = loaders.arrow_table(frame, columns=["value"])
+    assert isinstance(shown, pd.DataFrame) and shown["value"].tolist() == [1, "一"]
+
+
+def test_whether_a_folder_takes_files_is_tried_again_when_due_and_read_only_holds_at_once(tmp_path, monkeypatch):
+    tried = []
+    monkeypatch.setattr(editing, "writable", lambda folder: tried.append(folder) or True)
+    monkeypatch.setattr(editing, "current", lambda: editing.store_access.access(None, editors=()))
+    now = [1000.0]
+    monkeypatch.setattr(editing.time, "monotonic", lambda: now[0])
+    assert editing.may_write(tmp_path) and editing.may_write(tmp_path) and len(tried) == 1
+    now[0] += editing.WRITABLE_SECONDS
+    assert editing.may_write(tmp_path) and len(tried) == 2
+    monkeypatch.setenv("DASHBOARD_READ_ONLY", "1")
+    assert not editing.may_write(tmp_path)
