@@ -43,7 +43,7 @@ PIPELINE = Path(__file__).parent
 
 @functools.cache
 def code_version(folder: Path = PIPELINE) -> str:
-    """A hash of every source file of the data layer (the ``pipeline`` folder, its sector and name
+    """A hash of every source file of the data layer (the ``pipeline`` folder, its learned
     models included): any change to the code that reads, extracts or tabulates invalidates what
     the cache holds."""
     digest = hashlib.sha256()

@@ -14,6 +14,7 @@ from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.name_model import load_name_model, within
+from dashboard.pipeline.named_model import NAMED, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import load_sector_model, sector_features
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
@@ -309,6 +310,32 @@ def project_features(
     )
 
 
+def project_named_features(
+    group: list[Mention], mentions: list[Mention], lexicon: Lexicon
+) -> dict[str, float]:
+    """What the named model sees of a project (``named_model.named_features``); ``mentions``: all
+    of its document's, for the places and organizations found inside its first mention."""
+    first = group[0]
+    inside = (
+        m.category
+        for m in mentions
+        if m.category != PROJECT
+        and m.paragraph == first.paragraph
+        and first.start <= m.start
+        and m.end <= first.end
+    )
+    return named_features(
+        first.name,
+        first.kind,
+        any(g.named for g in group),
+        evidence=first.evidence,
+        inside=inside,
+        repeated=len(group) > 1,
+        lexicon=lexicon,
+        tok=tokenizer(lexicon),
+    )
+
+
 def _clause_scores(mention: Mention, lexicon: Lexicon) -> dict[str, float]:
     """The sector words of the clause a project is first named in, its own name left out: what the
     clause says the thing is for (依托甲开发区重点发展智能制造)."""
@@ -353,9 +380,10 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
 def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float]) -> list[dict]:
     """One record per project of a document: repeated mentions (and short forms without the place
     prefix) merged, with the organizations and places named in the same clauses. The sector is the
-    sector model's where one is shipped and the document has any sector word, else the rules'."""
+    sector model's where one is shipped and the document has any sector word, else the rules'; whether
+    it is named, the named model's where one is shipped, else the rule's."""
     grouped = project_groups(mentions)
-    model = load_sector_model()
+    model, named_model = load_sector_model(), load_named_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
     for m in mentions:
         if m.category != PROJECT:
@@ -368,9 +396,13 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
             sector = _project_sector(group, lexicon)  # no sector word in the whole text: nothing to weigh
         else:
             sector = model.predict(project_features(group, lexicon, in_document))
+        if named_model is None:
+            named = any(g.named for g in group)
+        else:
+            named = named_model.predict(project_named_features(group, mentions, lexicon)) == NAMED
         records.append(
             {
-                "name": name, "kind": first.kind, "named": any(g.named for g in group), "sector": sector,
+                "name": name, "kind": first.kind, "named": named, "sector": sector,
                 "pillar": tx.pillar_of(sector), "document": first.document, "paragraph": first.paragraph,
                 "sentence": first.sentence, "evidence": first.evidence, "mentions": len(group),
                 "organizations": list(dict.fromkeys(o.name for o in together if o.category == ORGANIZATION)),

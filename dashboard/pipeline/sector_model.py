@@ -8,22 +8,16 @@ digital industry, a digital-government platform, a 数谷 that is not a grain va
 with the last characters of the name, so that it can learn when to overrule them.
 
 The model is trained by ``scripts/train-sector-model`` (scikit-learn) on ``data/evaluation/dev``
-only, and shipped as ``sector_model.json`` beside this file: its features, one weight per sector
-each, and the intercepts. Predicting needs no library: a sum of weights.
-
-    >>> model = SectorModel(("a", "b"), (0.0, 0.5), {"rule=a": (2.0, 0.0)}, "test")
-    >>> model.predict({"rule=a": 1.0}), model.predict({"kind=x": 1.0})
-    ('a', 'b')
+only, and shipped as ``sector_model.json`` beside this file (``linear_model``: its features, one
+weight per sector each, and the intercepts).
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.pipeline.linear_model import LinearModel, load_linear_model
 
 MODEL_PATH = Path(__file__).with_name("sector_model.json")
 SUFFIXES = (1, 2, 3)  # its last characters: the head (园, 中心, 平台…) says most about the kind
@@ -67,51 +61,6 @@ def sector_features(
     return features
 
 
-@dataclass(frozen=True)
-class SectorModel:
-    sectors: tuple[str, ...]
-    intercepts: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]  # feature → one weight per sector
-    version: str
-
-    def scores(self, features: dict[str, float]) -> dict[str, float]:
-        known = [(self.weights[f], v) for f, v in features.items() if f in self.weights]
-        return {
-            sector: self.intercepts[k] + sum(weights[k] * value for weights, value in known)
-            for k, sector in enumerate(self.sectors)
-        }
-
-    def predict(self, features: dict[str, float]) -> str:
-        scores = self.scores(features)
-        return max(scores, key=scores.__getitem__)
-
-    def as_json(self, **about: object) -> str:
-        return json.dumps(
-            {
-                **about,
-                "sectors": list(self.sectors),
-                "intercepts": [round(v, 6) for v in self.intercepts],
-                "weights": {f: [round(v, 6) for v in w] for f, w in sorted(self.weights.items())},
-            },
-            ensure_ascii=False,
-            indent=0,
-        )
-
-
-def parse_sector_model(text: str) -> SectorModel:
-    raw = json.loads(text)
-    return SectorModel(
-        sectors=tuple(raw["sectors"]),
-        intercepts=tuple(raw["intercepts"]),
-        weights={feature: tuple(w) for feature, w in raw["weights"].items()},
-        version=hashlib.sha256(text.encode()).hexdigest()[:16],
-    )
-
-
-@functools.cache
-def load_sector_model(path: Path = MODEL_PATH) -> SectorModel | None:
+def load_sector_model() -> LinearModel | None:
     """The shipped model, or None where there is none (the rules' answer stands)."""
-    try:
-        return parse_sector_model(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    return load_linear_model(MODEL_PATH)

@@ -281,7 +281,9 @@ def network(filters: url_filters.Filters, *, top_terms: int, colour_by: str):
 _tables: dict[tuple, tuple[weakref.ref, pa.Table]] = {}
 
 
-def arrow_table(frame: pd.DataFrame, rows: int | None = None, columns: list[str] | None = None) -> pa.Table | pd.DataFrame:
+def arrow_table(
+    frame: pd.DataFrame, rows: int | None = None, columns: list[str] | None = None
+) -> pa.Table | pd.DataFrame:
     """The first ``rows`` of ``frame`` (all without it), ``columns`` of them (all without it), as
     the Arrow table ``st.dataframe`` sends: converted once per frame of a kept view
     (``page_part``), not on every run (converting was a twentieth of a run's time). A frame that

@@ -8,8 +8,9 @@ from conftest import ROOT, SEED, script_module
 
 from dashboard.pipeline import extraction as ex
 from dashboard.pipeline.lexicon import load_lexicon
+from dashboard.pipeline.linear_model import LinearModel, parse_linear_model
 from dashboard.pipeline.read import read_document
-from dashboard.pipeline.sector_model import MODEL_PATH, SectorModel, load_sector_model, parse_sector_model
+from dashboard.pipeline.sector_model import MODEL_PATH, load_sector_model
 from dashboard.pipeline.taxonomy import SECTORS, UNCLASSIFIED
 
 
@@ -30,7 +31,7 @@ def test_the_shipped_model_was_trained_on_development_texts_only():
     development |= {p.stem for p in (ROOT / "tests" / "fixtures" / "gold").glob("*.yaml")}
     assert heldout and not heldout & set(about["trained_on"])
     assert set(about["trained_on"]) <= development
-    assert set(about["sectors"]) <= {*SECTORS, UNCLASSIFIED}
+    assert set(about["labels"]) <= {*SECTORS, UNCLASSIFIED}
 
 
 def test_training_again_gives_the_shipped_model(training):
@@ -39,7 +40,7 @@ def test_training_again_gives_the_shipped_model(training):
     script, rows = training
     retrained = script.fit(rows)
     shipped = load_sector_model()
-    assert shipped.sectors == retrained.sectors
+    assert shipped.labels == retrained.labels
     predictions = [(shipped.predict(f), retrained.predict(f)) for _, f, _, _ in rows]
     assert sum(a != b for a, b in predictions) <= len(rows) // 100, "run scripts/train-sector-model"
 
@@ -62,8 +63,8 @@ def test_without_a_model_the_rules_decide(monkeypatch):
 
 
 def test_a_model_file_round_trips():
-    model = SectorModel(("agriculture", "services"), (0.1, -0.1), {"kind=农场": (1.5, -1.5)}, "x")
-    again = parse_sector_model(model.as_json(trained_on=["a"]))
+    model = LinearModel(("agriculture", "services"), (0.1, -0.1), {"kind=农场": (1.5, -1.5)}, "x")
+    again = parse_linear_model(model.as_json(trained_on=["a"]))
     assert again.predict({"kind=农场": 1.0}) == "agriculture"
     assert again.predict({}) == "agriculture" and again.predict({"kind=农场": -1.0}) == "services"
     assert again.weights == model.weights and again.intercepts == model.intercepts

@@ -9,6 +9,7 @@ import time
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 from dashboard.views import editing, loaders
 
@@ -60,10 +61,8 @@ def test_a_failed_build_is_tried_again_by_the_next_session():
     def fail():
         raise ValueError("corpus unreadable")
 
-    try:
+    with pytest.raises(ValueError):
         kept.get(("k",), fail)
-    except ValueError:
-        pass
     assert kept.get(("k",), lambda: "view") == "view" and not kept.building
 
 
@@ -91,7 +90,9 @@ def test_a_frame_arrow_cannot_take_goes_to_the_table_as_it_is():
     assert isinstance(shown, pd.DataFrame) and shown["value"].tolist() == [1, "一"]
 
 
-def test_whether_a_folder_takes_files_is_tried_again_when_due_and_read_only_holds_at_once(tmp_path, monkeypatch):
+def test_whether_a_folder_takes_files_is_tried_again_when_due_and_read_only_holds_at_once(
+    tmp_path, monkeypatch
+):
     tried = []
     monkeypatch.setattr(editing, "writable", lambda folder: tried.append(folder) or True)
     monkeypatch.setattr(editing, "current", lambda: editing.store_access.access(None, editors=()))
