@@ -14,7 +14,7 @@ from dashboard.pipeline import taxonomy as tx
 from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFinder, Found
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.name_model import load_name_model, within
-from dashboard.pipeline.named_model import NAMED, load_named_model, named_features
+from dashboard.pipeline.named_model import is_named, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import load_sector_model, sector_features
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
@@ -316,20 +316,21 @@ def project_named_features(
     """What the named model sees of a project (``named_model.named_features``); ``mentions``: all
     of its document's, for the places and organizations found inside its first mention."""
     first = group[0]
-    inside = (
-        m.category
+    inside = [
+        m
         for m in mentions
         if m.category != PROJECT
         and m.paragraph == first.paragraph
         and first.start <= m.start
         and m.end <= first.end
-    )
+    ]
     return named_features(
         first.name,
         first.kind,
         any(g.named for g in group),
         evidence=first.evidence,
-        inside=inside,
+        inside=[m.category for m in inside],
+        opens_with=[m.category for m in inside if m.start == first.start],
         repeated=len(group) > 1,
         lexicon=lexicon,
         tok=tokenizer(lexicon),
@@ -399,7 +400,7 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
         if named_model is None:
             named = any(g.named for g in group)
         else:
-            named = named_model.predict(project_named_features(group, mentions, lexicon)) == NAMED
+            named = is_named(named_model, project_named_features(group, mentions, lexicon))
         records.append(
             {
                 "name": name, "kind": first.kind, "named": named, "sector": sector,

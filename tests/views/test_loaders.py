@@ -79,9 +79,11 @@ def test_a_kept_frame_is_converted_once_and_forgotten_with_it():
     assert isinstance(table, pa.Table) and table.to_pydict() == {"name": ["甲数据中心", "乙产业园"]}
     assert loaders.arrow_table(frame, 2, ["name"]) is table  # the next run: not converted again
     assert loaders.arrow_table(frame).num_rows == 3
-    del frame
+    kept = [key for key in loaders._tables if key[0] == id(frame)]
+    assert len(kept) == 2
+    del frame, table
     gc.collect()
-    assert not loaders._tables
+    assert not set(kept) & set(loaders._tables)
 
 
 def test_a_frame_arrow_cannot_take_goes_to_the_table_as_it_is():
