@@ -326,7 +326,16 @@ class EntityFinder:
         if len(word) < 2 or self._ends_project(following):
             return False
         # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
-        return dictionary_tag(word) in _NOT_IN_NAMES and word_frequency(self.tok, word) >= _RARE_WORD
+        return (
+            dictionary_tag(word) in _NOT_IN_NAMES
+            and word_frequency(self.tok, word) >= _RARE_WORD
+            and not self._opens_an_item(toks, j)
+        )
+
+    def _opens_an_item(self, toks: list[Span], j: int) -> bool:
+        """Whether a word that jieba calls a verb or an adverb, but not an everyday one, opens an
+        item of a list (…、联想智慧产业园): there it is a name's first word, not an action."""
+        return j > 0 and toks[j - 1].text == "、" and word_frequency(self.tok, toks[j].text) < _EVERYDAY_VERB
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -758,7 +767,11 @@ class EntityFinder:
         while first < last and (
             toks[first].text in self.hard_stops
             or toks[first].text in _SEPARATORS
-            or (not quoted and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1))
+            or (
+                not quoted
+                and self._opens_no_name(toks[first].text, just_before_ending=first == last - 1)
+                and not self._opens_an_item(toks, first)
+            )
         ):
             first += 1
         titled = False

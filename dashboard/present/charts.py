@@ -60,8 +60,11 @@ class BuiltFigure(go.Figure):
 
 
 def frozen(fig: go.Figure) -> BuiltFigure:
-    """``fig`` as a ``BuiltFigure``, to be kept and drawn again and again."""
-    return BuiltFigure(fig)
+    """``fig`` itself, made a ``BuiltFigure`` to be kept and drawn again and again (not copied:
+    making a figure anew from another validates all of it again, a third of building a page's
+    charts)."""
+    fig.__class__ = BuiltFigure
+    return fig
 
 
 def _colour(sector: str) -> str:

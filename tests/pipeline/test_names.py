@@ -157,6 +157,16 @@ def test_names_do_not_start_with_adverbs_or_cross_another_works_head():
     assert not [n for n in found if "项目" in n]
 
 
+def test_a_rare_verb_that_opens_an_item_of_a_list_is_the_names_first_word():
+    """jieba calls 大成 a verb: after 、 it opens the item's name; an everyday verb there (打造) is
+    still the action, not part of the name."""
+    found = projects(
+        "江州建成云岭数据中心、大成智能产业园和青峰农业基地。临川将建设云岭园区、打造青峰智能产业园。"
+    )
+    assert {"大成智能产业园", "青峰智能产业园"} <= set(found)
+    assert "智能产业园" not in found and not [n for n in found if "打造" in n]
+
+
 def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():
     found = projects(
         "未来三年，江州市将实施云岭网络推进工程、一体化算力中心打造工程、数字民生提升工程等三个重点工程。"
