@@ -58,13 +58,19 @@ def cjk_font() -> str:
 
 
 def layout(weights: dict[str, float], *, width: int = WIDTH, height: int = HEIGHT) -> list[tuple]:
-    """``(word, font_size, left, top)`` of each word that fits, largest first; deterministic."""
+    """``(word, font_size, left, top)`` of each word that fits, largest first; deterministic, so
+    the same weights are laid out once (the view in the other language, the report): packing
+    the words is half of building the keywords page."""
+    return list(_layout(tuple((w, v) for w, v in weights.items() if v > 0), width, height))
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(weights: tuple[tuple[str, float], ...], width: int, height: int) -> tuple[tuple, ...]:
     settings.keep_matplotlib_in_the_cache_folder()
     from wordcloud import WordCloud
 
-    weights = {w: v for w, v in weights.items() if v > 0}
     if not weights:
-        return []
+        return ()
     cloud = WordCloud(
         font_path=cjk_font(),
         width=width,
@@ -77,9 +83,9 @@ def layout(weights: dict[str, float], *, width: int = WIDTH, height: int = HEIGH
         random_state=7,
         mode="RGBA",
         background_color=None,
-    ).generate_from_frequencies(weights)
+    ).generate_from_frequencies(dict(weights))
     placed = [(word, size, left, top) for (word, _), size, (top, left), _, _ in cloud.layout_]
-    return _without_overlaps(placed, width, height)
+    return tuple(_without_overlaps(placed, width, height))
 
 
 def _without_overlaps(placed: list[tuple], width: int, height: int) -> list[tuple]:

@@ -46,6 +46,17 @@ class TestLayout:
         assert cloud.layout(weights) == cloud.layout(weights)
         assert cloud.layout({}) == [] and cloud.layout({"零": 0.0}) == []
 
+    def test_the_same_weights_are_laid_out_once(self, terms):
+        weights = {
+            f"{term}云": float(count) for term, count in zip(terms["term"], terms["count"], strict=True)
+        }
+        before = cloud._layout.cache_info()
+        first, again = cloud.layout(weights), cloud.layout(dict(weights))
+        after = cloud._layout.cache_info()
+        assert first == again and after.misses == before.misses + 1 and after.hits == before.hits + 1
+        first.clear()  # a caller's list is its own: the kept layout is not changed
+        assert cloud.layout(weights) == again
+
 
 class TestSvg:
     def test_words_in_sector_colours_with_weight_on_hover(self, terms):
