@@ -9,7 +9,7 @@ from dashboard.store.lexicon_edits import (
     split_words,
 )
 
-PARAGRAPH = "加快建设星河云脑算力港湾，推动制造业数字化。"
+PARAGRAPH = "推动星河算力港湾建设，推动制造业数字化。"
 
 
 def test_word_list_edits_keep_comments_and_do_not_repeat():
@@ -42,7 +42,7 @@ def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
     after = preview(PARAGRAPH, build_lexicon(files))
     assert "算力港湾" not in before.tokens and "算力港湾" in after.tokens
     assert not any(name.endswith("算力港湾") for name, _, _ in before.projects)
-    assert ("星河云脑算力港湾", True) in [(name, named) for name, named, _ in after.projects]
+    assert ("星河算力港湾", True) in [(name, named) for name, named, _ in after.projects]
 
 
 def test_saving_writes_every_file(tmp_path):
