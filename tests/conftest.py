@@ -100,3 +100,13 @@ def corpus_copy(tmp_path):
     folder = tmp_path / "articles"
     shutil.copytree(CORPUS, folder)
     return folder
+
+
+def trained_on_development_only(trained_on: list[str]) -> bool:
+    """Whether a shipped model's training documents are development texts (data/evaluation/dev and
+    the tests' own gold) and none of the held-out ones, which must exist."""
+    evaluation = ROOT / "data" / "evaluation"
+    heldout = {p.stem for p in (evaluation / "heldout").glob("*.yaml")}
+    development = {p.stem for p in (evaluation / "dev").glob("*.yaml")}
+    development |= {p.stem for p in (ROOT / "tests" / "fixtures" / "gold").glob("*.yaml")}
+    return bool(heldout) and not heldout & set(trained_on) and set(trained_on) <= development

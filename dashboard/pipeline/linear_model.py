@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,8 +72,6 @@ def fit(rows: list[tuple[str, dict[str, float], str]], *, c: float, min_document
     """A multinomial logistic regression over ``rows`` of (document, features, label); a feature
     seen in fewer than ``min_documents`` documents is dropped (no single text's names). Needs
     scikit-learn (the ``test`` extra): only the training scripts call it."""
-    from collections import Counter
-
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from dashboard.pipeline.entities import _COMMON_WORD, _PROPER_TAGS  # the grammar's own bounds
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.linear_model import LinearModel, load_linear_model
 from dashboard.pipeline.text import Segmenter, dictionary_tag, word_frequency
@@ -31,8 +32,6 @@ from dashboard.pipeline.text import Segmenter, dictionary_tag, word_frequency
 MODEL_PATH = Path(__file__).with_name("named_model.json")
 NAMED, GENERIC = "named", "generic"
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
-_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})  # places, people, brands…
-_COMMON_WORD = 3000  # a word this frequent in jieba's dictionary, and not proper, is a common word
 _MARKS = '“”"「」()（）·'
 
 

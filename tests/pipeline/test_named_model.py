@@ -5,7 +5,7 @@ name, and the rule's answer where no model is shipped."""
 import json
 
 import pytest
-from conftest import ROOT, script_module
+from conftest import script_module, trained_on_development_only
 
 from dashboard.pipeline import extraction as ex
 from dashboard.pipeline.named_model import MODEL_PATH, load_named_model
@@ -35,11 +35,7 @@ def projects(tmp_path) -> dict[str, bool]:
 
 def test_the_shipped_model_was_trained_on_development_texts_only():
     about = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    heldout = {p.stem for p in (ROOT / "data" / "evaluation" / "heldout").glob("*.yaml")}
-    development = {p.stem for p in (ROOT / "data" / "evaluation" / "dev").glob("*.yaml")}
-    development |= {p.stem for p in (ROOT / "tests" / "fixtures" / "gold").glob("*.yaml")}
-    assert heldout and not heldout & set(about["trained_on"])
-    assert set(about["trained_on"]) <= development
+    assert trained_on_development_only(about["trained_on"])
     assert about["labels"] == ["generic", "named"]
 
 
