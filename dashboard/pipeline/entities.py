@@ -45,6 +45,7 @@ _NON_NAME = frozenset(
 )
 _LOCATIVES = frozenset("内里中外")
 _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
+_EXAMPLE_MARKERS = frozenset({"如", "例如", "比如", "诸如"})  # 养殖场如甲养殖场: the example is the name
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 # Words that open a designation's title, which may hold verbs and conjunctions of its own
 # (国家级知识产权强国建设示范园区, 国家基础软件协同攻关和创新中心).
@@ -544,6 +545,8 @@ class EntityFinder:
                 or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
                 or self._reaches_over_a_stop(sentence, toks, n, projects)
                 or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
+                or self._one_common_word(sentence, toks, n)  # 投料、供水、送风
+                or self._headless_action(sentence, toks, n)  # 支持甲集团建设智慧仓储
             ):
                 continue
             body = _body_it_ends_as(n, found)
@@ -572,18 +575,62 @@ class EntityFinder:
 
     def _after_a_launch(self, sentence: str, toks: list[Span], span: Span) -> Span:
         """A learned name after the launch it took in (甲部门联合启动乙试点 → 乙试点): a launching
-        action stands in a name only just before its head (数字经济推进工程), or inside quotes."""
+        action stands in a name only just before its head (数字经济推进工程), or inside quotes.
+        Likewise a name after the example marker that follows its category (养殖场如甲集团养殖场
+        → 甲集团养殖场), jieba's guess that glues 如 onto an unknown name included."""
         enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
-        launches = [
-            k
-            for k, t in enumerate(inside[:-2])
-            if t.text in self.lexicon.launching_actions and t.start not in enclosed
-        ]
-        if not launches:
-            return span
-        start = inside[launches[-1] + 1].start
-        return Span(start, span.end, sentence[start : span.end])
+        start = span.start
+        for k, t in enumerate(inside[:-1]):
+            if t.start in enclosed:
+                continue
+            if (
+                t.text in self.lexicon.launching_actions
+                and k < len(inside) - 2
+                or k > 0
+                and t.text in _EXAMPLE_MARKERS
+            ):
+                start = inside[k + 1].start
+            elif k > 0 and t.text[0] in _EXAMPLE_MARKERS and word_frequency(self.tok, t.text) == 0:
+                start = t.start + 1
+        return span if start == span.start else Span(start, span.end, sentence[start : span.end])
+
+    def _project_ending(self, name: str) -> tuple[str, str]:
+        """The head of the grammar a name ends in and its kind; ("", 其他) for none (大唐不夜城)."""
+        return next(
+            (
+                (e, k)
+                for e, category, k in self.endings.get(name[-1:], ())
+                if category == PROJECT and name.endswith(e)
+            ),
+            ("", LEARNED_KIND),
+        )
+
+    def _one_common_word(self, sentence: str, toks: list[Span], span: Span) -> bool:
+        """Whether a learned name is one word of the dictionary that is no proper name and ends in
+        no head, unquoted (供水): an activity or a thing, not a project's name."""
+        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        return (
+            len(inside) == 1
+            and sentence[span.start - 1 : span.start] not in _OPENING_QUOTES
+            and word_frequency(self.tok, span.text) > 0
+            and not self._is_proper(span.text)
+            and not self._project_ending(span.text)[0]
+        )
+
+    def _headless_action(self, sentence: str, toks: list[Span], span: Span) -> bool:
+        """Whether a learned name that ends in no head of the grammar holds an action after its
+        first word, outside quotes (甲集团建设智慧仓储): a clause, not a name."""
+        if self._project_ending(span.text)[0]:
+            return False
+        quoted = _enclosed(sentence, span, *_QUOTE_MARKS)
+        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        return any(
+            t.text in self.lexicon.actions
+            and t.text not in self.lexicon.actions_inside_names
+            and t.start not in quoted
+            for t in inside[1:]
+        )
 
     @staticmethod
     def _one_name(sentence: str, toks: list[Span], span: Span) -> bool:
@@ -608,6 +655,7 @@ class EntityFinder:
         return any(
             (
                 t.text in self.walk_stops
+                or t.text in _LOCATIVES  # 甲智能工厂里机械臂
                 or t.text in self.lexicon.actions
                 or self._opens_no_name(t.text, just_before_ending=False)
             )
@@ -622,14 +670,7 @@ class EntityFinder:
         """A project the name model found: its kind from the head it ends in (其他 where it ends in
         none the grammar knows, 大唐不夜城); named as the grammar would call it."""
         name = normalise_name(span.text)
-        ending, kind = next(
-            (
-                (e, k)
-                for e, category, k in self.endings.get(name[-1:], ())
-                if category == PROJECT and name.endswith(e)
-            ),
-            ("", LEARNED_KIND),
-        )
+        ending, kind = self._project_ending(name)
         inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
         inner = [f for f in found if f.category != PROJECT and span.start <= f.start and f.end <= span.end]
         ending_start = span.end - len(ending) if ending else span.end

@@ -208,3 +208,41 @@ def test_a_long_paragraph_is_read_sentence_by_sentence_and_a_run_on_line_is_left
     assert [(n.start - len(filler), n.end - len(filler)) for n in found] == alone
     run_on = "数字经济产业园区平台中心" * (name_model.MAX_TAGGED // 12 + 1)
     assert not model.names(run_on, tokens(run_on, finder.tok), finder.project_heads)
+
+
+def test_a_learned_name_after_an_example_marker_is_the_example(finder):
+    for sentence, example in (
+        ("在规模化养殖场如鸿途集团养殖场建设智能化温室。", "鸿途集团养殖场"),  # jieba glues 如 onto 鸿途
+        ("在规模化养殖场例如青峰集团养殖场建设智能化温室。", "青峰集团养殖场"),
+    ):
+        toks = tokens(sentence, finder.tok)
+        end = sentence.index(example) + len(example)
+        learned = finder.with_learned(sentence, toks, [], [Span(1, end, sentence[1:end])])
+        assert [f.name for f in learned if f.category == PROJECT] == [example]
+    assert "如鸿途" in [t.text for t in tokens("在规模化养殖场如鸿途集团养殖场建设智能化温室。", finder.tok)]
+
+
+def test_a_learned_name_that_is_one_common_word_or_a_clause_without_a_head_is_left_out(finder):
+    sentence = "投料、供水、送风等全程自动化，支持青峰物流集团建设智慧仓储和冷链配送体系。"
+    toks = tokens(sentence, finder.tok)
+    start = sentence.index("青峰")
+    clause = Span(start, sentence.index("和冷链"), sentence[start : sentence.index("和冷链")])
+    assert finder.with_learned(sentence, toks, [], [Span(3, 5, "供水"), clause]) == []
+    # a coined headless name and a quoted word stay
+    sentence = "打造大唐不夜城，推出“供水”品牌。"
+    toks = tokens(sentence, finder.tok)
+    kept = finder.with_learned(sentence, toks, [], [Span(2, 7, "大唐不夜城"), Span(11, 13, "供水")])
+    assert [f.name for f in kept] == ["大唐不夜城", "供水"]
+
+
+def test_a_learned_name_does_not_reach_past_a_project_over_a_locative(finder):
+    sentence = "走进开发区，云岭材料集团单晶硅智能工厂里机械臂往来穿梭。"
+    toks = tokens(sentence, finder.tok)
+    found = finder.find(sentence, toks)
+    factory = next(f for f in found if f.category == PROJECT and f.name.endswith("智能工厂"))
+    end = sentence.index("往来")
+    merged = finder.with_learned(
+        sentence, toks, found, [Span(factory.start, end, sentence[factory.start : end])]
+    )
+    assert "云岭材料集团单晶硅智能工厂" in [f.name for f in merged if f.category == PROJECT]
+    assert not any("机械" in f.name for f in merged)
