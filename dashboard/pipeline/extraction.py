@@ -16,7 +16,7 @@ from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.named_model import is_named, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
-from dashboard.pipeline.sector_model import load_sector_model, sector_features
+from dashboard.pipeline.sector_model import load_sector_model, predict_sector, sector_features
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
 
@@ -396,7 +396,7 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
         if model is None or not any(in_document.values()):
             sector = _project_sector(group, lexicon)  # no sector word in the whole text: nothing to weigh
         else:
-            sector = model.predict(project_features(group, lexicon, in_document))
+            sector = predict_sector(model, project_features(group, lexicon, in_document))
         if named_model is None:
             named = any(g.named for g in group)
         else:

@@ -18,8 +18,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dashboard.pipeline.linear_model import LinearModel, load_linear_model
+from dashboard.pipeline.taxonomy import UNCLASSIFIED
 
 MODEL_PATH = Path(__file__).with_name("sector_model.json")
+# Unclassified only where it leads the best sector by this much: a development zone that its clause
+# gives a sector (依托甲开发区发展智能制造) keeps it. Chosen by cross-validation over documents
+# (0.844 at 0, 0.846 at 0.5 on 3,567 projects; 0.839 at 0.75).
+UNCLASSIFIED_MARGIN = 0.5
 SUFFIXES = (1, 2, 3)  # its last characters: the head (园, 中心, 平台…) says most about the kind
 
 
@@ -41,7 +46,7 @@ def sector_features(
     particular places and companies.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
-    classified = [p for p in passages if p != "unclassified"]
+    classified = [p for p in passages if p != UNCLASSIFIED]
     features[f"passage={classified[0] if classified else 'none'}"] = 1.0
     features[f"first-passage={passages[0] if passages else 'none'}"] = 1.0
     for sector, score in name_scores.items():
@@ -59,6 +64,25 @@ def sector_features(
     for n in SUFFIXES:
         features[f"ends={name[-n:]}"] = 1.0
     return features
+
+
+def predict_sector(model: LinearModel, features: dict[str, float]) -> str:
+    """The model's sector; the best sector instead of unclassified where unclassified leads it by
+    less than ``UNCLASSIFIED_MARGIN``.
+
+    >>> model = LinearModel(("manufacturing", "unclassified"), (0.0, 0.0), {"kind=园区": (3.0, 3.2)}, "x")
+    >>> predict_sector(model, {"kind=园区": 1.0}), predict_sector(model, {"kind=园区": 3.0})
+    ('manufacturing', 'unclassified')
+    """
+    scores = model.scores(features)
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    if (
+        ranked[0] == UNCLASSIFIED
+        and len(ranked) > 1
+        and scores[ranked[0]] - scores[ranked[1]] < UNCLASSIFIED_MARGIN
+    ):
+        return ranked[1]
+    return ranked[0]
 
 
 def load_sector_model() -> LinearModel | None:

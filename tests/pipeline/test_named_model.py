@@ -49,7 +49,7 @@ def test_training_again_gives_the_shipped_model(training):
 def test_the_model_agrees_with_the_annotators_more_than_the_rule_on_documents_it_has_not_seen(training):
     script, rows = training
     rule, model = script.cross_validate(rows)
-    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.883 against 0.859 on 4,373 projects
+    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.881 against 0.856 on 4,594 projects
 
 
 def test_the_words_it_weighs_are_common_words_not_names():
@@ -59,7 +59,9 @@ def test_the_words_it_weighs_are_common_words_not_names():
 
 def test_a_category_with_its_modifiers_is_generic_and_a_designated_thing_named(tmp_path):
     found = projects(tmp_path)
-    assert found["零碳园区"] is False and found["绿色数据中心"] is False  # the rule took the list item for a name
+    assert (
+        found["零碳园区"] is False and found["绿色数据中心"] is False
+    )  # the rule took the list item for a name
     assert found["临川云岭大数据产业园"] is True and found["青峰智慧农业示范基地"] is True
 
 
