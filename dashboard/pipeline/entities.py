@@ -584,12 +584,8 @@ class EntityFinder:
         for k, t in enumerate(inside[:-1]):
             if t.start in enclosed:
                 continue
-            if (
-                t.text in self.lexicon.launching_actions
-                and k < len(inside) - 2
-                or k > 0
-                and t.text in _EXAMPLE_MARKERS
-            ):
+            launched = t.text in self.lexicon.launching_actions and k < len(inside) - 2
+            if launched or (k > 0 and t.text in _EXAMPLE_MARKERS):
                 start = inside[k + 1].start
             elif k > 0 and t.text[0] in _EXAMPLE_MARKERS and word_frequency(self.tok, t.text) == 0:
                 start = t.start + 1

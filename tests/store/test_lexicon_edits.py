@@ -1,3 +1,6 @@
+import pytest
+
+from dashboard.pipeline import name_model
 from dashboard.pipeline.lexicon import load_lexicon, read_lexicon_files
 from dashboard.store.lexicon_edits import (
     build_lexicon,
@@ -9,7 +12,7 @@ from dashboard.store.lexicon_edits import (
     split_words,
 )
 
-PARAGRAPH = "推动星河算力港湾建设，推动制造业数字化。"
+PARAGRAPH = "加快建设星河云脑算力港湾，推动制造业数字化。"
 
 
 def test_word_list_edits_keep_comments_and_do_not_repeat():
@@ -32,7 +35,16 @@ def test_sector_words_are_added_and_removed():
     assert edited.version != load_lexicon().version
 
 
-def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
+@pytest.fixture
+def grammar_only(monkeypatch, tmp_path):
+    """The grammar alone: what an edit of its endings changes, whatever the name tagger reads."""
+    monkeypatch.setattr(name_model, "MODEL_PATH", tmp_path / "none.crfsuite")
+    name_model.load_name_model.cache_clear()
+    yield
+    name_model.load_name_model.cache_clear()
+
+
+def test_a_new_domain_word_and_ending_change_segmentation_and_projects(grammar_only):
     files = read_lexicon_files()
     before = preview(PARAGRAPH, load_lexicon())
     files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力港湾"])
@@ -42,7 +54,7 @@ def test_a_new_domain_word_and_ending_change_segmentation_and_projects():
     after = preview(PARAGRAPH, build_lexicon(files))
     assert "算力港湾" not in before.tokens and "算力港湾" in after.tokens
     assert not any(name.endswith("算力港湾") for name, _, _ in before.projects)
-    assert ("星河算力港湾", True) in [(name, named) for name, named, _ in after.projects]
+    assert ("星河云脑算力港湾", True) in [(name, named) for name, named, _ in after.projects]
 
 
 def test_saving_writes_every_file(tmp_path):
