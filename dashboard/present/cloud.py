@@ -33,7 +33,8 @@ FONT_FILES = (
     "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc",
 )
-FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Source Han Sans SC', sans-serif"
+BROWSER_FACE = "Noto Sans CJK SC"
+FONT_FAMILY = f"'{BROWSER_FACE}', 'Noto Sans CJK JP', 'Source Han Sans SC', sans-serif"
 WIDTH, HEIGHT = 560, 380  # the cloud's own pixels; the SVG scales to its column
 MIN_FONT, MAX_FONT = 16, 72
 
@@ -89,7 +90,8 @@ def _layout(weights: tuple[tuple[str, float], ...], width: int, height: int) -> 
 
 
 def _without_overlaps(placed: list[tuple], width: int, height: int) -> list[tuple]:
-    """The words whose drawn pixels (and a pixel around them) touch no word kept before them.
+    """The words whose drawn pixels (and a pixel around them) touch no word kept before them,
+    drawn in the browser's face.
 
     wordcloud reserves a word's box measured from the top of its glyphs but draws it from the
     font's ascender line, so now and then a word's lower edge runs into a word placed earlier;
@@ -114,7 +116,22 @@ def _without_overlaps(placed: list[tuple], width: int, height: int) -> list[tupl
 
 @functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(cjk_font(), size)
+    """The face the browser draws with (``FONT_FAMILY``'s first): a .ttc holds Japanese, Korean and
+    Chinese faces whose glyphs differ, and wordcloud measures with its first, the Japanese one."""
+    return ImageFont.truetype(cjk_font(), size, index=_face_index())
+
+
+@functools.cache
+def _face_index() -> int:
+    path = cjk_font()
+    for index in range(8):
+        try:
+            face = ImageFont.truetype(path, 12, index=index)
+        except OSError:  # no more faces in the file
+            break
+        if face.getname()[0] == BROWSER_FACE:
+            return index
+    return 0
 
 
 # Markdown's own characters, as entities: the page hands the SVG to st.markdown (st.html drops SVG).

@@ -19,6 +19,13 @@ def test_the_font_is_noto_sans_cjk():
     assert ImageFont.truetype(path, 20).getbbox("数字")[2] >= 36  # CJK glyphs, not tofu-less boxes
 
 
+def test_words_are_checked_in_the_face_the_browser_draws():
+    # the font file's first face is the Japanese one, whose glyphs differ from the Chinese ones
+    assert cloud.FONT_FAMILY.startswith(f"'{cloud.BROWSER_FACE}'")
+    assert cloud._font(20).getname()[0] == cloud.BROWSER_FACE
+    assert ImageFont.truetype(cloud.cjk_font(), 20).getname()[0] != cloud.BROWSER_FACE
+
+
 class TestLayout:
     def test_no_two_words_share_a_drawn_pixel(self, terms):
         weights = dict(zip(terms["term"], terms["count"].astype(float), strict=True))
@@ -27,9 +34,7 @@ class TestLayout:
         owner = np.zeros((cloud.HEIGHT, cloud.WIDTH), dtype=int)
         for word, size, left, top in placed:
             image = Image.new("L", (cloud.WIDTH, cloud.HEIGHT))
-            ImageDraw.Draw(image).text(
-                (left, top), word, fill=255, font=ImageFont.truetype(cloud.cjk_font(), size)
-            )
+            ImageDraw.Draw(image).text((left, top), word, fill=255, font=cloud._font(size))
             ink = np.asarray(image) > 0
             assert not (owner.astype(bool) & ink).any(), word
             owner |= ink
