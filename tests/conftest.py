@@ -110,3 +110,14 @@ def trained_on_development_only(trained_on: list[str]) -> bool:
     development = {p.stem for p in (evaluation / "dev").glob("*.yaml")}
     development |= {p.stem for p in (ROOT / "tests" / "fixtures" / "gold").glob("*.yaml")}
     return bool(heldout) and not heldout & set(trained_on) and set(trained_on) <= development
+
+
+@pytest.fixture
+def without_name_model(monkeypatch, tmp_path):
+    """The grammar alone: no name model shipped (what the extraction falls back to)."""
+    from dashboard.pipeline import name_model
+
+    monkeypatch.setattr(name_model, "MODEL_PATH", tmp_path / "none.crfsuite")
+    name_model.load_name_model.cache_clear()
+    yield
+    name_model.load_name_model.cache_clear()

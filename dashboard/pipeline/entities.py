@@ -138,6 +138,11 @@ def _after_stray_bracket(found: Found, sentence: str) -> Found | None:
     return replace(found, name=normalise_name(rest), start=found.start + cut)
 
 
+def _within(toks: list[Span], span: Span) -> list[Span]:
+    """The tokens that lie wholly inside ``span``."""
+    return [t for t in toks if span.start <= t.start and t.end <= span.end]
+
+
 def _enclosed(sentence: str, span: Span, opening: str, closing: str) -> set[int]:
     """The positions of ``span`` in ``sentence`` that stand inside a pair of ``opening`` and
     ``closing`` marks opened within the span (quotes, brackets)."""
@@ -534,7 +539,7 @@ class EntityFinder:
         made = []
         for span in learned:
             less_sure = (span.start, span.end) in unsure
-            n = self._after_a_launch(sentence, toks, _without_area(span))
+            n = self._after_its_lead(sentence, toks, _without_area(span))
             if (
                 any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
                 # 甲、乙和丙三大行动: the count closes a list whose items the grammar named
@@ -545,8 +550,7 @@ class EntityFinder:
                 or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
                 or self._reaches_over_a_stop(sentence, toks, n, projects)
                 or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
-                or self._one_common_word(sentence, toks, n)  # 投料、供水、送风
-                or self._headless_action(sentence, toks, n)  # 支持甲集团建设智慧仓储
+                or self._reads_as_no_name(sentence, toks, n)  # 投料、供水; 支持甲集团建设智慧仓储
             ):
                 continue
             body = _body_it_ends_as(n, found)
@@ -573,13 +577,13 @@ class EntityFinder:
             )
         return [_whole(sentence, f) for f in found]
 
-    def _after_a_launch(self, sentence: str, toks: list[Span], span: Span) -> Span:
-        """A learned name after the launch it took in (甲部门联合启动乙试点 → 乙试点): a launching
-        action stands in a name only just before its head (数字经济推进工程), or inside quotes.
-        Likewise a name after the example marker that follows its category (养殖场如甲集团养殖场
-        → 甲集团养殖场), jieba's guess that glues 如 onto an unknown name included."""
+    def _after_its_lead(self, sentence: str, toks: list[Span], span: Span) -> Span:
+        """A learned name without what it took in before it: a launch (甲部门联合启动乙试点 → 乙试点;
+        a launching action stands in a name only just before its head, 数字经济推进工程, or inside
+        quotes), or a category before the example marker that introduces it (养殖场如甲集团养殖场 →
+        甲集团养殖场, jieba's guess that glues 如 onto an unknown name included)."""
         enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
-        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        inside = _within(toks, span)
         start = span.start
         for k, t in enumerate(inside[:-1]):
             if t.start in enclosed:
@@ -602,25 +606,20 @@ class EntityFinder:
             ("", LEARNED_KIND),
         )
 
-    def _one_common_word(self, sentence: str, toks: list[Span], span: Span) -> bool:
-        """Whether a learned name is one word of the dictionary that is no proper name and ends in
-        no head, unquoted (供水): an activity or a thing, not a project's name."""
-        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
-        return (
-            len(inside) == 1
-            and sentence[span.start - 1 : span.start] not in _OPENING_QUOTES
-            and word_frequency(self.tok, span.text) > 0
-            and not self._is_proper(span.text)
-            and not self._project_ending(span.text)[0]
-        )
-
-    def _headless_action(self, sentence: str, toks: list[Span], span: Span) -> bool:
-        """Whether a learned name that ends in no head of the grammar holds an action after its
-        first word, outside quotes (甲集团建设智慧仓储): a clause, not a name."""
+    def _reads_as_no_name(self, sentence: str, toks: list[Span], span: Span) -> bool:
+        """Whether a learned name that ends in no head of the grammar reads as no name: one word of
+        the dictionary that is no proper name, unquoted (供水: an activity or a thing), or words
+        with an action after the first, outside quotes (甲集团建设智慧仓储: a clause)."""
         if self._project_ending(span.text)[0]:
             return False
+        inside = _within(toks, span)
+        if len(inside) == 1:
+            return (
+                sentence[span.start - 1 : span.start] not in _OPENING_QUOTES
+                and word_frequency(self.tok, span.text) > 0
+                and not self._is_proper(span.text)
+            )
         quoted = _enclosed(sentence, span, *_QUOTE_MARKS)
-        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
         return any(
             t.text in self.lexicon.actions
             and t.text not in self.lexicon.actions_inside_names
@@ -635,8 +634,7 @@ class EntityFinder:
         enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         return not any(
             (t.text in _CONJUNCTIONS or t.text in ("、", "暨")) and t.start not in enclosed
-            for t in toks
-            if span.start <= t.start and t.end <= span.end
+            for t in _within(toks, span)
         )
 
     def _reaches_over_a_stop(
@@ -656,10 +654,8 @@ class EntityFinder:
                 or self._opens_no_name(t.text, just_before_ending=False)
             )
             and t.start not in quoted
-            for t in toks
-            if span.start <= t.start
-            and t.end <= span.end
-            and not any(f.start <= t.start and t.end <= f.end for f in overlapped)
+            for t in _within(toks, span)
+            if not any(f.start <= t.start and t.end <= f.end for f in overlapped)
         )
 
     def _learned(self, sentence: str, toks: list[Span], span: Span, found: list[Found]) -> Found:
@@ -667,7 +663,7 @@ class EntityFinder:
         none the grammar knows, 大唐不夜城); named as the grammar would call it."""
         name = normalise_name(span.text)
         ending, kind = self._project_ending(name)
-        inside = [t for t in toks if span.start <= t.start and t.end <= span.end]
+        inside = _within(toks, span)
         inner = [f for f in found if f.category != PROJECT and span.start <= f.start and f.end <= span.end]
         ending_start = span.end - len(ending) if ending else span.end
         quoted = sentence[span.start - 1 : span.start] in _OPENING_QUOTES or any(

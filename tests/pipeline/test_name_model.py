@@ -156,14 +156,8 @@ def test_confidence_below_the_threshold_leaves_a_name_out(finder):
     assert not name_model.NameModel(name_model.MODEL_PATH, 1.01).names(text, toks, finder.project_heads)
 
 
-def test_without_a_model_the_grammar_alone_finds_names(monkeypatch, tmp_path):
-    document = read_document(SEED)
-    monkeypatch.setattr(name_model, "MODEL_PATH", tmp_path / "none.crfsuite")
-    name_model.load_name_model.cache_clear()
-    try:
-        grammar = {p["name"] for p in extraction.extract_document(document).projects}
-    finally:
-        name_model.load_name_model.cache_clear()
+def test_without_a_model_the_grammar_alone_finds_names(without_name_model):
+    grammar = {p["name"] for p in extraction.extract_document(read_document(SEED)).projects}
     assert grammar
 
 

@@ -59,9 +59,8 @@ def test_the_words_it_weighs_are_common_words_not_names():
 
 def test_a_category_with_its_modifiers_is_generic_and_a_designated_thing_named(tmp_path):
     found = projects(tmp_path)
-    assert (
-        found["零碳园区"] is False and found["绿色数据中心"] is False
-    )  # the rule took the list item for a name
+    # the rule took these items of a list for names
+    assert found["零碳园区"] is False and found["绿色数据中心"] is False
     assert found["临川云岭大数据产业园"] is True and found["青峰智慧农业示范基地"] is True
 
 

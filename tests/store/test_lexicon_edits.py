@@ -1,6 +1,3 @@
-import pytest
-
-from dashboard.pipeline import name_model
 from dashboard.pipeline.lexicon import load_lexicon, read_lexicon_files
 from dashboard.store.lexicon_edits import (
     build_lexicon,
@@ -35,16 +32,8 @@ def test_sector_words_are_added_and_removed():
     assert edited.version != load_lexicon().version
 
 
-@pytest.fixture
-def grammar_only(monkeypatch, tmp_path):
+def test_a_new_domain_word_and_ending_change_segmentation_and_projects(without_name_model):
     """The grammar alone: what an edit of its endings changes, whatever the name tagger reads."""
-    monkeypatch.setattr(name_model, "MODEL_PATH", tmp_path / "none.crfsuite")
-    name_model.load_name_model.cache_clear()
-    yield
-    name_model.load_name_model.cache_clear()
-
-
-def test_a_new_domain_word_and_ending_change_segmentation_and_projects(grammar_only):
     files = read_lexicon_files()
     before = preview(PARAGRAPH, load_lexicon())
     files["domain_words.txt"] = edit_word_list(files["domain_words.txt"], add=["算力港湾"])
