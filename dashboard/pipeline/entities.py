@@ -47,6 +47,8 @@ _LOCATIVES = frozenset("内里中外")
 _PARTNER_OPENERS = frozenset({"联合", "与", "同", "携手", "会同"})
 _EXAMPLE_MARKERS = frozenset({"如", "例如", "比如", "诸如"})  # 养殖场如甲养殖场: the example is the name
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
+# what joins two names in a list; 及 also joins the parts of one project (甲生产线及冷链项目)
+_LISTING_MARKS = frozenset({"和", "与", "、"})
 # Words that open a designation's title, which may hold verbs and conjunctions of its own
 # (国家级知识产权强国建设示范园区, 国家基础软件协同攻关和创新中心).
 _DESIGNATIONS = frozenset({"国家级", "国家", "全国", "省级"})
@@ -537,34 +539,12 @@ class EntityFinder:
         project. Every project's name is then made whole: from its quote, with its version."""
         projects = [f for f in found if f.category == PROJECT]
         made = []
-        for span in learned:
-            less_sure = (span.start, span.end) in unsure
-            n = self._after_its_lead(sentence, toks, _without_area(span))
-            if (
-                any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
-                # 甲、乙和丙三大行动: the count closes a list whose items the grammar named
-                or any(
-                    n.start <= f.start and f.end < n.end and _COUNT_OF_ITEMS.match(sentence, f.end, n.end)
-                    for f in projects
-                )
-                or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
-                or self._reaches_over_a_stop(sentence, toks, n, projects)
-                or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
-                or self._reads_as_no_name(sentence, toks, n)  # 投料、供水; 支持甲集团建设智慧仓储
-            ):
-                continue
-            body = _body_it_ends_as(n, found)
-            # 联合甲交易中心: what ends as a body the grammar found is that partner (an institute may
-            # be a project being built: 筹建甲研究院); a less sure name gives way to any body or place
-            if body is not None and (
-                less_sure
-                or (body.category == ORGANIZATION and not body.name.endswith(self.lexicon.built_institutes))
-            ):
-                continue
-            item = self._learned(sentence, toks, n, found)
-            if less_sure and not (item.named and self._one_name(sentence, toks, n)):
-                continue
-            made.append(item)
+        for whole in learned:
+            less_sure = (whole.start, whole.end) in unsure
+            for span in self._listed_names(sentence, toks, whole):
+                item = self._learned_name(sentence, toks, found, projects, span, less_sure=less_sure)
+                if item is not None:
+                    made.append(item)
         if made:
             found = sorted(
                 [
@@ -576,6 +556,60 @@ class EntityFinder:
                 key=lambda f: f.end,
             )
         return [_whole(sentence, f) for f in found]
+
+    def _listed_names(self, sentence: str, toks: list[Span], span: Span) -> list[Span]:
+        """A learned name cut where it lists names: at 和, 与 or 、 outside brackets and quotes
+        that follows a name ending in a head of the grammar (甲产业园和乙产业园 are two; 文化和
+        科技融合示范基地 is one, as 文化 ends in no head)."""
+        enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
+        parts, start = [], span.start
+        for t in _within(toks, span):
+            if t.text in _LISTING_MARKS and t.start not in enclosed and t.start > start:
+                ending = self._project_ending(sentence[start : t.start])[0]
+                if ending and t.start - start > len(ending):
+                    parts.append(Span(start, t.start, sentence[start : t.start]))
+                    start = t.end
+        if not parts or start >= span.end:
+            return [span]
+        return [*parts, Span(start, span.end, sentence[start : span.end])]
+
+    def _learned_name(
+        self,
+        sentence: str,
+        toks: list[Span],
+        found: list[Found],
+        projects: list[Found],
+        span: Span,
+        *,
+        less_sure: bool,
+    ) -> Found | None:
+        """The project a learned name stands for, or None where it gives way or reads as none."""
+        n = self._after_its_lead(sentence, toks, _without_area(span))
+        if (
+            any(f.start <= n.start and n.end - _project_word(n.text) <= f.end for f in projects)
+            # 甲、乙和丙三大行动: the count closes a list whose items the grammar named
+            or any(
+                n.start <= f.start and f.end < n.end and _COUNT_OF_ITEMS.match(sentence, f.end, n.end)
+                for f in projects
+            )
+            or any(n.text.endswith(word) for word in self.lexicon.not_projects)  # 数字田园
+            or self._reaches_over_a_stop(sentence, toks, n, projects)
+            or not _brackets_balance(n.text)  # 甲医院（乙平台: a name does not end inside a bracket
+            or self._reads_as_no_name(sentence, toks, n)  # 投料、供水; 支持甲集团建设智慧仓储
+        ):
+            return None
+        body = _body_it_ends_as(n, found)
+        # 联合甲交易中心: what ends as a body the grammar found is that partner (an institute may
+        # be a project being built: 筹建甲研究院); a less sure name gives way to any body or place
+        if body is not None and (
+            less_sure
+            or (body.category == ORGANIZATION and not body.name.endswith(self.lexicon.built_institutes))
+        ):
+            return None
+        item = self._learned(sentence, toks, n, found)
+        if less_sure and not (item.named and self._one_name(sentence, toks, n)):
+            return None
+        return item
 
     def _after_its_lead(self, sentence: str, toks: list[Span], span: Span) -> Span:
         """A learned name without what it took in before it: a launch (甲部门联合启动乙试点 → 乙试点;

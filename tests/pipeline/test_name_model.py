@@ -122,6 +122,28 @@ def test_a_learned_name_leaves_out_the_launch_it_took_in(finder):
     assert [f.name for f in kept if f.category == PROJECT] == ["临川数字经济推进工程"]
 
 
+def test_a_learned_name_that_lists_names_is_cut_into_them(finder):
+    def learned(sentence: str, name: str) -> list[str]:
+        toks = tokens(sentence, finder.tok)
+        start = sentence.index(name)
+        span = Span(start, start + len(name), name)
+        return [f.name for f in finder.with_learned(sentence, toks, [], [span]) if f.category == PROJECT]
+
+    two = "打造江州数字经济产业园和临川区数字产业园。"
+    assert learned(two, "江州数字经济产业园和临川区数字产业园") == ["江州数字经济产业园", "临川区数字产业园"]
+    listed = "青峰自然科学博物馆、云岭雨林植物园与临川科普乐园共同开放。"
+    assert learned(listed, "青峰自然科学博物馆、云岭雨林植物园与临川科普乐园") == [
+        "青峰自然科学博物馆",
+        "云岭雨林植物园",
+        "临川科普乐园",
+    ]
+    # before the conjunction no head: one name (文化和科技融合), and 及 joins the parts of one project
+    one = "建设江州文化和科技融合示范基地。"
+    assert learned(one, "江州文化和科技融合示范基地") == ["江州文化和科技融合示范基地"]
+    parts = "推进青峰米业年产5万吨精米生产线及冷链项目。"
+    assert learned(parts, "青峰米业年产5万吨精米生产线及冷链项目") == ["青峰米业年产5万吨精米生产线及冷链项目"]
+
+
 def test_a_less_sure_name_stands_only_if_it_reads_as_one_named_project(finder):
     def kept(sentence: str, start: int, end: int, *, sure: bool) -> list[str]:
         toks = tokens(sentence, finder.tok)
