@@ -141,7 +141,9 @@ def test_a_learned_name_that_lists_names_is_cut_into_them(finder):
     one = "建设江州文化和科技融合示范基地。"
     assert learned(one, "江州文化和科技融合示范基地") == ["江州文化和科技融合示范基地"]
     parts = "推进青峰米业年产5万吨精米生产线及冷链项目。"
-    assert learned(parts, "青峰米业年产5万吨精米生产线及冷链项目") == ["青峰米业年产5万吨精米生产线及冷链项目"]
+    assert learned(parts, "青峰米业年产5万吨精米生产线及冷链项目") == [
+        "青峰米业年产5万吨精米生产线及冷链项目"
+    ]
 
 
 def test_a_less_sure_name_stands_only_if_it_reads_as_one_named_project(finder):
