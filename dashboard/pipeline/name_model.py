@@ -74,20 +74,24 @@ def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tup
     n = len(text)
     if not n:
         return []
-    word, tag, head = [""] * n, ["P"] * n, ["0"] * n
+    # the columns that come from words are filled word by word, each value made once per word
+    word, tag, head = ["w="] * n, ["tag=P"] * n, ["head=0"] * n
     for t in toks:
-        start, end, length = t.start, t.end, t.end - t.start
-        word[start:end] = [t.text if length > 1 else ""] * length
-        tag[start:end] = [_word_tag(t.text)] * length
-        head[start:end] = ["1" if t.text in heads else "0"] * length
+        start, end = t.start, t.end
+        length = end - start
+        if length > 1:
+            word[start:end] = ["w=" + t.text] * length
+        tag[start:end] = ["tag=" + _word_tag(t.text)] * length
+        if t.text in heads:
+            head[start:end] = ["head=1"] * length
     quoted = []
-    inside = "0"
+    inside = "quoted=0"
     for ch in text:
         if ch in OPENING_QUOTES:
-            inside = "1"
+            inside = "quoted=1"
         quoted.append(inside)
         if ch in CLOSING_QUOTES:
-            inside = "0"
+            inside = "quoted=0"
     padded = "^^" + text + "$$"
     previous, following = padded[1 : n + 1], padded[3 : n + 3]
     columns = (
@@ -98,10 +102,10 @@ def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tup
         ["c+2=" + c for c in padded[4 : n + 4]],
         ["c-1c=" + a + b for a, b in zip(previous, text, strict=True)],
         ["cc+1=" + a + b for a, b in zip(text, following, strict=True)],
-        ["tag=" + t for t in tag],
-        ["quoted=" + q for q in quoted],
-        ["head=" + h for h in head],
-        ["w=" + w for w in word],
+        tag,
+        quoted,
+        head,
+        word,
     )
     return list(zip(*columns, strict=True))
 
