@@ -12,7 +12,7 @@ SECTIONS = {
     ),
     "manufacturing": (
         "推进制造业数字化，建设智能工厂",
-        "支持{brand}集团建设{brand}集团智能工厂，推动规上工业企业实施数字化改造，依托{city}经济技术开发区发展智能制造，建设一批数字化车间。",
+        "支持{brand}集团建设{brand}集团智能工厂，推动规上工业企业实施数字化改造，依托{city}智能装备产业园发展智能制造，建设一批数字化车间。",
     ),
     "services": (
         "推进服务业数字化，培育消费新场景",
@@ -54,7 +54,7 @@ def named_projects(city: str, brand: str, sector: str) -> list[str]:
     """The named projects a section of ``article_text`` mentions."""
     return {
         "digital-industry": [f"{city}{brand}数字经济产业园", f"{city}云谷数据中心"],
-        "manufacturing": [f"{brand}集团智能工厂", f"{city}经济技术开发区"],
+        "manufacturing": [f"{brand}集团智能工厂", f"{city}智能装备产业园"],
         "services": [f"{city}智慧物流港", f"{city}{brand}跨境电商产业园"],
         "agriculture": [f"{city}{brand}数字茶园", f"{city}农产品交易中心"],
     }[sector]
