@@ -66,17 +66,22 @@ def _word_tag(word: str) -> str:
 
 def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tuple[str, ...]]:
     """What the tagger sees of each character of ``text`` (a paragraph), cut into ``toks``: the
-    character and its neighbours, the word jieba cuts there (its part of speech, whether it is one
-    of the grammar's heads), and whether it stands in quotes. Built column by column: a
-    paragraph's characters at once. Eleven kinds of feature: seven more (the character's type,
-    its place in its word, the neighbours' parts of speech and heads) added nothing by
-    cross-validation over the development texts and cost a third of the tagger's time."""
+    character and the one on each side of it, the word jieba cuts there (its part of speech,
+    whether it is one of the grammar's heads) and the words before and after that one, and whether
+    it stands in quotes. Built column by column: a paragraph's characters at once. Eleven kinds of
+    feature, chosen by cross-validation over the development texts: the words around found more
+    names than the second character on each side, which they replace (recall 0.797 → 0.802,
+    precision 0.779 → 0.784 on 552 texts); seven more (the character's type, its place in its
+    word, the neighbours' parts of speech and heads) added nothing and cost a third of the
+    tagger's time, as did keeping both."""
     n = len(text)
     if not n:
         return []
     # the columns that come from words are filled word by word, each value made once per word
     word, tag, head = ["w="] * n, ["tag=P"] * n, ["head=0"] * n
-    for t in toks:
+    before, after = ["w-1=^"] * n, ["w+1=$"] * n
+    last = len(toks) - 1
+    for k, t in enumerate(toks):
         start, end = t.start, t.end
         length = end - start
         if length > 1:
@@ -84,6 +89,10 @@ def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tup
         tag[start:end] = ["tag=" + _word_tag(t.text)] * length
         if t.text in heads:
             head[start:end] = ["head=1"] * length
+        if k:
+            before[start:end] = ["w-1=" + toks[k - 1].text] * length
+        if k < last:
+            after[start:end] = ["w+1=" + toks[k + 1].text] * length
     quoted = []
     inside = "quoted=0"
     for ch in text:
@@ -98,14 +107,14 @@ def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tup
         ["c=" + c for c in text],
         ["c-1=" + c for c in previous],
         ["c+1=" + c for c in following],
-        ["c-2=" + c for c in padded[:n]],
-        ["c+2=" + c for c in padded[4 : n + 4]],
         ["c-1c=" + a + b for a, b in zip(previous, text, strict=True)],
         ["cc+1=" + a + b for a, b in zip(text, following, strict=True)],
         tag,
         quoted,
         head,
         word,
+        before,
+        after,
     )
     return list(zip(*columns, strict=True))
 

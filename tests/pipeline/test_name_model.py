@@ -52,6 +52,9 @@ def test_each_character_is_described_by_its_word_its_quotes_and_the_heads(finder
     assert [row["quoted"] for row in by_character] == ["0", "0", "1", "1", "1", "1", "1", "1", "0", "0", "0"]
     assert [row["head"] for row in by_character][-3:] == ["1", "1", "1"]
     assert by_character[0]["c-1"] == "^" and by_character[-1]["c+1"] == "$"
+    # the words around the word there: 产业园 follows the closing quote, 建设 opens the paragraph
+    assert (by_character[-1]["w-1"], by_character[-1]["w+1"]) == ("”", "$")
+    assert (by_character[0]["w-1"], by_character[1]["w+1"]) == ("^", "“")
 
 
 def test_a_learned_name_takes_the_place_of_a_project_it_overlaps(finder):
