@@ -94,10 +94,25 @@ def build_network(
     return nodes, edges
 
 
+# Keywords are held on a ring from this many on: each links to most names of a corpus, so springs
+# alone pile them up in the middle, one over the other.
+RING_FROM = 3
+
+
 def spring_layout(
-    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 120
+    ids: Sequence[str], edges: pd.DataFrame, *, iterations: int = 120, ring: Sequence[str] = ()
 ) -> dict[str, tuple[float, float]]:
-    """Fruchterman–Reingold positions in [-1, 1]², started from a circle (so deterministic)."""
+    """Fruchterman–Reingold positions in [-1, 1]², started from a circle (so deterministic).
+
+    The nodes in ``ring`` (the keywords), when there are ``RING_FROM`` or more, are held on a
+    circle of radius 1 in the order given, and the others settle inside it, each nearer the
+    keywords it shares sentences with.
+
+    >>> edges = pd.DataFrame({"source_id": ["甲", "甲", "乙"], "target_id": ["k1", "k2", "k3"], "weight": 1})
+    >>> where = spring_layout(["甲", "乙", "k1", "k2", "k3"], edges, ring=["k1", "k2", "k3"])
+    >>> [round(float(np.hypot(*where[k])), 2) for k in ("k1", "k2", "k3")]
+    [1.0, 1.0, 1.0]
+    """
     ids = list(ids)
     n = len(ids)
     if n == 0:
@@ -105,14 +120,25 @@ def spring_layout(
     if n == 1:
         return {ids[0]: (0.0, 0.0)}
     index = {node: i for i, node in enumerate(ids)}
+    held = [index[node] for node in ring if node in index] if len(ring) >= RING_FROM else []
     angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
     pos = np.column_stack([np.cos(angle), np.sin(angle)])
+    if held:
+        # clockwise from just right of the top, where the legend is
+        angle = np.pi / 2 - np.pi / len(held) - np.linspace(0, 2 * np.pi, len(held), endpoint=False)
+        pos[held] = np.column_stack([np.cos(angle), np.sin(angle)])
+        free = np.setdiff1d(np.arange(n), held)
+        pos[free] *= 0.5  # the others start inside the ring
     weights = np.zeros((n, n))
     for s, t, w in zip(edges["source_id"], edges["target_id"], edges["weight"], strict=True):
         if s in index and t in index and s != t:
             weights[index[s], index[t]] += w
             weights[index[t], index[s]] += w
     weights = np.log1p(weights)  # a hub with many repeated links should not swallow the rest
+    if held:  # a name's pull towards the ring is shared among its keywords, as strong in all
+        to_ring = weights[:, held]
+        weights[:, held] = to_ring / np.maximum(to_ring.sum(axis=1, keepdims=True), 1.0)
+        weights[held, :] = weights[:, held].T
     k = 2.0 / np.sqrt(n)  # ideal distance between nodes
     temperature = 0.1
     for _ in range(iterations):
@@ -123,9 +149,13 @@ def spring_layout(
         displacement = (repulsion - attraction).sum(axis=1)
         # gravity keeps unconnected groups from drifting off screen
         displacement -= 0.5 * k * pos * np.linalg.norm(pos, axis=-1, keepdims=True)
+        displacement[held] = 0.0
         length = np.maximum(np.linalg.norm(displacement, axis=-1), 1e-9)
         pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature = max(temperature * 0.965, 0.002)
+    if held:  # the ring sets the frame
+        pos = np.clip(pos, -1.0, 1.0)
+        return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
     pos -= pos.mean(axis=0)
     # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
     scale = np.quantile(np.abs(pos), 0.9, axis=0)
@@ -184,5 +214,6 @@ def network_view(
     nodes, edges = build_network(cooccurrence(terms, mentions, top_terms=top_terms), mentions, terms)
     names = int((nodes["type"] != "keyword").sum())
     nodes, edges = strongest(nodes, edges, limit=MAX_NAMES)
-    positions = spring_layout(nodes["id"], edges) if not edges.empty else {}
+    keywords = nodes.loc[nodes["type"] == "keyword"].sort_values("mentions", ascending=False, kind="stable")
+    positions = spring_layout(nodes["id"], edges, ring=keywords["id"].tolist()) if not edges.empty else {}
     return nodes, edges, positions, names

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -149,6 +150,29 @@ class TestNetwork:
         assert a == spring_layout(nodes["id"], edges)
         assert set(a) == set(nodes["id"])
         assert all(-1.1 <= x <= 1.1 and -1.1 <= y <= 1.1 for x, y in a.values())
+
+    def test_keywords_stand_apart_on_a_ring_with_the_names_inside(self, extraction):
+        # the page's default: 20 keywords
+        cooccurring = cooccurrence(extraction.terms, extraction.mentions, top_terms=20)
+        nodes, edges = build_network(cooccurring, extraction.mentions, extraction.terms)
+        keywords = nodes.loc[nodes["type"] == "keyword", "id"].tolist()
+        assert len(keywords) >= 3
+        where = spring_layout(nodes["id"], edges, ring=keywords)
+        ring = np.array([where[k] for k in keywords])
+        assert np.allclose(np.hypot(ring[:, 0], ring[:, 1]), 1.0)
+        apart = np.linalg.norm(ring[:, None, :] - ring[None, :, :], axis=-1)[np.triu_indices(len(ring), 1)]
+        assert apart.min() >= 2 * np.sin(np.pi / len(ring)) - 1e-9  # evenly spaced: no keyword on another
+        names = np.array([where[n] for n in nodes["id"] if n not in set(keywords)])
+        assert (np.abs(names) <= 1.0).all()
+        # without the ring, springs alone draw keywords that share most names together
+        free = spring_layout(nodes["id"], edges)
+        loose = np.array([free[k] for k in keywords])
+        assert (
+            np.linalg.norm(loose[:, None, :] - loose[None, :, :], axis=-1)[
+                np.triu_indices(len(loose), 1)
+            ].min()
+            < apart.min()
+        )
 
     @pytest.mark.parametrize("ids", [[], ["a"]])
     def test_tiny_layouts(self, ids):
