@@ -120,7 +120,8 @@ def spring_layout(
     if n == 1:
         return {ids[0]: (0.0, 0.0)}
     index = {node: i for i, node in enumerate(ids)}
-    held = [index[node] for node in ring if node in index] if len(ring) >= RING_FROM else []
+    held = [index[node] for node in ring if node in index]
+    held = held if len(held) >= RING_FROM else []
     angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
     pos = np.column_stack([np.cos(angle), np.sin(angle)])
     if held:
@@ -135,10 +136,9 @@ def spring_layout(
             weights[index[s], index[t]] += w
             weights[index[t], index[s]] += w
     weights = np.log1p(weights)  # a hub with many repeated links should not swallow the rest
-    if held:  # a name's pull towards the ring is shared among its keywords, as strong in all
+    if held:  # a name's pull towards the ring is shared among its keywords: the same in total for all
         to_ring = weights[:, held]
         weights[:, held] = to_ring / np.maximum(to_ring.sum(axis=1, keepdims=True), 1.0)
-        weights[held, :] = weights[:, held].T
     k = 2.0 / np.sqrt(n)  # ideal distance between nodes
     temperature = 0.1
     for _ in range(iterations):
