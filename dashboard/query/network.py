@@ -155,11 +155,11 @@ def spring_layout(
         temperature = max(temperature * 0.965, 0.002)
     if held:  # the ring sets the frame
         pos = np.clip(pos, -1.0, 1.0)
-        return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
-    pos -= pos.mean(axis=0)
-    # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
-    scale = np.quantile(np.abs(pos), 0.9, axis=0)
-    pos = np.clip(pos / np.where(scale > 0, scale, 1.0), -1.1, 1.1)
+    else:
+        pos -= pos.mean(axis=0)
+        # scale by the 90th percentile, not the extreme, so one far-off pair does not squash the rest
+        scale = np.quantile(np.abs(pos), 0.9, axis=0)
+        pos = np.clip(pos / np.where(scale > 0, scale, 1.0), -1.1, 1.1)
     return {node: (float(x), float(y)) for node, (x, y) in zip(ids, pos, strict=True)}
 
 

@@ -55,7 +55,7 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     # seen, `scripts/train-name-model --cross-validate`: recall 0.80, precision 0.79)
     assert total.recall >= 0.85
     assert total.precision >= 0.82
-    assert total.sector_accuracy >= 0.87  # 0.880 with the tagger of round 21 (cross-validated: 0.884)
+    assert total.sector_accuracy >= 0.87  # 0.879 in-sample since round 22 (cross-validated: 0.883)
     assert total.named_agreement >= 0.85
 
 
