@@ -5,7 +5,8 @@ is and the passage it stands in. They are right on four projects in five of real
 and wrong in ways no single rule mends: a development zone that the passage around it would make
 digital industry, a digital-government platform, a 数谷 that is not a grain valley. A linear model
 (multinomial logistic regression) weighs what the rules see, their own answer among it, together
-with the last characters of the name, so that it can learn when to overrule them.
+with the last characters of the name and the words it is made of (轮胎, 乳业, 负极材料: what a
+project makes or serves), so that it can learn when to overrule them.
 
 The model is trained by ``scripts/train-sector-model`` (scikit-learn) on ``data/evaluation/dev``
 only, and shipped as ``sector_model.json`` beside this file (``linear_model``: its features, one
@@ -17,8 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from dashboard.pipeline.entities import _PROPER_TAGS  # the grammar's own bound
+from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.linear_model import LinearModel, load_linear_model
 from dashboard.pipeline.taxonomy import UNCLASSIFIED
+from dashboard.pipeline.text import Segmenter, dictionary_tag, word_frequency
 
 MODEL_PATH = Path(__file__).with_name("sector_model.json")
 # Unclassified only where it leads the best sector by this much: a development zone that its clause
@@ -38,12 +42,13 @@ def sector_features(
     evidence_scores: dict[str, float],
     document_scores: dict[str, float],
     clause_scores: dict[str, float],
+    words: Iterable[str] = (),
 ) -> dict[str, float]:
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
-    sentence and of its whole document (as shares), and the last characters of its name.
-    (Characters inside the name add nothing by cross-validation, and would learn the names of
-    particular places and companies.)"""
+    sentence and of its whole document (as shares), the last characters of its name and its
+    ``words`` (``name_words``). (Single characters inside the name add nothing by
+    cross-validation, and would learn the names of particular places and companies.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
     classified = [p for p in passages if p != UNCLASSIFIED]
@@ -63,7 +68,30 @@ def sector_features(
                 features[f"{prefix}={sector}"] = score / total
     for n in SUFFIXES:
         features[f"ends={name[-n:]}"] = 1.0
+    for word in words:
+        features[f"word={word}"] = 1.0
     return features
+
+
+def name_words(name: str, tok: Segmenter) -> list[str]:
+    """The words of a name that say what the project is made of or for: words of two characters or
+    more that jieba knows, but no division's name and no word it tags as a place, person or other
+    proper noun, so that the model learns no place's name. By cross-validation over documents they
+    take the model from 0.846 to 0.860 (4,337 projects of 612 documents).
+
+    >>> from dashboard.pipeline.text import tokenizer
+    >>> name_words("江州市动力电池产业园", tokenizer())
+    ['动力电池', '产业园']
+    """
+    places = divisions()
+    return [
+        word
+        for word, _, _ in tok.tokenize(name)
+        if len(word) > 1
+        and word_frequency(tok, word) > 0
+        and dictionary_tag(word) not in _PROPER_TAGS
+        and word not in places
+    ]
 
 
 def predict_sector(model: LinearModel, features: dict[str, float]) -> str:

@@ -44,7 +44,7 @@ def test_training_again_gives_the_shipped_model(training):
 def test_the_model_beats_the_rules_on_documents_it_has_not_seen(training):
     script, rows = training
     rules, model = script.cross_validate(rows)
-    assert model >= 0.82 and model > rules + 0.05, (rules, model)  # 0.84 against 0.76 on 1,466 projects
+    assert model >= 0.85 and model > rules + 0.1, (rules, model)  # 0.862 against 0.738 on 4,337 projects
 
 
 def test_without_a_model_the_rules_decide(monkeypatch):
