@@ -162,7 +162,8 @@ def wrap_label(label: str, *, width: int = 5) -> str:
 def structure(
     projects: pd.DataFrame, *, lang: str = "zh", scale: float = 1.0, per_sector: int = STRUCTURE_TILES
 ) -> go.Figure:
-    """Pillar → sector → project as a treemap, sized by mentions.
+    """Pillar → sector → project as a treemap, sized by mentions. Unclassified projects stand right
+    in their own box, not in a second box of the same name.
 
     A sector shows its ``per_sector`` most mentioned projects; the others share one tile
     (``其他 40 个项目``), so that the chart stays as quick to build and draw for ten thousand
@@ -187,13 +188,16 @@ def structure(
         colours.append("#d9d4c7")
         for sector, by_sector in by_pillar.groupby("sector", sort=False):
             sector_id = f"{pillar}/{sector}"
-            inks.append("white")
-            ids.append(sector_id)
-            labels.append(name(sector, lang))
-            texts.append(name(sector, lang))
-            parents.append(pillar)
-            values.append(int(by_sector["mentions"].sum()))
-            colours.append(_colour(sector))
+            if sector == pillar:  # unclassified is its own pillar: its projects stand right in it
+                sector_id = pillar
+            else:
+                inks.append("white")
+                ids.append(sector_id)
+                labels.append(name(sector, lang))
+                texts.append(name(sector, lang))
+                parents.append(pillar)
+                values.append(int(by_sector["mentions"].sum()))
+                colours.append(_colour(sector))
             ranked = by_sector.sort_values("mentions", ascending=False, kind="stable")
             shown, rest = ranked.head(per_sector), ranked.iloc[per_sector:]
             tiles = list(zip(shown["name"].tolist(), shown["mentions"].tolist(), strict=True))

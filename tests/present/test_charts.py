@@ -74,6 +74,16 @@ class TestStructure:
             assert value[root] == sum(value[c] for c in children)
         assert set(extraction.projects["name"]) <= set(trace.labels)
 
+    def test_unclassified_projects_stand_right_in_their_box(self):
+        table = pd.DataFrame(
+            {"name": ["甲平台", "乙新区"], "sector": ["services", tx.UNCLASSIFIED], "mentions": [3, 1]}
+        )
+        trace = charts.structure(table).data[0]
+        parents = dict(zip(trace.labels, trace.parents, strict=True))
+        assert parents["乙新区"] == tx.UNCLASSIFIED
+        assert parents["甲平台"] == f"{tx.pillar_of('services')}/services"
+        assert list(trace.labels).count(tx.label(tx.UNCLASSIFIED)) == 1
+
     def test_same_name_in_two_sectors(self):
         table = pd.DataFrame(
             {"name": ["平台", "平台"], "sector": ["services", "agriculture"], "mentions": [1, 2]}
