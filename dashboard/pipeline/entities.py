@@ -992,6 +992,9 @@ class EntityFinder:
                 spans[0] = (t.end, first_end)
                 if in_full and t.text in self.lexicon.actions:  # 建设甲大道改造: a work's own verb stays
                     break
+        # 甲风景区、乙大剧院、丙嘉年华等景区: items that end in a head are whole names, and so is
+        # every item of their list; the head after 等 is the category they belong to
+        whole = any(self._ends_project(normalise_name(sentence[a:b])) for a, b in spans)
         items = []
         for start, stop in spans:
             words = [t.text for t in toks if start <= t.start and t.end <= stop]
@@ -1011,9 +1014,9 @@ class EntityFinder:
                 if not self._ends_project(name):
                     items.append(Found(PROJECT, name, kind, start, stop, True))
                 continue
-            items.append(
-                Found(PROJECT, normalise_name(sentence[start:stop] + ending), kind, start, stop, True)
-            )
+            name = normalise_name(sentence[start:stop] + ("" if whole else ending))
+            own_head, own_kind = self._project_ending(name)
+            items.append(Found(PROJECT, name, own_kind if whole and own_head else kind, start, stop, True))
         return items
 
     def _programme_item(

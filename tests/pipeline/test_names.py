@@ -191,6 +191,12 @@ def test_items_listed_with_deng_before_a_head_each_take_it():
     assert not any(named for name, (_, named) in found.items() if name.endswith("产业园"))
 
 
+def test_items_listed_with_deng_that_end_in_their_own_head_are_named_whole():
+    found = projects("在江州湖风景区、临川大剧院、青峰冰雪嘉年华等景区举办赛事。")
+    assert {"江州湖风景区", "临川大剧院", "青峰冰雪嘉年华"} <= found.keys()
+    assert not any(name.endswith(("风景区景区", "剧院景区", "嘉年华景区")) for name in found)
+
+
 def test_places_industries_listed_before_an_industry_cluster_each_take_it():
     found = projects("提升江州光伏新材料、临川智能装备等产业集群能级。壮大5G、人工智能等产业集群。")
     assert found["江州光伏新材料产业集群"][1] is True
