@@ -959,7 +959,8 @@ class EntityFinder:
 
     def _listed_items(self, sentence: str, toks: list[Span], end: int, ending: str, kind: str) -> list[Found]:
         """甲乙、丙丁等算力中心: a list closed by 等 right before a head names one project per item
-        (甲乙算力中心, 丙丁算力中心), when every item holds a proper word; [] otherwise."""
+        (甲乙算力中心, 丙丁算力中心), when every item holds a proper word; [] otherwise. An item
+        that ends in a head of its own keeps its name (甲风景区、乙云顶等景区: 甲风景区, 乙云顶景区)."""
         head_start = end - len(ending)
         # 枣庄锂电、济宁装备等产业集群: each item is a place's industry, and takes 产业 with the head
         # (甲、乙等重点项目, 等龙头项目 list instances of a category instead, named in full)
@@ -992,9 +993,6 @@ class EntityFinder:
                 spans[0] = (t.end, first_end)
                 if in_full and t.text in self.lexicon.actions:  # 建设甲大道改造: a work's own verb stays
                     break
-        # 甲风景区、乙大剧院、丙嘉年华等景区: items that end in a head are whole names, and so is
-        # every item of their list; the head after 等 is the category they belong to
-        whole = any(self._ends_project(normalise_name(sentence[a:b])) for a, b in spans)
         items = []
         for start, stop in spans:
             words = [t.text for t in toks if start <= t.start and t.end <= stop]
@@ -1014,9 +1012,16 @@ class EntityFinder:
                 if not self._ends_project(name):
                     items.append(Found(PROJECT, name, kind, start, stop, True))
                 continue
-            name = normalise_name(sentence[start:stop] + ("" if whole else ending))
-            own_head, own_kind = self._project_ending(name)
-            items.append(Found(PROJECT, name, own_kind if whole and own_head else kind, start, stop, True))
+            # 甲风景区、乙云顶等景区: an item that ends in a head of its own is a whole name, and the
+            # head after 等 the category it belongs to (甲风景区, not 甲风景区景区)
+            own_head, own_kind = self._project_ending(normalise_name(sentence[start:stop]))
+            if own_head:
+                items.append(
+                    Found(PROJECT, normalise_name(sentence[start:stop]), own_kind, start, stop, True)
+                )
+            else:
+                name = normalise_name(sentence[start:stop] + ending)
+                items.append(Found(PROJECT, name, kind, start, stop, True))
         return items
 
     def _programme_item(
