@@ -16,7 +16,12 @@ from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.named_model import is_named, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
-from dashboard.pipeline.sector_model import load_sector_model, name_words, predict_sector, sector_features
+from dashboard.pipeline.sector_model import (
+    descriptive_words,
+    load_sector_model,
+    predict_sector,
+    sector_features,
+)
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
 
@@ -307,7 +312,7 @@ def project_features(
         evidence_scores=_sentence_scores(first.evidence, lexicon),
         document_scores=in_document,
         clause_scores=_clause_scores(first, lexicon),
-        words=name_words(first.name, tokenizer(lexicon)),
+        words=descriptive_words(first.name, tokenizer(lexicon)),
     )
 
 
