@@ -188,7 +188,7 @@ def structure(
         colours.append("#d9d4c7")
         for sector, by_sector in by_pillar.groupby("sector", sort=False):
             sector_id = f"{pillar}/{sector}"
-            if sector == pillar:  # unclassified is its own pillar: its projects stand right in it
+            if sector == tx.UNCLASSIFIED:  # its own pillar: its projects stand right in it
                 sector_id = pillar
             else:
                 inks.append("white")
