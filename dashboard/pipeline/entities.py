@@ -960,7 +960,8 @@ class EntityFinder:
     def _listed_items(self, sentence: str, toks: list[Span], end: int, ending: str, kind: str) -> list[Found]:
         """甲乙、丙丁等算力中心: a list closed by 等 right before a head names one project per item
         (甲乙算力中心, 丙丁算力中心), when every item holds a proper word; [] otherwise. An item
-        that ends in a head of its own keeps its name (甲风景区、乙云顶等景区: 甲风景区, 乙云顶景区)."""
+        that ends in a head of its own is left to that head (甲风景区、乙云顶等景区: 甲风景区 by its
+        head, 乙云顶景区 from the list)."""
         head_start = end - len(ending)
         # 枣庄锂电、济宁装备等产业集群: each item is a place's industry, and takes 产业 with the head
         # (甲、乙等重点项目, 等龙头项目 list instances of a category instead, named in full)
@@ -1002,26 +1003,18 @@ class EntityFinder:
                 or not any(_CJK.search(w) and self._is_proper(w) for w in words)
             ):
                 return []
-            if in_full:
-                # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为);
-                # one that ends in a head (甲产业园) is found by that head
+            if (
+                in_full
+            ):  # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为)
                 named_by = [w for w in words if _CJK.search(w)]
                 if all(self._is_proper(w) for w in named_by) or any(_QUANTITY.match(w) for w in words):
                     return []
-                name = normalise_name(sentence[start:stop])
-                if not self._ends_project(name):
-                    items.append(Found(PROJECT, name, kind, start, stop, True))
+            name = normalise_name(sentence[start:stop])
+            if self._ends_project(name):  # 甲产业园, 甲风景区: found by its own head, not 甲风景区景区
                 continue
-            # 甲风景区、乙云顶等景区: an item that ends in a head of its own is a whole name, and the
-            # head after 等 the category it belongs to (甲风景区, not 甲风景区景区)
-            own_head, own_kind = self._project_ending(normalise_name(sentence[start:stop]))
-            if own_head:
-                items.append(
-                    Found(PROJECT, normalise_name(sentence[start:stop]), own_kind, start, stop, True)
-                )
-            else:
+            if not in_full:
                 name = normalise_name(sentence[start:stop] + ending)
-                items.append(Found(PROJECT, name, kind, start, stop, True))
+            items.append(Found(PROJECT, name, kind, start, stop, True))
         return items
 
     def _programme_item(

@@ -2,8 +2,9 @@
 
 The rules (``extraction._project_sector``) decide from the words of a name, the kind of thing it
 is and the passage it stands in. They are right on about three projects in four of real published
-text (0.738 on the development texts), and wrong in ways no single rule mends: a development zone that the passage around it would make
-digital industry, a digital-government platform, a 数谷 that is not a grain valley. A linear model
+text (0.738 on the development texts), and wrong in ways no single rule mends: a development zone
+that the passage around it would make digital industry, a digital-government platform, a 数谷
+that is not a grain valley. A linear model
 (multinomial logistic regression) weighs what the rules see, their own answer among it, together
 with the last characters of the name and the words it is made of (乳业, 动力电池, 零部件: what a
 project makes or serves), so that it can learn when to overrule them.

@@ -145,6 +145,12 @@ def graph(extraction):
     return build_network(edges, extraction.mentions, extraction.terms)
 
 
+def closest_pair(points: np.ndarray) -> float:
+    """The smallest distance between two of ``points`` (rows of x, y)."""
+    distances = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
+    return float(distances[np.triu_indices(len(points), 1)].min())
+
+
 class TestNetwork:
     def test_nodes_cover_edges(self, graph):
         nodes, edges = graph
@@ -170,19 +176,13 @@ class TestNetwork:
         where = spring_layout(nodes["id"], edges, ring=keywords)
         ring = np.array([where[k] for k in keywords])
         assert np.allclose(np.hypot(ring[:, 0], ring[:, 1]), 1.0)
-        apart = np.linalg.norm(ring[:, None, :] - ring[None, :, :], axis=-1)[np.triu_indices(len(ring), 1)]
-        assert apart.min() >= 2 * np.sin(np.pi / len(ring)) - 1e-9  # evenly spaced: no keyword on another
+        apart = closest_pair(ring)
+        assert apart >= 2 * np.sin(np.pi / len(ring)) - 1e-9  # evenly spaced: no keyword on another
         names = np.array([where[n] for n in nodes["id"] if n not in set(keywords)])
         assert (np.abs(names) <= 1.0).all()
         # without the ring, springs alone draw keywords that share most names together
         free = spring_layout(nodes["id"], edges)
-        loose = np.array([free[k] for k in keywords])
-        assert (
-            np.linalg.norm(loose[:, None, :] - loose[None, :, :], axis=-1)[
-                np.triu_indices(len(loose), 1)
-            ].min()
-            < apart.min()
-        )
+        assert closest_pair(np.array([free[k] for k in keywords])) < apart
 
     @pytest.mark.parametrize("ids", [[], ["a"]])
     def test_tiny_layouts(self, ids):
