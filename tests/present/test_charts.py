@@ -11,7 +11,7 @@ from dashboard import cooccurrence, term_frequencies, tfidf
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts, labels
 from dashboard.present.labels import place_labels
-from dashboard.query.network import build_network, spring_layout
+from dashboard.query.network import INNER_RADIUS, MIN_GAP, build_network, spring_layout
 
 
 def test_no_module_below_the_views_loads_streamlit():
@@ -166,6 +166,7 @@ class TestNetwork:
         assert a == spring_layout(nodes["id"], edges)
         assert set(a) == set(nodes["id"])
         assert all(-1.1 <= x <= 1.1 and -1.1 <= y <= 1.1 for x, y in a.values())
+        assert closest_pair(np.array(list(a.values()))) >= MIN_GAP - 1e-9
 
     def test_keywords_stand_apart_on_a_ring_with_the_names_inside(self, extraction):
         # the page's default: 20 keywords
@@ -179,7 +180,9 @@ class TestNetwork:
         apart = closest_pair(ring)
         assert apart >= 2 * np.sin(np.pi / len(ring)) - 1e-9  # evenly spaced: no keyword on another
         names = np.array([where[n] for n in nodes["id"] if n not in set(keywords)])
-        assert (np.abs(names) <= 1.0).all()
+        assert (np.hypot(names[:, 0], names[:, 1]) <= INNER_RADIUS + 1e-9).all()
+        # no name is drawn on another or on a keyword (the springs alone leave several on one point)
+        assert closest_pair(np.array(list(where.values()))) >= MIN_GAP - 1e-9
         # without the ring, springs alone draw keywords that share most names together
         free = spring_layout(nodes["id"], edges)
         assert closest_pair(np.array([free[k] for k in keywords])) < apart
