@@ -39,6 +39,7 @@ pages = app_pages(lang)
 page = st.navigation(pages, position="hidden")
 shown = url_filters.page_of(page.url_path)  # the link holds this page's controls, not the others'
 frame.write_url(filters, shown)
+frame.localise_file_boxes(lang)
 
 if filters.present:
     frame.presenter_bar(pages, filters, documents)

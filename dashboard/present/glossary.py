@@ -300,6 +300,8 @@ TERMS: dict[str, tuple[str, str]] = {
         "每个文件先读取并抽取，通过检查后才加入文章库；内容相同的文件不会重复加入。",
         "Each file is read and extracted before it joins the corpus; a file already in it is not added twice.",
     ),
+    "upload_button": ("选择文件", "Upload"),  # Streamlit's file box: its button
+    "upload_limit": ("每个文件不超过 {limit}", "{limit} per file"),  # and its size limit
     "upload_hint": (
         "点击上方框内的按钮选择文件，或把文件拖入框中；每个文件不超过 {limit}。",
         "Use the button in the box above to choose files, or drop them on it; up to {limit} each.",

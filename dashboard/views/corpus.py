@@ -87,7 +87,7 @@ with articles_tab:
         args=(uploader,),
         help=t("upload_help", lang),
     )
-    st.caption(t("upload_hint", lang, limit=size(settings.max_bytes(), lang)))  # the box speaks English
+    st.caption(t("upload_hint", lang, limit=size(settings.max_bytes(), lang)))  # that files may be dropped
     for r in st.session_state.get(RESULTS, []):
         if r.accepted:
             found = " · ".join(f"{name(s, lang)} {n}" for s, n in r.projects.items()) or t(

@@ -131,6 +131,36 @@ SIDEBAR_CSS = """
 """
 
 
+def file_box_css(lang: str, limit_mb: float) -> str:
+    """Styles that write Streamlit's file boxes in the page's language. Their button (Upload) and
+    their size limit (5MB per file) are Streamlit's own English words, which it offers no way to
+    set; in Chinese they are drawn from these styles instead, and the English text is not shown.
+
+    >>> "选择文件" in file_box_css("zh", 5), "每个文件不超过 5 MB" in file_box_css("zh", 5), file_box_css("en", 5)
+    (True, True, '')
+    """
+    if lang == "en":
+        return ""
+    button = t("upload_button", lang)
+    limit = t("upload_limit", lang, limit=f"{limit_mb:g} MB")
+    box = '[data-testid="stFileUploaderDropzone"]'
+    return f"""
+<style>
+{box} [data-testid="stBaseButton-secondary"] p,
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{box} [data-testid="stBaseButton-secondary"] p::after {{ content: "{button}"; font-size: 1rem; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}"; font-size: 0.875rem; }}
+</style>
+"""
+
+
+def localise_file_boxes(lang: str) -> None:
+    """Streamlit's file boxes, on every page and in presenter mode too, in the page's language."""
+    css = file_box_css(lang, st.get_option("server.maxUploadSize"))
+    if css:
+        st.html(css)
+
+
 def sidebar(
     documents: dict[str, str],
     current: url_filters.Filters,

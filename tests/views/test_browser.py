@@ -358,8 +358,9 @@ def test_clicking_a_sector_bar_narrows_the_filter(page, app_url):
 # languages, and the language switch's name for English. Article text and file names are data.
 SAME_IN_BOTH = {"TF-IDF", "TextRank", "CSV", "Excel", "HTML", "JSON", "English", "MB", "KB", "A", "B",
                 "DASHBOARD_CORPUS", "data/articles/", ".md", ".markdown", ".txt", ".html", ".htm"}  # fmt: skip
-# Streamlit's own widget text (its file box, its toolbar, plotly's tools) speaks English; the pages
-# put a caption of their own beside it. Icons are ligatures (names such as "dashboard").
+# Streamlit's own widget text (its toolbar, plotly's tools) speaks English; its file box's English
+# words stay in the page, hidden, and are drawn in Chinese by the page's styles (tested apart).
+# Icons are ligatures (names such as "dashboard").
 NOT_OURS = ('[data-testid="stIconMaterial"], [data-testid="stExpanderIcon"], [data-testid="stAlertDynamicIcon"], '
             '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"], [data-testid="stToolbar"], '
             '[data-testid="stHeader"], .modebar, style, script')  # fmt: skip
@@ -410,6 +411,32 @@ def open_sidebar_sections(page) -> None:
     sidebar.locator("input[readonly]").wait_for(timeout=15_000)
     sidebar.get_by_test_id("stFileUploaderDropzone").wait_for(timeout=15_000)
     page.wait_for_selector(RENDERED, timeout=30_000)
+
+
+FILE_BOX_TEXT = """(box) => {
+  const button = box.querySelector('[data-testid="stBaseButton-secondary"] p');
+  const limit = box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+  return [button, limit].map((e) => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_streamlits_file_boxes_speak_the_pages_language(page, app_url, lang):
+    """Streamlit writes its file box's button and size limit in English; a Chinese page draws
+    them in Chinese instead, in the main column and in the sidebar alike."""
+    open_page(page, app_url + "/corpus" + ("?lang=en" if lang == "en" else ""))
+    if lang == "zh":
+        open_sidebar_sections(page)
+    boxes = page.get_by_test_id("stFileUploaderDropzone")
+    assert boxes.count() == (2 if lang == "zh" else 1)
+    for k in range(boxes.count()):
+        (button_size, button), (limit_size, limit) = boxes.nth(k).evaluate(FILE_BOX_TEXT)
+        if lang == "zh":
+            assert (button_size, button) == ("0px", '"选择文件"')
+            assert (limit_size, limit) == ("0px", '"每个文件不超过 5 MB"')
+        else:  # Streamlit's own words stand
+            assert button == limit == "none" and button_size != "0px"
+    shot(page, f"corpus-file-box-{lang}")
 
 
 @pytest.mark.parametrize("name", PAGES)
