@@ -337,15 +337,8 @@ class EntityFinder:
         return (
             dictionary_tag(word) in _NOT_IN_NAMES
             and word_frequency(self.tok, word) >= _RARE_WORD
-            and not self._says_what_it_does(word)
             and not self._opens_an_item(toks, j)
         )
-
-    def _says_what_it_does(self, word: str) -> bool:
-        """Whether a word jieba tags as a verb may stand inside a name, saying what the thing does
-        (集成 in 甲算力集成调度平台, 再生 in 乙再生铝产业园): one less frequent than an everyday verb.
-        Verbs that open a clause however rare they are, are ``name_openers`` (设在, 毗邻, 新增)."""
-        return dictionary_tag(word) == "v" and word_frequency(self.tok, word) < _EVERYDAY_VERB
 
     def _opens_an_item(self, toks: list[Span], j: int) -> bool:
         """Whether a word that jieba calls a verb or an adverb, but not an everyday one, opens an
@@ -692,10 +685,7 @@ class EntityFinder:
                 t.text in self.walk_stops
                 or t.text in _LOCATIVES  # 甲智能工厂里机械臂
                 or t.text in self.lexicon.actions
-                or (
-                    self._opens_no_name(t.text, just_before_ending=False)
-                    and not self._says_what_it_does(t.text)  # 甲算力集成调度平台
-                )
+                or self._opens_no_name(t.text, just_before_ending=False)
             )
             and t.start not in quoted
             for t in _within(toks, span)
