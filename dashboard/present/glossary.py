@@ -303,8 +303,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "upload_button": ("选择文件", "Upload"),  # Streamlit's file box: its button
     "upload_limit": ("每个文件不超过 {limit}", "{limit} per file"),  # and its size limit
     "upload_hint": (
-        "点击上方框内的按钮选择文件，或把文件拖入框中；每个文件不超过 {limit}。",
-        "Use the button in the box above to choose files, or drop them on it; up to {limit} each.",
+        "点击上方框内的按钮选择文件，或把文件拖入框中；一篇文章不超过 {limit}。",
+        "Use the button in the box above to choose files, or drop them on it; up to {limit} an article.",
     ),
     "session_only": (
         "文章库文件夹不可写入（托管部署）：上传的文章只保存在本次浏览会话中，关闭页面后即消失。",

@@ -256,7 +256,8 @@ def cooccurrence(
     one is typed as in the last sentence that mentions it (its last mention there).
     """
     columns = ["source", "target", "source_type", "target_type", "weight"]
-    top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
+    # no keyword at all for 0 (term_frequencies would read 0 as no limit)
+    top = set(term_frequencies(terms, top=top_terms)["term"]) if top_terms > 0 and not terms.empty else set()
     names = pd.Series(mentions["name"].unique(), dtype="str")
     # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
     top = {t for t in top if not names.str.contains(t, regex=False).any()}

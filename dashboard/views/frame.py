@@ -131,27 +131,40 @@ SIDEBAR_CSS = """
 """
 
 
-def file_box_css(lang: str, limit_mb: float) -> str:
+def file_box_css(lang: str, limit_mb: int) -> str:
     """Styles that write Streamlit's file boxes in the page's language. Their button (Upload) and
-    their size limit (5MB per file) are Streamlit's own English words, which it offers no way to
-    set; in Chinese they are drawn from these styles instead, and the English text is not shown.
+    their size limit (5MB per file: Streamlit's own, ``server.maxUploadSize``) are Streamlit's
+    English words, which it offers no way to set; in Chinese they are drawn from these styles
+    instead, and the English text is not shown.
 
     >>> "选择文件" in file_box_css("zh", 5), "每个文件不超过 5 MB" in file_box_css("zh", 5), file_box_css("en", 5)
     (True, True, '')
+    >>> "每个文件不超过 1 GB" in file_box_css("zh", 1024)
+    True
     """
     if lang == "en":
         return ""
-    button = t("upload_button", lang)
-    limit = t("upload_limit", lang, limit=f"{limit_mb:g} MB")
+    shown = f"{limit_mb // 1024} GB" if limit_mb >= 1024 and limit_mb % 1024 == 0 else f"{limit_mb} MB"
+    button = _css_string(t("upload_button", lang))
+    limit = _css_string(t("upload_limit", lang, limit=shown))
     box = '[data-testid="stFileUploaderDropzone"]'
     return f"""
 <style>
 {box} [data-testid="stBaseButton-secondary"] p,
 {box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
-{box} [data-testid="stBaseButton-secondary"] p::after {{ content: "{button}"; font-size: 1rem; }}
-{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}"; font-size: 0.875rem; }}
+{box} [data-testid="stBaseButton-secondary"] p::after {{ content: {button}; font-size: 1rem; }}
+{box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
 </style>
 """
+
+
+def _css_string(text: str) -> str:
+    r"""``text`` as a CSS string.
+
+    >>> print(_css_string('a"b\\c'))
+    "a\"b\\c"
+    """
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
 
 
 def localise_file_boxes(lang: str) -> None:
@@ -283,7 +296,7 @@ def _save_and_open_section(
     st.file_uploader(
         t("open_analysis", lang), key=key, on_change=_open_analysis, args=(key, documents)
     )  # any file: one that is not an analysis is refused in words of the page
-    st.caption(t("open_analysis_hint", lang))  # the box itself speaks English
+    st.caption(t("open_analysis_hint", lang))  # that a file may be dropped
     if outcome and outcome[1] is None:
         st.success(t("analysis_opened", lang, file=outcome[0]), icon=":material/check:")
     elif outcome:

@@ -187,6 +187,26 @@ class TestNetwork:
         free = spring_layout(nodes["id"], edges)
         assert closest_pair(np.array([free[k] for k in keywords])) < apart
 
+    @pytest.mark.parametrize("keywords", [20, 40, 60])
+    def test_a_crowded_ring_keeps_its_names_apart(self, keywords):
+        """80 names linked in pairs and to no keyword drift beyond the ring; drawn back inside it,
+        they spread over the edge's band instead of piling on the edge (which holds 72 at most)."""
+        names, ring = [f"n{i}" for i in range(80)], [f"k{i}" for i in range(keywords)]
+        edges = pd.DataFrame({"source_id": names[0::2], "target_id": names[1::2], "weight": 1})
+        where = spring_layout(names + ring, edges, ring=ring)
+        inner = np.array([where[n] for n in names])
+        assert (np.hypot(inner[:, 0], inner[:, 1]) <= INNER_RADIUS + 1e-9).all()
+        assert closest_pair(np.array(list(where.values()))) >= MIN_GAP / 2
+
+    def test_names_on_one_point_are_spread(self):
+        ids = [f"n{i}" for i in range(100)]  # a long chain of heavy links folds onto itself
+        edges = pd.DataFrame({"source_id": ids[:-1], "target_id": ids[1:], "weight": 50})
+        assert closest_pair(np.array(list(spring_layout(ids, edges).values()))) >= MIN_GAP - 1e-9
+
+    def test_no_keywords_when_none_are_asked_for(self, extraction):
+        pairs = cooccurrence(extraction.terms, extraction.mentions, top_terms=0)
+        assert not pairs.empty and "keyword" not in set(pairs["source_type"]) | set(pairs["target_type"])
+
     @pytest.mark.parametrize("ids", [[], ["a"]])
     def test_tiny_layouts(self, ids):
         empty = pd.DataFrame({"source_id": [], "target_id": [], "weight": []})

@@ -416,7 +416,9 @@ def open_sidebar_sections(page) -> None:
 FILE_BOX_TEXT = """(box) => {
   const button = box.querySelector('[data-testid="stBaseButton-secondary"] p');
   const limit = box.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
-  return [button, limit].map((e) => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]);
+  return [button, limit].map((e) => [
+    getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content, getComputedStyle(e, '::after').fontSize,
+  ]);
 }"""
 
 
@@ -425,15 +427,22 @@ def test_streamlits_file_boxes_speak_the_pages_language(page, app_url, lang):
     """Streamlit writes its file box's button and size limit in English; a Chinese page draws
     them in Chinese instead, in the main column and in the sidebar alike."""
     open_page(page, app_url + "/corpus" + ("?lang=en" if lang == "en" else ""))
+    page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzone").wait_for(timeout=15_000)
     if lang == "zh":
         open_sidebar_sections(page)
     boxes = page.get_by_test_id("stFileUploaderDropzone")
     assert boxes.count() == (2 if lang == "zh" else 1)
     for k in range(boxes.count()):
-        (button_size, button), (limit_size, limit) = boxes.nth(k).evaluate(FILE_BOX_TEXT)
-        if lang == "zh":
+        (button_size, button, drawn_size), (limit_size, limit, drawn_limit_size) = boxes.nth(k).evaluate(
+            FILE_BOX_TEXT
+        )
+        if lang == "zh":  # the English words take no room; the Chinese ones are drawn at a size
             assert (button_size, button) == ("0px", '"选择文件"')
             assert (limit_size, limit) == ("0px", '"每个文件不超过 5 MB"')
+            assert (
+                float(drawn_size.removesuffix("px")) >= 12
+                and float(drawn_limit_size.removesuffix("px")) >= 11
+            )
         else:  # Streamlit's own words stand
             assert button == limit == "none" and button_size != "0px"
     shot(page, f"corpus-file-box-{lang}")
