@@ -1003,9 +1003,8 @@ class EntityFinder:
                 or not any(_CJK.search(w) and self._is_proper(w) for w in words)
             ):
                 return []
-            if (
-                in_full
-            ):  # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为)
+            # a work is named by what it is (甲高铁, 乙机场改扩建), not by a company's name (华为)
+            if in_full:
                 named_by = [w for w in words if _CJK.search(w)]
                 if all(self._is_proper(w) for w in named_by) or any(_QUANTITY.match(w) for w in words):
                     return []

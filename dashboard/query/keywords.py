@@ -33,7 +33,7 @@ def _keys(by: str | None) -> list[str]:
 
 def _top(table: pd.DataFrame, keys: list[str], score: str, top: int | None) -> pd.DataFrame:
     table = table.sort_values(keys + [score, "term"], ascending=[True] * len(keys) + [False, True])
-    if top:
+    if top is not None:  # None: every term; 0: none (the network's slider at 0)
         table = table.groupby(keys, sort=False).head(top) if keys else table.head(top)
     return table.reset_index(drop=True)
 
@@ -256,8 +256,7 @@ def cooccurrence(
     one is typed as in the last sentence that mentions it (its last mention there).
     """
     columns = ["source", "target", "source_type", "target_type", "weight"]
-    # no keyword at all for 0 (term_frequencies would read 0 as no limit)
-    top = set(term_frequencies(terms, top=top_terms)["term"]) if top_terms > 0 and not terms.empty else set()
+    top = set(term_frequencies(terms, top=top_terms)["term"]) if not terms.empty else set()
     names = pd.Series(mentions["name"].unique(), dtype="str")
     # a keyword that is part of a name (江州 in 江州市) would only duplicate that name's node
     top = {t for t in top if not names.str.contains(t, regex=False).any()}
