@@ -334,11 +334,19 @@ class EntityFinder:
         if len(word) < 2 or self._ends_project(following):
             return False
         # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
+        tag, frequency = dictionary_tag(word), word_frequency(self.tok, word)
         return (
-            dictionary_tag(word) in _NOT_IN_NAMES
-            and word_frequency(self.tok, word) >= _RARE_WORD
+            tag in _NOT_IN_NAMES
+            and frequency >= _RARE_WORD
             and not self._opens_an_item(toks, j)
+            and not self._says_what_it_does(toks, j, tag, frequency)
         )
+
+    def _says_what_it_does(self, toks: list[Span], j: int, tag: str, frequency: int) -> bool:
+        """Whether a verb less frequent than an everyday one, right after a word of the genre's
+        vocabulary, says what the named thing does (算力集成调度平台, 智慧停车监管平台): after a
+        person or a place it is a clause's verb (记者获悉…, 甲市跻身…)."""
+        return tag == "v" and frequency < _EVERYDAY_VERB and j > 0 and toks[j - 1].text in self.generic
 
     def _opens_an_item(self, toks: list[Span], j: int) -> bool:
         """Whether a word that jieba calls a verb or an adverb, but not an everyday one, opens an
@@ -685,11 +693,18 @@ class EntityFinder:
                 t.text in self.walk_stops
                 or t.text in _LOCATIVES  # 甲智能工厂里机械臂
                 or t.text in self.lexicon.actions
-                or self._opens_no_name(t.text, just_before_ending=False)
+                or (
+                    self._opens_no_name(t.text, just_before_ending=False)
+                    and not self._says_what_it_does(
+                        toks, j, dictionary_tag(t.text), word_frequency(self.tok, t.text)
+                    )
+                )
             )
             and t.start not in quoted
-            for t in _within(toks, span)
-            if not any(f.start <= t.start and t.end <= f.end for f in overlapped)
+            for j, t in enumerate(toks)
+            if span.start <= t.start
+            and t.end <= span.end
+            and not any(f.start <= t.start and t.end <= f.end for f in overlapped)
         )
 
     def _learned(self, sentence: str, toks: list[Span], span: Span, found: list[Found]) -> Found:
