@@ -274,6 +274,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "显示关联最强的 {shown} 个名称（共 {total} 个）；筛选领域、文章或搜索可看到其他名称。",
         "The {shown} names with the strongest links, of {total}; filter by sector, article or search to see others.",
     ),
+    "edges_drawn": (
+        "连线较多，只画出每个节点最强的连线：{shown} 条（共 {total} 条，全部见边列表）。",
+        "Many links: each node's strongest are drawn, {shown} of {total} (all in the edge list).",
+    ),
     "network_hint": (
         "两个节点在同一句中出现即相连；节点越大，被提及越多。",
         "Nodes are linked when they appear in the same sentence; larger nodes are mentioned more.",

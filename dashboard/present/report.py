@@ -128,7 +128,7 @@ def _charts(
     if not network.edges.empty:
         figure = charts.network(
             network.nodes,
-            network.edges,
+            network.drawn,
             network.positions,
             lang=lang,
             scale=scale,

@@ -88,7 +88,9 @@ def _overview_timeline(
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
 
 
-MAX_DOCUMENT_CHOICES = 200  # documents offered in the sidebar's and the reader's list boxes
+MAX_DOCUMENT_CHOICES = (
+    200  # documents offered in the list boxes of the sidebar, the reader and the added projects
+)
 
 
 def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:

@@ -18,7 +18,7 @@ from dashboard.pipeline.tables import Extraction
 from dashboard.query.filtering import filter_table, projects_view, sentence_view
 from dashboard.query.filters import Filters
 from dashboard.query.keywords import DEFAULT_RANKING, RANKINGS, kwic, main_sectors, without_names
-from dashboard.query.network import network_view
+from dashboard.query.network import drawn_edges, network_view
 
 KWIC_WIDTH = 18  # characters of context either side of a keyword
 
@@ -122,10 +122,12 @@ class Network:
     edges: pd.DataFrame
     positions: dict
     names: int = 0  # names that share a sentence with another (those drawn are bounded)
+    drawn: pd.DataFrame | None = None  # the edges drawn (``drawn_edges``): the strongest of many
 
 
 def network(extraction: Extraction, filters: Filters, *, top_terms: int = 20) -> Network:
-    return Network(*network_view(extraction, filters, top_terms=top_terms))
+    nodes, edges, positions, names = network_view(extraction, filters, top_terms=top_terms)
+    return Network(nodes, edges, positions, names, drawn_edges(edges))
 
 
 @dataclass(frozen=True)

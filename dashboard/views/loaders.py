@@ -54,30 +54,52 @@ def corpus_signature(folder: Path) -> str:
 
 # A whole scan of a folder of 10,000 articles takes a third of a second: a run reuses the last one
 # while the folder itself is unchanged (a file added, removed or renamed, as uploads are, changes
-# it at once) and the scan is recent, so that a file edited in place is seen within seconds.
+# it at once, and is scanned in the run) and the scan is recent. A scan that is due is made in the
+# background, so that no run waits for it: a file edited in place is seen within seconds, by the
+# first run after the scan.
 RESCAN_SECONDS = 2.0
 _scans: dict[str, tuple[float, int | None, str]] = {}  # folder → (rescan due, its mtime, signature)
+_rescans: dict[str, threading.Thread] = {}  # folder → its scan under way in the background
 _scans_lock = threading.Lock()
 
 
-def current_signature(folder: Path) -> str:
-    """``corpus_signature(folder)``, scanned again when the folder changed or the last scan is
-    older than ``RESCAN_SECONDS`` (or ten times what the scan took, for a very large folder)."""
-    try:
-        stamp = folder.stat().st_mtime_ns
-    except OSError:
-        stamp = None
-    now = time.monotonic()
-    with _scans_lock:
-        kept = _scans.get(str(folder))
-    if kept is not None and kept[1] == stamp and now < kept[0]:
-        return kept[2]
+def _scan(folder: Path, stamp: int | None, *, background: bool = False) -> str:
+    """Scan ``folder`` (whose mtime was ``stamp``) and keep its signature; a scan in the background
+    keeps it only if no run scanned a newer state of the folder meanwhile."""
     start = time.monotonic()
     signature = corpus_signature(folder)
     took = time.monotonic() - start
     with _scans_lock:  # kept until: the next scan is due
-        _scans[str(folder)] = (start + max(RESCAN_SECONDS, 10 * took), stamp, signature)
+        kept = _scans.get(str(folder))
+        if not background or kept is None or kept[1] == stamp:
+            _scans[str(folder)] = (start + max(RESCAN_SECONDS, 10 * took), stamp, signature)
     return signature
+
+
+def current_signature(folder: Path) -> str:
+    """``corpus_signature(folder)``: scanned in this run when the folder changed; otherwise the last
+    scan's, and once it is older than ``RESCAN_SECONDS`` (or ten times what the scan took, for a
+    very large folder) a new scan starts in the background for the runs after this one."""
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    with _scans_lock:
+        kept = _scans.get(str(folder))
+        if kept is not None and kept[1] == stamp:
+            under_way = _rescans.get(str(folder))
+            if time.monotonic() >= kept[0] and (under_way is None or not under_way.is_alive()):
+                rescan = threading.Thread(
+                    target=_scan,
+                    args=(folder, stamp),
+                    kwargs={"background": True},
+                    name="corpus-scan",
+                    daemon=True,
+                )
+                _rescans[str(folder)] = rescan
+                rescan.start()
+            return kept[2]
+    return _scan(folder, stamp)
 
 
 # Session state where the folders cannot be written (a hosted deployment): uploaded articles
@@ -252,7 +274,7 @@ def _network(extraction: Extraction, query: str, top_terms: int, colour_by: str)
     present = filters.present  # names and markers drawn larger, for a wider page without a sidebar
     figure = charts.network(
         view.nodes,
-        view.edges,
+        view.drawn,
         view.positions,
         lang=filters.lang,
         colour_by=colour_by,

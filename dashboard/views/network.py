@@ -35,6 +35,8 @@ if figure is None:
 drawn = int((view.nodes["type"] != "keyword").sum())
 if view.names > drawn:  # a large corpus: the names with the heaviest links
     st.caption(t("names_shown", lang, shown=drawn, total=view.names))
+if len(view.drawn) < len(view.edges):  # many links: each name's strongest, all in the edge list
+    st.caption(t("edges_drawn", lang, shown=len(view.drawn), total=len(view.edges)))
 
 st.plotly_chart(figure, key="network_chart", config=charts.CONFIG)
 

@@ -120,7 +120,11 @@ else:
             on_click="ignore",
         )
 
-editing.add_project_panel(e, lang, dict(zip(e.documents["document"], e.documents["title"], strict=True)))
+# the documents to add a project to: those the sidebar offers (in a large corpus the newest and those
+# the search finds), worked out once per corpus and search
+titles = page_part("document_titles", url_filters.Filters())
+offered = page_part("document_choices", url_filters.Filters(q=f.q, docs=f.docs))
+editing.add_project_panel(e, lang, {d: titles[d] for d in offered})
 editing.rejected_panel(e, lang)
 
 st.subheader(t("initiatives", lang), anchor=False)

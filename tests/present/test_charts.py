@@ -11,7 +11,7 @@ from dashboard import cooccurrence, term_frequencies, tfidf
 from dashboard.pipeline import taxonomy as tx
 from dashboard.present import charts, labels
 from dashboard.present.labels import place_labels
-from dashboard.query.network import INNER_RADIUS, MIN_GAP, build_network, spring_layout
+from dashboard.query.network import INNER_RADIUS, MIN_GAP, build_network, drawn_edges, spring_layout
 
 
 def test_no_module_below_the_views_loads_streamlit():
@@ -339,3 +339,31 @@ def test_network_markers_of_a_large_corpus_stay_within_the_largest_size_in_propo
     sizes = [trace.marker.size[0] for trace in fig.data if trace.mode == "markers+text"]
     assert max(sizes) == pytest.approx(labels.marker_px(charts.MAX_DRAWN_MENTIONS))
     assert min(sizes) == pytest.approx(labels.marker_px(charts.MAX_DRAWN_MENTIONS / 4))
+
+
+class TestDrawnEdges:
+    """A network of many links draws each node's strongest, within a bound."""
+
+    @staticmethod
+    def many_links(names: int, keywords: int) -> pd.DataFrame:
+        pairs = [(f"n{i}", f"k{j}", 1 + (i * 7 + j * 3) % 5) for i in range(names) for j in range(keywords)]
+        return pd.DataFrame(pairs, columns=["source_id", "target_id", "weight"])
+
+    def test_a_few_links_are_all_drawn(self):
+        edges = self.many_links(10, 5)
+        assert drawn_edges(edges, limit=300).equals(edges)
+
+    def test_many_links_keep_every_nodes_strongest_within_the_bound(self):
+        edges = self.many_links(80, 20)  # 1,600 links
+        drawn = drawn_edges(edges, limit=300)
+        assert len(drawn) <= 300
+        for node in set(edges["source_id"]) | set(edges["target_id"]):
+            own = edges[(edges["source_id"] == node) | (edges["target_id"] == node)]
+            kept = drawn[(drawn["source_id"] == node) | (drawn["target_id"] == node)]
+            assert len(kept) and kept["weight"].max() == own["weight"].max()
+
+    def test_at_least_the_strongest_link_of_each_node_beyond_the_bound(self):
+        edges = self.many_links(80, 20)
+        drawn = drawn_edges(edges, limit=10)  # fewer than the nodes: one each still
+        assert set(drawn["source_id"]) == set(edges["source_id"])
+        assert set(drawn["target_id"]) == set(edges["target_id"])

@@ -14,7 +14,9 @@ import pytest
 from dashboard.views import editing, loaders
 
 
-def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_when_the_scan_is_due(tmp_path, monkeypatch):
+def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_after_the_scan_that_is_due(
+    tmp_path, monkeypatch
+):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.md").write_text("甲", encoding="utf-8")
@@ -29,7 +31,23 @@ def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_when_the_scan_i
     (folder / "a.md").write_text("甲乙", encoding="utf-8")  # in place: the folder is unchanged
     assert loaders.current_signature(folder) == added  # until the scan is due
     monkeypatch.setattr(loaders.time, "monotonic", lambda: float("inf"))
+    assert loaders.current_signature(folder) == added  # the scan that is due runs in the background
+    loaders._rescans[str(folder)].join(timeout=10)
     assert loaders.current_signature(folder) == loaders.corpus_signature(folder) != added
+
+
+def test_a_background_scan_keeps_no_older_state_than_a_run_scanned(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("甲", encoding="utf-8")
+    old_stamp = folder.stat().st_mtime_ns
+    loaders.current_signature(folder)
+    (folder / "b.md").write_text("乙", encoding="utf-8")
+    os.utime(folder, ns=(1, old_stamp + 1_000_000))  # a file added: the run scans at once
+    newer = loaders.current_signature(folder)
+    (folder / "b.md").unlink()  # the folder as the late background scan saw it
+    loaders._scan(folder, old_stamp, background=True)
+    assert loaders._scans[str(folder)][2] == newer
 
 
 def test_a_missing_value_is_built_once_while_other_sessions_wait_for_it():
