@@ -62,6 +62,7 @@ _CLAUSE_LINKS = frozenset("出到于在是被")
 # Single-character function words (conjunctions, prepositions, adverbs, 连 and 暨 as links) that
 # open a clause, never a name: 而甲工厂, 据甲中心, 上连甲平台, 仪式暨甲项目, 距甲景区.
 _CLAUSE_OPENERS = frozenset("而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随")
+_MODALS = frozenset("可能会要应")  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -651,7 +652,8 @@ class EntityFinder:
     def _reads_as_no_name(self, sentence: str, toks: list[Span], span: Span) -> bool:
         """Whether a learned name that ends in no head of the grammar reads as no name: one word of
         the dictionary that is no proper name, unquoted (供水: an activity or a thing), or words
-        with an action after the first, outside quotes (甲集团建设智慧仓储: a clause)."""
+        with an action or a modal verb after the first, outside quotes (甲集团建设智慧仓储,
+        在医院就诊可“一码通用”: a clause)."""
         if self._project_ending(span.text)[0]:
             return False
         inside = _within(toks, span)
@@ -663,8 +665,10 @@ class EntityFinder:
             )
         quoted = _enclosed(sentence, span, *_QUOTE_MARKS)
         return any(
-            t.text in self.lexicon.actions
-            and t.text not in self.lexicon.actions_inside_names
+            (
+                (t.text in self.lexicon.actions and t.text not in self.lexicon.actions_inside_names)
+                or t.text in _MODALS
+            )
             and t.start not in quoted
             for t in inside[1:]
         )

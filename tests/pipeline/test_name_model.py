@@ -249,6 +249,11 @@ def test_a_learned_name_that_is_one_common_word_or_a_clause_without_a_head_is_le
     start = sentence.index("青峰")
     clause = Span(start, sentence.index("和冷链"), sentence[start : sentence.index("和冷链")])
     assert finder.with_learned(sentence, toks, [], [Span(3, 5, "供水"), clause]) == []
+    # a modal verb outside quotes: what can be done, in a clause
+    sentence = "市民在不同医院就诊可“一码通用”。"
+    toks = tokens(sentence, finder.tok)
+    start, end = sentence.index("不同"), sentence.index("。")
+    assert finder.with_learned(sentence, toks, [], [Span(start, end, sentence[start:end])]) == []
     # a coined headless name and a quoted word stay
     sentence = "打造大唐不夜城，推出“供水”品牌。"
     toks = tokens(sentence, finder.tok)
