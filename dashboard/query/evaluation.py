@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from dashboard.pipeline.entities import normalise_name
-from dashboard.pipeline.read import ARTICLE_SUFFIXES, simplified
+from dashboard.pipeline.read import ARTICLE_SUFFIXES, simplified, without_pinyin_glosses
 
 MANIFEST = "manifest.csv"
 
@@ -71,10 +71,12 @@ def _names(items: Iterable[dict]) -> list[frozenset[str]]:
 
 
 def _as_extracted(raw: dict) -> dict:
-    """The gold of an article in traditional characters, written as its text is, in the simplified
-    characters the extraction lists names in (the reader converts such an article)."""
-    text, traditional = simplified(yaml.safe_dump(raw, allow_unicode=True))
-    return yaml.safe_load(text) if traditional else raw
+    """A gold written as its text is, in the form the extraction lists names in: without the pinyin
+    readings some pages print after each character (景區(qū)), and in simplified characters (the
+    reader does both to such an article)."""
+    text, glosses = without_pinyin_glosses(yaml.safe_dump(raw, allow_unicode=True))
+    text, traditional = simplified(text)
+    return yaml.safe_load(text) if traditional or glosses else raw
 
 
 def load_gold(path: Path, *, genre: str = "") -> Gold:

@@ -137,6 +137,21 @@ def test_generic_entries_count_against_precision_unless_neutral():
     assert score.named_agreement == 0.5  # the centre is named in the gold, the phrase generic
 
 
+def test_a_gold_written_with_pinyin_readings_is_matched_without_them(tmp_path):
+    """The reader leaves out the readings some pages print after each character; a gold that copies
+    them from the text is compared without them."""
+    from dashboard import extract_documents, parse_document
+
+    text = "江州景區(qū)\n江州市雲嶺古鎮(zhèn)景區(qū)開通智慧導覽。\n"
+    (tmp_path / "t.yaml").write_text(
+        "document: t\nprojects:\n- {name: 江州市雲嶺古鎮(zhèn)景區(qū), sector: services}\n", encoding="utf-8"
+    )
+    gold = load_gold(tmp_path / "t.yaml")
+    assert gold.projects[0].forms == ("江州市云岭古镇景区",)
+    listed = extract_documents([parse_document(text, doc_id="t", suffix=".txt")]).projects
+    assert evaluate(listed, [gold]).total.recall == 1.0
+
+
 def test_a_gold_in_traditional_characters_is_matched_in_simplified_ones(tmp_path):
     """The reader converts an article in traditional characters; its gold, written as the text is,
     is compared in the same simplified characters."""
