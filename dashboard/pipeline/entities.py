@@ -346,8 +346,12 @@ class EntityFinder:
     def _says_what_it_does(self, toks: list[Span], j: int, tag: str, frequency: int) -> bool:
         """Whether a verb less frequent than an everyday one, right after a word of the genre's
         vocabulary, says what the named thing does (算力集成调度平台, 智慧停车监管平台): after a
-        person or a place it is a clause's verb (记者获悉…, 甲市跻身…)."""
-        return tag == "v" and frequency < _EVERYDAY_VERB and j > 0 and toks[j - 1].text in self.generic
+        person or a place it is a clause's verb (记者获悉…, 甲市跻身…), and so it is after a word
+        that ends a name (甲大数据中心开通…, 乙集团下属…)."""
+        if tag != "v" or frequency >= _EVERYDAY_VERB or j == 0 or toks[j - 1].text not in self.generic:
+            return False
+        before = toks[j - 1].text
+        return not any(before.endswith(e) for e, _, _ in self.endings.get(before[-1], ()))
 
     def _opens_an_item(self, toks: list[Span], j: int) -> bool:
         """Whether a word that jieba calls a verb or an adverb, but not an everyday one, opens an

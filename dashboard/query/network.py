@@ -286,7 +286,8 @@ MAX_EDGES_DRAWN = 300
 
 def drawn_edges(edges: pd.DataFrame, *, limit: int = MAX_EDGES_DRAWN) -> pd.DataFrame:
     """The edges to draw: all of them up to ``limit``; beyond it each node's strongest, as many
-    per node as stay within ``limit`` and at least one (so no node is drawn without a link).
+    per node as stay within ``limit`` and at least one, so that no node is drawn without a link
+    (more than ``limit`` only where there are more nodes than that: the page draws 140 at most).
 
     >>> edges = pd.DataFrame({"source_id": ["a", "a", "a", "b"], "target_id": ["b", "c", "d", "c"],
     ...                       "weight": [5, 4, 1, 1]})
@@ -297,7 +298,7 @@ def drawn_edges(edges: pd.DataFrame, *, limit: int = MAX_EDGES_DRAWN) -> pd.Data
     """
     if len(edges) <= limit:
         return edges
-    ranked = edges.sort_values(
+    ranked = edges.reset_index(drop=True).sort_values(
         ["weight", "source_id", "target_id"], ascending=[False, True, True], kind="stable"
     )
     # an edge's place among the edges of each of its ends, the strongest first; its lower place (0:
@@ -307,7 +308,7 @@ def drawn_edges(edges: pd.DataFrame, *, limit: int = MAX_EDGES_DRAWN) -> pd.Data
     # the most per node that stays within the limit
     counts = np.cumsum(np.bincount(place))
     per_node = max(1, int(np.searchsorted(counts, limit, side="right")))
-    return edges.loc[ranked.index[place < per_node]].sort_index()
+    return edges.iloc[np.sort(ranked.index[place < per_node])]
 
 
 # The axis ranges charts.network shows (a margin around the layout's [-1.1, 1.1]², for the markers).

@@ -55,9 +55,10 @@ def corpus_signature(folder: Path) -> str:
 # A whole scan of a folder of 10,000 articles takes a third of a second: a run reuses the last one
 # while the folder itself is unchanged (a file added, removed or renamed, as uploads are, changes
 # it at once, and is scanned in the run) and the scan is recent. A scan that is due is made in the
-# background, so that no run waits for it: a file edited in place is seen within seconds, by the
-# first run after the scan.
+# background, and the run that starts it waits for it only briefly: a small folder's edits are seen
+# by that run, a large one's by the first run after the scan (within seconds).
 RESCAN_SECONDS = 2.0
+SCAN_WAIT_SECONDS = 0.05  # a run waits this long for the scan it started (a folder of some hundred files)
 _scans: dict[str, tuple[float, int | None, str]] = {}  # folder → (rescan due, its mtime, signature)
 _rescans: dict[str, threading.Thread] = {}  # folder → its scan under way in the background
 _scans_lock = threading.Lock()
@@ -79,11 +80,13 @@ def _scan(folder: Path, stamp: int | None, *, background: bool = False) -> str:
 def current_signature(folder: Path) -> str:
     """``corpus_signature(folder)``: scanned in this run when the folder changed; otherwise the last
     scan's, and once it is older than ``RESCAN_SECONDS`` (or ten times what the scan took, for a
-    very large folder) a new scan starts in the background for the runs after this one."""
+    very large folder) a new scan starts in the background, which this run waits for only
+    ``SCAN_WAIT_SECONDS``: the runs after it see what a longer scan finds."""
     try:
         stamp = folder.stat().st_mtime_ns
     except OSError:
         stamp = None
+    rescan = None
     with _scans_lock:
         kept = _scans.get(str(folder))
         if kept is not None and kept[1] == stamp:
@@ -98,8 +101,13 @@ def current_signature(folder: Path) -> str:
                 )
                 _rescans[str(folder)] = rescan
                 rescan.start()
-            return kept[2]
-    return _scan(folder, stamp)
+    if kept is None or kept[1] != stamp:
+        return _scan(folder, stamp)
+    if rescan is not None:  # a small folder's scan is over at once: this run sees its edits
+        rescan.join(SCAN_WAIT_SECONDS)
+        with _scans_lock:
+            return _scans[str(folder)][2]
+    return kept[2]
 
 
 # Session state where the folders cannot be written (a hosted deployment): uploaded articles

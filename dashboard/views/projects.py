@@ -120,11 +120,12 @@ else:
             on_click="ignore",
         )
 
-# the documents to add a project to: those the sidebar offers (in a large corpus the newest and those
-# the search finds), worked out once per corpus and search
+# the documents to add a project to: those the filters chose, or else those the sidebar offers (in a
+# large corpus the newest and those the search finds), worked out once per corpus and search
 titles = page_part("document_titles", url_filters.Filters())
 offered = page_part("document_choices", url_filters.Filters(q=f.q, docs=f.docs))
-editing.add_project_panel(e, lang, {d: titles[d] for d in offered})
+chosen = [d for d in f.docs if d in titles]  # the documents the filters chose, if any, first
+editing.add_project_panel(e, lang, {d: titles[d] for d in chosen or offered})
 editing.rejected_panel(e, lang)
 
 st.subheader(t("initiatives", lang), anchor=False)

@@ -178,6 +178,10 @@ def test_a_verb_after_a_word_of_the_genre_says_what_the_named_thing_does():
     assert "调度平台" not in found and "监管平台" not in found
     assert {"临川人工智能产业园", "国家大数据综合试验区", "云岭大数据产业园"} <= set(found)
     assert not [n for n in found if re.search("获悉|跻身|挂牌", n)]
+    # after a word that ends a name, the verb opens the clause about that name
+    found = projects("江州市大数据中心开通数据共享交换平台。鸿途集团下属数字科技产业园正式开园。")
+    assert {"江州市大数据中心", "数据共享交换平台", "数字科技产业园"} <= set(found)
+    assert not [n for n in found if re.search("开通|下属", n)]
 
 
 def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():

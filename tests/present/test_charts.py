@@ -367,3 +367,13 @@ class TestDrawnEdges:
         drawn = drawn_edges(edges, limit=10)  # fewer than the nodes: one each still
         assert set(drawn["source_id"]) == set(edges["source_id"])
         assert set(drawn["target_id"]) == set(edges["target_id"])
+
+    def test_edges_of_a_frame_joined_from_parts_are_drawn_once(self):
+        edges = pd.concat(
+            [
+                self.many_links(40, 10),
+                self.many_links(40, 10).assign(source_id=lambda e: "m" + e["source_id"]),
+            ]
+        )
+        drawn = drawn_edges(edges, limit=100)  # an index that repeats 0…399
+        assert not drawn.duplicated().any() and len(drawn) <= 100

@@ -31,9 +31,24 @@ def test_a_file_added_is_seen_at_once_and_a_file_edited_in_place_after_the_scan_
     (folder / "a.md").write_text("甲乙", encoding="utf-8")  # in place: the folder is unchanged
     assert loaders.current_signature(folder) == added  # until the scan is due
     monkeypatch.setattr(loaders.time, "monotonic", lambda: float("inf"))
-    assert loaders.current_signature(folder) == added  # the scan that is due runs in the background
-    loaders._rescans[str(folder)].join(timeout=10)
+    # the scan that is due runs in the background; a small folder's is over within the run's wait
     assert loaders.current_signature(folder) == loaders.corpus_signature(folder) != added
+
+
+def test_a_run_does_not_wait_for_a_long_scan_and_the_next_one_sees_it(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("甲", encoding="utf-8")
+    first = loaders.current_signature(folder)
+    (folder / "a.md").write_text("甲乙", encoding="utf-8")  # in place
+    release = threading.Event()
+    scan = loaders.corpus_signature
+    monkeypatch.setattr(loaders, "corpus_signature", lambda f: release.wait(10) and scan(f))
+    monkeypatch.setattr(loaders.time, "monotonic", lambda: float("inf"))
+    assert loaders.current_signature(folder) == first  # the scan is under way: the last one's
+    release.set()
+    loaders._rescans[str(folder)].join(timeout=10)
+    assert loaders.current_signature(folder) == scan(folder) != first
 
 
 def test_a_background_scan_keeps_no_older_state_than_a_run_scanned(tmp_path):
