@@ -335,20 +335,22 @@ class EntityFinder:
         if len(word) < 2 or self._ends_project(following):
             return False
         # a rare word that jieba tags as a verb is more likely a name (宣和, 沾益)
-        tag, frequency = dictionary_tag(word), word_frequency(self.tok, word)
         return (
-            tag in _NOT_IN_NAMES
-            and frequency >= _RARE_WORD
+            dictionary_tag(word) in _NOT_IN_NAMES
+            and word_frequency(self.tok, word) >= _RARE_WORD
             and not self._opens_an_item(toks, j)
-            and not self._says_what_it_does(toks, j, tag, frequency)
+            and not self._says_what_it_does(toks, j)
         )
 
-    def _says_what_it_does(self, toks: list[Span], j: int, tag: str, frequency: int) -> bool:
+    def _says_what_it_does(self, toks: list[Span], j: int) -> bool:
         """Whether a verb less frequent than an everyday one, right after a word of the genre's
         vocabulary, says what the named thing does (算力集成调度平台, 智慧停车监管平台): after a
         person or a place it is a clause's verb (记者获悉…, 甲市跻身…), and so it is after a word
         that ends a name (甲大数据中心开通…, 乙集团下属…)."""
-        if tag != "v" or frequency >= _EVERYDAY_VERB or j == 0 or toks[j - 1].text not in self.generic:
+        word = toks[j].text
+        if j == 0 or dictionary_tag(word) != "v" or word_frequency(self.tok, word) >= _EVERYDAY_VERB:
+            return False
+        if toks[j - 1].text not in self.generic:
             return False
         before = toks[j - 1].text
         return not any(before.endswith(e) for e, _, _ in self.endings.get(before[-1], ()))
@@ -703,9 +705,7 @@ class EntityFinder:
                 or t.text in self.lexicon.actions
                 or (
                     self._opens_no_name(t.text, just_before_ending=False)
-                    and not self._says_what_it_does(
-                        toks, j, dictionary_tag(t.text), word_frequency(self.tok, t.text)
-                    )
+                    and not self._says_what_it_does(toks, j)
                 )
             )
             and t.start not in quoted

@@ -88,9 +88,8 @@ def _overview_timeline(
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
 
 
-MAX_DOCUMENT_CHOICES = (
-    200  # documents offered in the list boxes of the sidebar, the reader and the added projects
-)
+# Documents offered in the list boxes of the sidebar, the reader and the projects page's added projects.
+MAX_DOCUMENT_CHOICES = 200
 
 
 def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:

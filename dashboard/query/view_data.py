@@ -10,6 +10,7 @@ only draws) and by the HTML report, so a figure in one can never disagree with t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -122,12 +123,15 @@ class Network:
     edges: pd.DataFrame
     positions: dict
     names: int = 0  # names that share a sentence with another (those drawn are bounded)
-    drawn: pd.DataFrame | None = None  # the edges drawn (``drawn_edges``): the strongest of many
+
+    @cached_property
+    def drawn(self) -> pd.DataFrame:
+        """The edges drawn (``drawn_edges``): all of them, or the strongest of many."""
+        return drawn_edges(self.edges)
 
 
 def network(extraction: Extraction, filters: Filters, *, top_terms: int = 20) -> Network:
-    nodes, edges, positions, names = network_view(extraction, filters, top_terms=top_terms)
-    return Network(nodes, edges, positions, names, drawn_edges(edges))
+    return Network(*network_view(extraction, filters, top_terms=top_terms))
 
 
 @dataclass(frozen=True)

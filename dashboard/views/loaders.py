@@ -86,28 +86,25 @@ def current_signature(folder: Path) -> str:
         stamp = folder.stat().st_mtime_ns
     except OSError:
         stamp = None
-    rescan = None
     with _scans_lock:
         kept = _scans.get(str(folder))
         if kept is not None and kept[1] == stamp:
-            under_way = _rescans.get(str(folder))
-            if time.monotonic() >= kept[0] and (under_way is None or not under_way.is_alive()):
-                rescan = threading.Thread(
+            rescan = _rescans.get(str(folder))
+            if time.monotonic() >= kept[0] and (rescan is None or not rescan.is_alive()):
+                rescan = _rescans[str(folder)] = threading.Thread(
                     target=_scan,
                     args=(folder, stamp),
                     kwargs={"background": True},
                     name="corpus-scan",
                     daemon=True,
                 )
-                _rescans[str(folder)] = rescan
                 rescan.start()
-    if kept is None or kept[1] != stamp:
+    if kept is None or kept[1] != stamp:  # new, or a file added, removed or renamed
         return _scan(folder, stamp)
-    if rescan is not None:  # a small folder's scan is over at once: this run sees its edits
+    if rescan is not None and rescan.is_alive():  # a small folder's scan is over within the wait
         rescan.join(SCAN_WAIT_SECONDS)
-        with _scans_lock:
-            return _scans[str(folder)][2]
-    return kept[2]
+    with _scans_lock:
+        return _scans[str(folder)][2]
 
 
 # Session state where the folders cannot be written (a hosted deployment): uploaded articles
@@ -272,6 +269,15 @@ def page_part(part: str, filters: url_filters.Filters, *choices, lexicon: bool =
         return getattr(shown, part)(extraction, url_filters.parse(parse_qs(query)), *choices, *extra)
 
     return _parts.get((key, part, query, choices, lexicon), build)
+
+
+def offered_documents(filters: url_filters.Filters) -> tuple[dict[str, str], list[str]]:
+    """Every document's title by id, and the documents a page offers to choose from: those the
+    filters chose, or else all of them, or in a large corpus the newest and those the search finds
+    (both worked out once per corpus and search)."""
+    titles = page_part("document_titles", url_filters.Filters())
+    chosen = [d for d in filters.docs if d in titles]
+    return titles, chosen or page_part("document_choices", url_filters.Filters(q=filters.q))
 
 
 def _network(extraction: Extraction, query: str, top_terms: int, colour_by: str):

@@ -14,7 +14,7 @@ from dashboard.present.listings import (
 )
 from dashboard.query import filters as url_filters
 from dashboard.views import editing, frame
-from dashboard.views.loaders import arrow_table, load_extraction, page_part
+from dashboard.views.loaders import arrow_table, load_extraction, offered_documents, page_part
 
 MAX_INITIATIVE_ROWS = 1000  # clipped once per view; as many as the project table are shown
 LINES = 3  # of a name or a sentence in a row (frame.row_height)
@@ -120,12 +120,8 @@ else:
             on_click="ignore",
         )
 
-# the documents to add a project to: those the filters chose, or else those the sidebar offers (in a
-# large corpus the newest and those the search finds), worked out once per corpus and search
-titles = page_part("document_titles", url_filters.Filters())
-offered = page_part("document_choices", url_filters.Filters(q=f.q, docs=f.docs))
-chosen = [d for d in f.docs if d in titles]  # the documents the filters chose, if any, first
-editing.add_project_panel(e, lang, {d: titles[d] for d in chosen or offered})
+titles, offered = offered_documents(f)  # not every title of a large corpus: a list box of 200 at most
+editing.add_project_panel(e, lang, {d: titles[d] for d in offered})
 editing.rejected_panel(e, lang)
 
 st.subheader(t("initiatives", lang), anchor=False)

@@ -4,9 +4,8 @@ import streamlit as st
 
 from dashboard.present.glossary import notes, t
 from dashboard.present.highlight import STYLE, legend_html
-from dashboard.query import filters as url_filters
 from dashboard.views import editing, frame
-from dashboard.views.loaders import load_extraction, page_part
+from dashboard.views.loaders import load_extraction, offered_documents, page_part
 
 e = load_extraction()
 f = frame.filters()
@@ -17,9 +16,7 @@ if e.documents.empty:
     frame.empty_state(lang, "empty_corpus")
     st.stop()
 
-titles = page_part("document_titles", url_filters.Filters())
-# the documents in the filter; else all of them, or in a large corpus the newest and those the search finds
-choices = [d for d in f.docs if d in titles] or page_part("document_choices", url_filters.Filters(q=f.q))
+titles, choices = offered_documents(f)
 document = st.selectbox(
     t("document", lang), choices, format_func=titles.get, key="reader_doc", placeholder=t("choose", lang)
 ) if len(choices) > 1 else choices[0]  # fmt: skip
