@@ -61,7 +61,9 @@ _GLUED_CLOSERS = frozenset("是向在把被让将")
 _CLAUSE_LINKS = frozenset("出到于在是被")
 # Single-character function words (conjunctions, prepositions, adverbs, 连 and 暨 as links) that
 # open a clause, never a name: 而甲工厂, 据甲中心, 上连甲平台, 仪式暨甲项目, 距甲景区.
-_CLAUSE_OPENERS = frozenset("而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随")
+_CLAUSE_OPENERS = frozenset(
+    "而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随像除"
+)
 _MODALS = frozenset("可能会要应")  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
@@ -627,13 +629,16 @@ class EntityFinder:
         return item
 
     def _after_its_lead(self, sentence: str, toks: list[Span], span: Span) -> Span:
-        """A learned name without what it took in before it: a launch (甲部门联合启动乙试点 → 乙试点;
+        """A learned name without what it took in before it: a word that opens the clause (像, 除,
+        在: 像甲产业集聚区 → 甲产业集聚区), a launch (甲部门联合启动乙试点 → 乙试点;
         a launching action stands in a name only just before its head, 数字经济推进工程, or inside
         quotes), or a category before the example marker that introduces it (养殖场如甲集团养殖场 →
         甲集团养殖场, jieba's guess that glues 如 onto an unknown name included)."""
         enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         inside = _within(toks, span)
         start = span.start
+        if len(inside) > 2 and inside[0].text in _CLAUSE_OPENERS:  # 像甲集聚区, 除乙中心外
+            start = inside[1].start
         for k, t in enumerate(inside[:-1]):
             if t.start in enclosed:
                 continue

@@ -184,6 +184,16 @@ def test_a_verb_after_a_word_of_the_genre_says_what_the_named_thing_does():
     assert not [n for n in found if re.search("开通|下属", n)]
 
 
+def test_a_word_that_opens_the_clause_is_no_part_of_the_name_after_it():
+    """像 (like) and 除 (apart from) open a clause; the name is what follows them."""
+    found = projects(
+        "有的集聚区已具备基础，像江州新能源汽车产业集聚区，产业规模接近千亿元。",
+        "除云岭银行金融科技中心外，临川数据中心也已投用。",
+    )
+    assert {"江州新能源汽车产业集聚区", "云岭银行金融科技中心", "临川数据中心"} <= set(found)
+    assert not [n for n in found if n[0] in "像除"]
+
+
 def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():
     found = projects(
         "未来三年，江州市将实施云岭网络推进工程、一体化算力中心打造工程、数字民生提升工程等三个重点工程。"
