@@ -64,7 +64,11 @@ _CLAUSE_LINKS = frozenset("出到于在是被")
 _CLAUSE_OPENERS = frozenset(
     "而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随像除"
 )
-_MODALS = frozenset("可能会要应")  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
+_MODALS = frozenset("可能会要应")
+# Words that say which or how many of a category, not what it is (主要产业园区, 一批智能工厂).
+_DETERMINERS = frozenset(
+    {"主要", "相关", "有关", "各类", "各级", "一批", "多个", "这些", "其他", "部分", "所有", "全部"}
+)  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -626,6 +630,8 @@ class EntityFinder:
         item = self._learned(sentence, toks, n, found)
         if less_sure and not (item.named and self._one_name(sentence, toks, n)):
             return None
+        if item.kind in _CATEGORY_KINDS and not item.named:
+            return None  # 工程建设项目, 重点项目: a kind of work, which the grammar does not list either
         return item
 
     def _after_its_lead(self, sentence: str, toks: list[Span], span: Span) -> Span:
@@ -1147,7 +1153,8 @@ class EntityFinder:
     ) -> int:
         """The first token of an unquoted name once what leads it without naming it is left out:
         a note in brackets opening the sentence, and, for a project, an event's title or a list's 等,
-        a verb of the generic vocabulary, a time phrase; a designation reaches back to its rank."""
+        a verb of the generic vocabulary, a word that opens a clause, a determiner (主要, 一批), a time
+        phrase; a designation reaches back to its rank."""
         if (  # （记者…）甲学校: a bracket that opens the sentence is a note, not a name's start
             first < last
             and toks[first].text in "(（"
@@ -1180,6 +1187,8 @@ class EntityFinder:
         ):
             first = then
         while first < last - 1 and toks[first].text in _CLAUSE_OPENERS:
+            first += 1
+        while first < last and toks[first].text in _DETERMINERS:  # 主要产业园区: which ones, not what
             first += 1
         while first < last - 1:  # 2022年甲新区, 2019-2020年度…: a time phrase says when, not what
             if _YEAR.fullmatch(toks[first].text) or toks[first].text in _YEAR_JOINERS:

@@ -2,7 +2,7 @@
 
 The rules (``extraction._project_sector``) decide from the words of a name, the kind of thing it
 is and the passage it stands in. They are right on about three projects in four of real published
-text (0.735 on the development texts), and wrong in ways no single rule mends: a development zone
+text (0.736 on the development texts), and wrong in ways no single rule mends: a development zone
 that the passage around it would make digital industry, a digital-government platform, a 数谷
 that is not a grain valley. A linear model
 (multinomial logistic regression) weighs what the rules see, their own answer among it, together

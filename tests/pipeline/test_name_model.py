@@ -103,6 +103,23 @@ def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
     assert [(f.name, f.named) for f in category] == [("数字新基建", False)]
 
 
+def test_a_learned_piece_of_work_named_by_the_genres_words_only_is_no_project(finder):
+    """The grammar lists no 工程建设项目 or 重点项目 (a kind of work); a learned name of that kind is
+    left out as well, while one with a place or a word of its own is a project."""
+    sentence = "实现企业开办、工程建设项目审批全流程线上运行，推进江州市重点项目，开工云岭光伏项目。"
+    toks = tokens(sentence, finder.tok)
+    found = finder.find(sentence, toks)
+
+    def learned(name: str) -> list[tuple[str, bool]]:
+        start = sentence.index(name)
+        merged = finder.with_learned(sentence, toks, found, [Span(start, start + len(name), name)])
+        return [(f.name, f.named) for f in merged if f.category == PROJECT and f.start == start]
+
+    assert learned("工程建设项目") == []
+    assert learned("江州市重点项目") == [("江州市重点项目", True)]
+    assert learned("云岭光伏项目") == [("云岭光伏项目", True)]
+
+
 def test_a_learned_name_ending_in_the_count_of_a_list_gives_way_to_its_items(finder):
     sentence = "江州市开展云岭算力提升、临川数据流通和青峰安全护航三大数据要素行动。"
     toks = tokens(sentence, finder.tok)
