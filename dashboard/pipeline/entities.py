@@ -64,11 +64,9 @@ _CLAUSE_LINKS = frozenset("出到于在是被")
 _CLAUSE_OPENERS = frozenset(
     "而据并且又还也就都再在从对向把将以为与和及或即连暨被让给于由但则乃距比离自按随像除"
 )
-_MODALS = frozenset("可能会要应")
-# Words that say which or how many of a category, not what it is (主要产业园区, 一批智能工厂).
-_DETERMINERS = frozenset(
-    {"主要", "相关", "有关", "各类", "各级", "一批", "多个", "这些", "其他", "部分", "所有", "全部"}
-)  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
+_MODALS = frozenset("可能会要应")  # 就诊可“一码通用”: a modal verb says what can be done, in a clause
+# Words that say which of a category, not what it is (主要产业园区, 相关平台, 这些基地).
+_DETERMINERS = frozenset({"主要", "相关", "有关", "这些", "其他", "部分", "所有", "全部"})
 _NOT_IN_NAMES = frozenset({"v", "p", "c", "r", "t", "u", "uj", "ul", "uz", "ud", "ug", "uv", "f", "vd", "ad"})
 # A word this common in general Chinese describes; a rarer one may be part of a name.
 _COMMON_WORD = 3000
@@ -630,21 +628,37 @@ class EntityFinder:
         item = self._learned(sentence, toks, n, found)
         if less_sure and not (item.named and self._one_name(sentence, toks, n)):
             return None
-        if item.kind in _CATEGORY_KINDS and not item.named:
-            return None  # 工程建设项目, 重点项目: a kind of work, which the grammar does not list either
+        if self._a_kind_of_work(toks, n, item):
+            return None
         return item
 
+    def _a_kind_of_work(self, toks: list[Span], span: Span, item: Found) -> bool:
+        """Whether a learned 项目 is a kind of work named by the genre's words only (工程建设项目,
+        智能化改造项目), which the grammar does not list either; one with a head of its own inside
+        (…产业园建设项目) or a programme (…行动, …工程) stands."""
+        return (
+            item.kind in _CATEGORY_KINDS
+            and not item.named
+            and span.text.endswith("项目")
+            and not any(self._heads_a_place(t.text) for t in _within(toks, span)[:-1])
+        )
+
+    def _heads_a_place(self, word: str) -> bool:
+        """Whether a word is a head of the grammar that names a place or facility (产业园, 平台),
+        not a piece of work (项目, 工程)."""
+        return any(
+            e == word and c == PROJECT and k not in _CATEGORY_KINDS
+            for e, c, k in self.endings.get(word[-1:], ())
+        )
+
     def _after_its_lead(self, sentence: str, toks: list[Span], span: Span) -> Span:
-        """A learned name without what it took in before it: a word that opens the clause (像, 除,
-        在: 像甲产业集聚区 → 甲产业集聚区), a launch (甲部门联合启动乙试点 → 乙试点;
+        """A learned name without what it took in before it: a launch (甲部门联合启动乙试点 → 乙试点;
         a launching action stands in a name only just before its head, 数字经济推进工程, or inside
         quotes), or a category before the example marker that introduces it (养殖场如甲集团养殖场 →
         甲集团养殖场, jieba's guess that glues 如 onto an unknown name included)."""
         enclosed = _enclosed(sentence, span, *_ENCLOSING_MARKS)
         inside = _within(toks, span)
         start = span.start
-        if len(inside) > 2 and inside[0].text in _CLAUSE_OPENERS:  # 像甲集聚区, 除乙中心外
-            start = inside[1].start
         for k, t in enumerate(inside[:-1]):
             if t.start in enclosed:
                 continue

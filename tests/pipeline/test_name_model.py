@@ -104,9 +104,12 @@ def test_a_learned_name_without_a_head_is_a_named_thing_of_its_own_kind(finder):
 
 
 def test_a_learned_piece_of_work_named_by_the_genres_words_only_is_no_project(finder):
-    """The grammar lists no 工程建设项目 or 重点项目 (a kind of work); a learned name of that kind is
-    left out as well, while one with a place or a word of its own is a project."""
-    sentence = "实现企业开办、工程建设项目审批全流程线上运行，推进江州市重点项目，开工云岭光伏项目。"
+    """The grammar lists no 工程建设项目 (a kind of work); a learned name of that kind is left out as
+    well, while one with a word of its own, a head inside it or a programme's head stands."""
+    sentence = (
+        "实现企业开办、工程建设项目审批全流程线上运行，开工云岭光伏项目、数字经济产业园建设项目，"
+        "实施产业数字化转型行动。"
+    )
     toks = tokens(sentence, finder.tok)
     found = finder.find(sentence, toks)
 
@@ -116,8 +119,9 @@ def test_a_learned_piece_of_work_named_by_the_genres_words_only_is_no_project(fi
         return [(f.name, f.named) for f in merged if f.category == PROJECT and f.start == start]
 
     assert learned("工程建设项目") == []
-    assert learned("江州市重点项目") == [("江州市重点项目", True)]
     assert learned("云岭光伏项目") == [("云岭光伏项目", True)]
+    assert [name for name, _ in learned("数字经济产业园建设项目")] == ["数字经济产业园建设项目"]
+    assert [name for name, _ in learned("产业数字化转型行动")] == ["产业数字化转型行动"]
 
 
 def test_a_learned_name_ending_in_the_count_of_a_list_gives_way_to_its_items(finder):

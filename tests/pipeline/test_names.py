@@ -195,11 +195,11 @@ def test_a_word_that_opens_the_clause_is_no_part_of_the_name_after_it():
 
 
 def test_a_determiner_is_no_part_of_a_category():
-    """主要 and 一批 say which or how many, not what: 主要产业园区 is the category 产业园区, which alone
-    is no entry; 一批智能工厂 is 智能工厂."""
-    found = projects("千兆光网覆盖主要产业园区。江州市建设一批智能工厂。")
-    assert "主要产业园区" not in found and "一批智能工厂" not in found
-    assert found["智能工厂"][1] is False
+    """主要 and 相关 say which of a category, not what: 主要产业园区 is the category 产业园区, which
+    alone is no entry; 相关数据平台 is 数据平台."""
+    found = projects("千兆光网覆盖主要产业园区。江州市建设相关数据平台。")
+    assert "主要产业园区" not in found and "相关数据平台" not in found
+    assert found["数据平台"][1] is False
 
 
 def test_a_plans_listed_programmes_are_named_projects_action_words_and_all():
