@@ -1167,7 +1167,7 @@ class EntityFinder:
     ) -> int:
         """The first token of an unquoted name once what leads it without naming it is left out:
         a note in brackets opening the sentence, and, for a project, an event's title or a list's 等,
-        a verb of the generic vocabulary, a word that opens a clause, a determiner (主要, 一批), a time
+        a verb of the generic vocabulary, a word that opens a clause, a determiner (主要, 相关), a time
         phrase; a designation reaches back to its rank."""
         if (  # （记者…）甲学校: a bracket that opens the sentence is a note, not a name's start
             first < last
