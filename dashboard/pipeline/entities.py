@@ -354,10 +354,10 @@ class EntityFinder:
         word = toks[j].text
         if j == 0 or dictionary_tag(word) != "v" or word_frequency(self.tok, word) >= _EVERYDAY_VERB:
             return False
-        if toks[j - 1].text not in self.generic:
-            return False
         before = toks[j - 1].text
-        return not any(before.endswith(e) for e, _, _ in self.endings.get(before[-1], ()))
+        return before in self.generic and not any(
+            before.endswith(e) for e, _, _ in self.endings.get(before[-1], ())
+        )
 
     def _opens_an_item(self, toks: list[Span], j: int) -> bool:
         """Whether a word that jieba calls a verb or an adverb, but not an everyday one, opens an

@@ -86,6 +86,7 @@ def current_signature(folder: Path) -> str:
         stamp = folder.stat().st_mtime_ns
     except OSError:
         stamp = None
+    rescan = None
     with _scans_lock:
         kept = _scans.get(str(folder))
         if kept is not None and kept[1] == stamp:
