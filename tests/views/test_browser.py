@@ -324,7 +324,8 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
     page.wait_for_selector(RENDERED, timeout=30_000)
     shot(page, "corpus-uploaded")
     page.get_by_role("tab", name="跨文章分析").click()
-    page.wait_for_timeout(800)
+    page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=30_000)  # drawn once chosen
+    settle(page)
     shot(page, "corpus-across")
     page.get_by_role("tab", name="文章", exact=True).click()
 

@@ -156,8 +156,17 @@ def test_removing_an_article_asks_first(corpus):
     assert "已删除：2023-03-15-article-0002.md" in shown(at)
 
 
-def test_across_articles_timeline_recurring_projects_and_comparison(corpus):
+def test_only_the_chosen_tab_is_worked_out_and_sent(corpus):
     at = open_page(CORPUS_PAGE)
+    assert at.get("file_uploader") and not at.get("plotly_chart")  # no timeline, no comparison
+    assert not any("sources" in d.value.columns for d in at.dataframe)  # no recurring projects
+    at = open_page(CORPUS_PAGE, tab="across")
+    assert at.get("plotly_chart") and not any("file" in d.value.columns for d in at.dataframe)
+    assert not at.get("file_uploader")
+
+
+def test_across_articles_timeline_recurring_projects_and_comparison(corpus):
+    at = open_page(CORPUS_PAGE, tab="across")
     keys = {c.proto.id for c in at.get("plotly_chart")}
     assert any("corpus_timeline" in k for k in keys) and any("corpus_compare_sectors" in k for k in keys)
     # the first and the seventh article share a city; write_corpus(6) has none recurring
@@ -172,7 +181,7 @@ def test_recurring_projects_are_listed_with_every_source(tmp_path, monkeypatch):
     folder = tmp_path / "articles"
     write_corpus(folder, 7)
     monkeypatch.setenv("DASHBOARD_CORPUS", str(folder))
-    at = open_page(CORPUS_PAGE)
+    at = open_page(CORPUS_PAGE, tab="across")
     recurring = table(at, "sources")
     park = recurring.set_index("name").loc["江州鸿途数字经济产业园"]
     assert park["documents"] == 2
