@@ -81,7 +81,7 @@ EDITING_TERMS: dict[str, tuple[str, str]] = {
     "col_at": ("时间", "When"),
     "col_who": ("修改人", "Who"),
     "col_what": ("操作", "What"),
-    "col_target": ("对象", "On"),
+    "col_changed": ("对象", "On"),  # what a change was made to (not an edge's target)
     "col_before": ("修改前", "Before"),
     "col_after": ("修改后", "After"),
     "col_removed_at": ("删除时间", "Removed at"),

@@ -510,6 +510,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "No readable articles. Put articles in data/articles/ or set DASHBOARD_CORPUS.",
     ),
 }
+PAGE_KEYS = frozenset(TERMS)  # the pages' own terms, which no editing term may replace
 TERMS.update(EDITING_TERMS)
 
 

@@ -265,7 +265,8 @@ def trash_panel(lang: str) -> None:
         if not log:
             st.caption(t("audit_empty", lang))
         else:
-            table = pd.DataFrame(reversed(log))[["at", "who", "what", "target", "before", "after"]]
+            table = pd.DataFrame(reversed(log)).rename(columns={"target": "changed"})
+            table = table[["at", "who", "what", "changed", "before", "after"]]
             table["what"] = table["what"].map(lambda w: t(f"action_{w}", lang))
             for column in ("before", "after"):
                 table[column] = table[column].map(lambda v: "" if v is None else _words(v))

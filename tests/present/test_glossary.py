@@ -11,6 +11,7 @@ from dashboard.pipeline.corpus import read_files
 from dashboard.pipeline.read import PLAIN, PLAIN_NOTES, Note, ReadError, ReadingNote, Reason, plain
 from dashboard.present.glossary import (
     TERMS,
+    column_label,
     fields,
     name,
     note,
@@ -157,3 +158,11 @@ def test_a_sector_heading_of_a_narrow_column_is_short_in_english_and_the_full_na
     assert all(len(heading) <= 8 for heading in english) and len(set(english)) == len(sectors)
     assert [short_name(s, "zh") for s in sectors] == [name(s, "zh") for s in sectors]
     assert name(tx.MANUFACTURING, "en") == "manufacturing" != short_name(tx.MANUFACTURING, "en")
+
+
+def test_the_editing_terms_replace_no_term_of_the_pages():
+    from dashboard.present.editing_terms import EDITING_TERMS
+    from dashboard.present.glossary import PAGE_KEYS
+
+    assert not PAGE_KEYS & EDITING_TERMS.keys()
+    assert column_label("target") == "终点" and column_label("target", "en") == "Target"  # an edge's end

@@ -166,3 +166,12 @@ def test_keywords_can_leave_out_places_and_organizations():
     assert {"梧州", "京东"} <= set(with_names)  # the city (梧州市), a company (京东集团)
     assert not {"梧州", "京东", "广西"} & set(without)
     assert {"数字经济", "平台", "产业园"} <= set(without)
+
+
+def test_the_edge_list_is_sent_when_its_panel_is_opened():
+    at = open_page("network")
+    assert at.get("plotly_chart") and not at.dataframe  # the chart, not the list
+    at.session_state["network_edge_panel"] = True  # the reader opens the panel
+    at.run()
+    edges = at.dataframe[0].value
+    assert len(edges) > 10 and {"起点", "终点", "共现次数"} <= set(edges.columns)
