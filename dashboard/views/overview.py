@@ -97,11 +97,12 @@ others = ARTICLE_WIDTHS["date"] + ARTICLE_WIDTHS["outlet"] + 2 * ARTICLE_WIDTHS[
 title_width = min(
     ARTICLE_WIDTHS["title"], ARTICLE_TABLE_WIDTH - others - ARTICLE_WIDTHS["sector"] * len(sector_columns)
 )
+columns = ["title", "date", "outlet", *sector_columns, "reader", "source_url"]
 st.dataframe(
-    arrow_table(articles),
+    arrow_table(articles, columns=columns),  # the columns shown only: a third less to send
     key="overview_articles",
     hide_index=True,
-    column_order=["title", "date", "outlet", *sector_columns, "reader", "source_url"],
+    column_order=columns,
     column_config={
         "title": st.column_config.TextColumn(column_label("title", lang), width=title_width),
         "date": st.column_config.TextColumn(column_label("date", lang), width=ARTICLE_WIDTHS["date"]),

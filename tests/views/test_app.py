@@ -175,3 +175,10 @@ def test_the_edge_list_is_sent_when_its_panel_is_opened():
     at.run()
     edges = at.dataframe[0].value
     assert len(edges) > 10 and {"起点", "终点", "共现次数"} <= set(edges.columns)
+
+
+def test_the_overview_sends_the_article_columns_it_shows_only():
+    table = open_page("overview").dataframe[-1].value
+    sectors = ["digital-industry", "manufacturing", "services", "agriculture", "unclassified"]
+    assert table.columns.tolist() == ["title", "date", "outlet", *sectors, "reader", "source_url"]
+    assert table["reader"].iloc[0].startswith("reader?doc=")
