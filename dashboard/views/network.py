@@ -40,18 +40,22 @@ if len(view.drawn) < len(view.edges):  # many links: each name's strongest, all 
 
 st.plotly_chart(figure, key="network_chart", config=charts.CONFIG)
 
-edge_list = for_export(edges[EDGE_COLUMNS], lang=lang)
-# the list is sent when the panel is opened (a rerun), not with every view: at 1,000 articles it
-# was two thirds of what a filter change sent
+
+def edge_list():
+    return for_export(edges[EDGE_COLUMNS], lang=lang)
+
+
+# the list is made and sent when its panel is opened (a rerun) or downloaded, not with every view:
+# at 1,000 articles it was two thirds of what a filter change sent
 edge_panel = st.expander(
-    f"{t('edge_list', lang)} ({len(edge_list)})", key="network_edge_panel", on_change="rerun"
+    f"{t('edge_list', lang)} ({len(edges)})", key="network_edge_panel", on_change="rerun"
 )
 if edge_panel.open:
     with edge_panel:
-        st.dataframe(edge_list, hide_index=True, key="network_edges")
+        st.dataframe(edge_list(), hide_index=True, key="network_edges")
 st.download_button(
     t("download_edges", lang),
-    lambda: to_csv_bytes(edge_list),
+    lambda: to_csv_bytes(edge_list()),
     file_name=download_name("network-edges", f, "csv"),
     mime="text/csv",
     icon=":material/download:",

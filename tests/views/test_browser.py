@@ -298,6 +298,18 @@ def test_a_download_is_named_after_the_view(page, app_url):
     assert re.fullmatch(r"projects-农业-交易中心-\d{4}-\d\d-\d\d\.csv", download.value.suggested_filename)
 
 
+def test_the_network_sends_its_edge_list_when_opened_and_downloads_it(page, app_url):
+    open_page(page, app_url + "/network")
+    main = page.get_by_test_id("stMain")
+    assert main.get_by_test_id("stDataFrame").count() == 0  # not sent with the view
+    main.get_by_test_id("stExpander").get_by_text("边列表").click()
+    main.get_by_test_id("stDataFrame").wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        main.get_by_role("button", name="下载边列表 CSV").click()
+    rows = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0] == "起点,终点,起点类型,终点类型,共现次数" and len(rows) > 10
+
+
 @pytest.fixture
 def corpus_url(tmp_path):
     """A server of its own on a copy of the bundled corpus, which its test may change."""
