@@ -68,21 +68,17 @@ def overview(extraction: Extraction, filters: Filters) -> Overview:
         counts,
         charts.frozen(charts.structure(view.projects, lang=filters.lang, scale=scale)),
         charts.frozen(charts.sector_bar(view.projects, lang=filters.lang, scale=scale)),
-        timeline=_overview_timeline(extraction, filters, view, scale),
+        timeline=_overview_timeline(filters, view, scale),
         **common,
     )
 
 
-def _overview_timeline(
-    extraction: Extraction, filters: Filters, view: view_data.Overview, scale: float
-) -> go.Figure | None:
+def _overview_timeline(filters: Filters, view: view_data.Overview, scale: float) -> go.Figure | None:
     """Named projects by sector over time, by month, quarter or year (at most about 24 bars)."""
     period = timeline_period(view.documents)
     if not period:  # articles of one date
         return None
-    table = timeline(
-        view.projects, filter_table(extraction.initiatives, filters), view.documents, period=period
-    )
+    table = timeline(view.projects, None, view.documents, period=period)  # projects only: no initiatives
     if table.empty or not table["projects"].any():
         return None
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
