@@ -281,7 +281,9 @@ def strongest(
 
 # Links drawn at most: beyond some hundreds the picture is a tangle that says nothing, and the
 # browser takes a quarter of a second more to draw each new view of 1,600 links (10,000 articles).
-MAX_EDGES_DRAWN = 300
+# 200 rather than 300: a new view of 1,000 articles drew 1.27 times as slow as of one article
+# (166 links), and 1.15 times with 200 (benchmarks/corpus_pages.py, medians of 7).
+MAX_EDGES_DRAWN = 200
 
 
 def drawn_edges(edges: pd.DataFrame, *, limit: int = MAX_EDGES_DRAWN) -> pd.DataFrame:
