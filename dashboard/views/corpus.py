@@ -69,6 +69,9 @@ TABS = {"articles": t("corpus_articles", lang), "across": t("corpus_across", lan
 def _tab_changed() -> None:
     chosen = {label: tab for tab, label in TABS.items()}.get(st.session_state.get("corpus_tab"))
     st.session_state[frame.FILTERS] = frame.filters().with_control("tab", chosen)
+    # a tab not shown keeps none of its widgets: a removal asked for is asked again, not confirmed
+    # under a list box that has gone back to its first article
+    st.session_state[CONFIRM] = None
 
 
 st.session_state["corpus_tab"] = TABS[f.control("tab")]  # the tab in the link

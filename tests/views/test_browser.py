@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PAGES = {"overview": "/", "keywords": "/keywords", "projects": "/projects", "reader": "/reader", "network": "/network",
-         "corpus": "/corpus", "lexicon": "/lexicon"}  # fmt: skip
+         "corpus": "/corpus", "corpus-across": "/corpus?tab=across", "lexicon": "/lexicon"}  # fmt: skip
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"] [data-testid="stMain"] h1'
 NO_STALE = """() => !document.querySelector('[data-stale="true"]')"""
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
@@ -107,7 +107,8 @@ def page(browser):
 
 
 def open_page(page, url: str):
-    page.goto(url)
+    head, mark, query = url.partition("?")  # a page's own query and another: one query (?tab=across&lang=en)
+    page.goto(head + mark + query.replace("?", "&"))
     page.wait_for_selector(RENDERED, timeout=30_000)
     page.wait_for_timeout(800)  # let plotly and the data grid draw
     page.wait_for_selector(RENDERED, timeout=30_000)
@@ -335,11 +336,16 @@ def test_an_uploaded_article_joins_the_corpus_and_its_projects_are_listed(page, 
     assert (corpus / "2024-03-08-安宁数字经济发展观察.md").exists()
     page.wait_for_selector(RENDERED, timeout=30_000)
     shot(page, "corpus-uploaded")
+    page.locator(".st-key-corpus_remove button").click()  # a removal asked for, then another tab
+    page.get_by_text("确定删除").wait_for(timeout=30_000)
     page.get_by_role("tab", name="跨文章分析").click()
     page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=30_000)  # drawn once chosen
     settle(page)
     shot(page, "corpus-across")
     page.get_by_role("tab", name="文章", exact=True).click()
+    page.locator(".st-key-corpus_remove button").wait_for(timeout=30_000)
+    settle(page)
+    assert page.get_by_text("确定删除").count() == 0  # asked again, not confirmed unseen
 
     page.get_by_test_id("stMain").get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         upload

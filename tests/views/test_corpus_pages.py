@@ -165,6 +165,18 @@ def test_only_the_chosen_tab_is_worked_out_and_sent(corpus):
     assert not at.get("file_uploader")
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sector": "agriculture,services", "pillar": "industrial-digitalization", "q": "茶", "lang": "en"},
+        {"sector": "<script>", "pillar": "x", "doc": "nope", "lang": "xx", "period": "W", "compare": "?"},
+    ],
+)
+def test_the_across_tab_runs_with_every_filter_and_with_nonsense(corpus, params):
+    at = open_page(CORPUS_PAGE, tab="across", **params)
+    assert at.get("plotly_chart") and not at.get("file_uploader")
+
+
 def test_across_articles_timeline_recurring_projects_and_comparison(corpus):
     at = open_page(CORPUS_PAGE, tab="across")
     keys = {c.proto.id for c in at.get("plotly_chart")}

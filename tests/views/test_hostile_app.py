@@ -41,6 +41,12 @@ def test_every_page_opens_on_a_corpus_full_of_hostile_files(tmp_path, monkeypatc
     for page in PAGES:
         at.switch_page(f"dashboard/views/{page}.py").run()
         assert not at.exception, (page, [e.value for e in at.exception])
+    across = AppTest.from_file(APP, default_timeout=120)  # the corpus page's other tab, by its link
+    across.query_params.update(tab="across")
+    across.run()
+    across.switch_page("dashboard/views/corpus.py").run()
+    assert not across.exception, [e.value for e in across.exception]
+    assert across.get("plotly_chart")  # the timeline and the comparison were drawn
     assert fingerprint(folder) == before  # nothing in the corpus is changed or lost
 
 
