@@ -117,16 +117,15 @@ def document_periods(documents: pd.DataFrame, *, period: str = "M") -> pd.Series
 
 
 def timeline(
-    projects: pd.DataFrame, initiatives: pd.DataFrame | None, documents: pd.DataFrame, *, period: str = "M"
+    projects: pd.DataFrame, initiatives: pd.DataFrame, documents: pd.DataFrame, *, period: str = "M"
 ) -> pd.DataFrame:
     """Named projects and initiatives per period (``M`` month, ``Q`` quarter, ``Y`` year) and sector,
-    by article date. Undated articles are left out. Columns: period, sector, projects, initiatives
-    (all 0 without ``initiatives``: a chart of projects need not count them)."""
+    by article date. Undated articles are left out. Columns: period, sector, projects, initiatives."""
     columns = ["period", "sector", "projects", "initiatives"]
     periods = document_periods(documents, period=period)
     counts = []
     for name, table in (("projects", projects[projects["named"]]), ("initiatives", initiatives)):
-        if table is None or table.empty:
+        if table.empty:
             continue
         frame = table.assign(period=table["document"].map(periods)).dropna(subset=["period"])
         counts.append(frame.groupby(["period", "sector"]).size().rename(name))

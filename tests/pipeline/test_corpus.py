@@ -67,9 +67,6 @@ def test_timeline_counts_projects_and_initiatives_by_month_and_sector(corpus):
     assert january.loc["digital-industry", "projects"] == 2
     assert set(table["period"]) == {f"2023-0{m}" for m in range(1, 8)}
     assert table["initiatives"].sum() == len(corpus.initiatives)
-    projects_only = timeline(corpus.projects, None, corpus.documents)  # the overview's chart
-    assert projects_only["projects"].tolist() == table.query("projects > 0")["projects"].tolist()
-    assert not projects_only["initiatives"].any()
 
 
 def test_comparing_two_articles(corpus):
