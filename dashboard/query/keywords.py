@@ -296,7 +296,7 @@ def cooccurrence(
     second = np.arange(1, len(first) + 1, dtype=np.int32)  # the pair's place in its node's run, + 1 …
     second -= np.repeat((np.cumsum(after) - after).astype(np.int32), after)
     second += first  # … + the node's position: the other node's position
-    codes = name[first]  # 64-bit, as factorize numbers them: a new array, changed in place
+    codes = name[first].astype(np.int64, copy=False)  # a new array (an index array's), changed in place
     del first
     codes *= len(vocabulary)
     codes += name[second]

@@ -69,9 +69,7 @@ TABS = {"articles": t("corpus_articles", lang), "across": t("corpus_across", lan
 def _tab_changed() -> None:
     chosen = {label: tab for tab, label in TABS.items()}.get(st.session_state.get("corpus_tab"))
     st.session_state[frame.FILTERS] = frame.filters().with_control("tab", chosen)
-    # a tab not shown keeps none of its widgets: a removal asked for is asked again, not confirmed
-    # under a list box that has gone back to its first article
-    st.session_state[CONFIRM] = None
+    st.session_state[CONFIRM] = None  # a removal asked for is asked again after the other tab
 
 
 st.session_state["corpus_tab"] = TABS[f.control("tab")]  # the tab in the link
@@ -160,7 +158,7 @@ with articles_tab:
                 )
                 st.button(t("remove", lang), key="corpus_remove", icon=":material/delete:", on_click=st.session_state.__setitem__, args=(CONFIRM, chosen))  # fmt: skip
             pending = st.session_state.get(CONFIRM)
-            if pending in titles:
+            if pending in titles and pending == chosen:  # asked for the article the box shows, or asked again
                 file_name = listing.set_index("document").loc[pending, "file"]
                 st.warning(
                     t(

@@ -108,7 +108,7 @@ def page(browser):
 
 def open_page(page, url: str):
     head, mark, query = url.partition("?")  # a page's own query and another: one query (?tab=across&lang=en)
-    page.goto(head + mark + query.replace("?", "&"))
+    page.goto(head + mark + query.replace("?", "&", 1))
     page.wait_for_selector(RENDERED, timeout=30_000)
     page.wait_for_timeout(800)  # let plotly and the data grid draw
     page.wait_for_selector(RENDERED, timeout=30_000)
@@ -186,6 +186,8 @@ def test_hostile_article_runs_no_script(page, hostile_url, name, doc):
     assert page.locator('[data-testid="stMain"] script').count() == 0
     if doc and name in ("overview", "reader"):
         assert "<script>alert(1)</script>" in page.locator('[data-testid="stMain"]').inner_text()
+    if name == "corpus-across":  # the tab the link chose, with its charts
+        assert page.get_by_test_id("stPlotlyChart").count() >= 1
     if doc == "2024-01-02-hostile" and name == "reader":
         assert HOSTILE + "数字经济产业园" in page.locator('[data-testid="stMain"]').inner_text()
     shot(page, f"hostile-{name}{'-' + doc[-12:] if doc else ''}")

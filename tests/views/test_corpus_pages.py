@@ -156,6 +156,22 @@ def test_removing_an_article_asks_first(corpus):
     assert "已删除：2023-03-15-article-0002.md" in shown(at)
 
 
+def test_a_removal_is_confirmed_only_for_the_article_the_box_shows(corpus):
+    at = open_page(CORPUS_PAGE)
+    at.selectbox(key="corpus_remove_doc").select("2023-03-15-article-0002").run()
+    at.button(key="corpus_remove").click().run()
+    assert "云阳数字经济发展观察" in at.warning[0].value
+    at.selectbox(key="corpus_remove_doc").select("2023-02-15-article-0001").run()  # another one
+    assert not any("云阳" in w.value for w in at.warning)
+    at.selectbox(key="corpus_remove_doc").select("2023-03-15-article-0002").run()
+    at.button(key="corpus_remove").click().run()
+    at.switch_page("dashboard/views/overview.py").run()  # away, and back: the box shows its first
+    at.switch_page(CORPUS_PAGE).run()
+    assert at.selectbox(key="corpus_remove_doc").value != "2023-03-15-article-0002"
+    assert not any("云阳" in w.value for w in at.warning) and not at.exception
+    assert (corpus / "2023-03-15-article-0002.md").exists()
+
+
 def test_only_the_chosen_tab_is_worked_out_and_sent(corpus):
     at = open_page(CORPUS_PAGE)
     assert at.get("file_uploader") and not at.get("plotly_chart")  # no timeline, no comparison
