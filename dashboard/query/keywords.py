@@ -262,8 +262,8 @@ def cooccurrence(
     top = {t for t in top if not names.str.contains(t, regex=False).any()}
     chosen = terms[terms["term"].isin(top)]
     keys = ["document", "paragraph", "sentence"]
-    # names and terms as strings in Arrow, not one Python object each (at 10,000 articles, 700,000
-    # rows: two fifths of the memory the network took to build)
+    # names and terms as strings in Arrow, not one Python object each (700,000 rows at 10,000
+    # articles)
     found = pd.concat(
         [
             mentions[keys + ["name", "category"]].astype({"name": "str", "category": object}),

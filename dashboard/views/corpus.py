@@ -89,9 +89,8 @@ with articles_tab:
             args=(uploader,),
             help=t("upload_help", lang),
         )
-        st.caption(
-            t("upload_hint", lang, limit=size(settings.max_bytes(), lang))
-        )  # that files may be dropped
+        # that files may be dropped, and how large they may be
+        st.caption(t("upload_hint", lang, limit=size(settings.max_bytes(), lang)))
         for r in st.session_state.get(RESULTS, []):
             if r.accepted:
                 found = " · ".join(f"{name(s, lang)} {n}" for s, n in r.projects.items()) or t(
