@@ -157,7 +157,7 @@ with articles_tab:
                 )
                 st.button(t("remove", lang), key="corpus_remove", icon=":material/delete:", on_click=st.session_state.__setitem__, args=(CONFIRM, chosen))  # fmt: skip
             pending = st.session_state.get(CONFIRM)
-            if pending in titles and pending == chosen:  # asked for the article the box shows, or asked again
+            if pending is not None and pending == chosen:  # the article the box shows, or asked again
                 file_name = listing.set_index("document").loc[pending, "file"]
                 st.warning(
                     t(
