@@ -90,12 +90,14 @@ def _layout(weights: tuple[tuple[str, float], ...], width: int, height: int) -> 
 
 
 def _without_overlaps(placed: list[tuple], width: int, height: int) -> list[tuple]:
-    """The words whose drawn pixels (and a pixel around them) touch no word kept before them,
-    drawn in the browser's face.
+    """The words whose drawn pixels, with a pixel of room around them, come no nearer than that
+    room to a word kept before them (two pixels apart at least), drawn in the browser's face.
 
     wordcloud reserves a word's box measured from the top of its glyphs but draws it from the
     font's ascender line, so now and then a word's lower edge runs into a word placed earlier;
-    such a word is left out rather than drawn over another.
+    such a word is left out rather than drawn over another. The browser draws the words at its own
+    scale, where hinting can make a word a pixel wider than here: one pixel of room was too little
+    for two words side by side.
     """
     taken = np.zeros((height, width), dtype=bool)
     kept = []
@@ -103,14 +105,14 @@ def _without_overlaps(placed: list[tuple], width: int, height: int) -> list[tupl
         image = Image.new("L", (width, height))
         ImageDraw.Draw(image).text((left, top), word, fill=255, font=_font(size))
         ink = np.asarray(image) > 0
-        grown = ink.copy()  # one pixel of room all round, for the browser's own anti-aliasing
+        grown = ink.copy()  # one pixel of room all round, for the browser's own rendering
         grown[1:] |= ink[:-1]
         grown[:-1] |= ink[1:]
         grown[:, 1:] |= ink[:, :-1]
         grown[:, :-1] |= ink[:, 1:]
         if not (grown & taken).any():
             kept.append((word, size, left, top))
-            taken |= ink
+            taken |= grown
     return kept
 
 
