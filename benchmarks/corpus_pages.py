@@ -1,7 +1,7 @@
 """Every page on a corpus of N generated articles against the same page on the bundled article.
 
     .venv/bin/python benchmarks/corpus_pages.py [--articles 1000] [--runs 5] [--pages / /projects]
-                                                [--workdir DIR] [--restarts 3]
+                                                [--workdir DIR] [--reopens 3]
 
 Writes N varied articles (``write_varied_corpus``: hundreds of cities and brands, two to four
 sectors in any order, dates over ten years) into ``DIR/articles`` (a temporary folder without
@@ -9,21 +9,21 @@ sectors in any order, dates over ten years) into ``DIR/articles`` (a temporary f
 cache of its own (``DIR/cache``) with ``python -m dashboard ingest DIR/articles --workers 2``,
 which is not timed. Then:
 
-- a restart: ``streamlit run app.py`` started on that folder with its cache filled, timed from
-  the start of the process until the overview is drawn in the browser (``--restarts`` times, the
-  median; 0 skips it), and the same on the bundled article; printed, not judged: starting
-  Streamlit and loading its page take most of it whatever the corpus;
+- warm reopen: ``streamlit run app.py`` started on that folder with its cache filled, timed from
+  the start of the process until the overview is drawn in the browser (``--reopens`` times, the
+  median; target < 3 s; 0 skips it, and the run then does not meet its targets), printed beside
+  the same on the bundled article (starting Streamlit, loading its page and importing the data
+  layer take most of it, whatever the corpus);
 - every page (``/``, ``/keywords``, ``/projects``, ``/reader``, ``/network``, ``/corpus``) on
   both corpora, warmed once, then measured as ``pages.py`` measures it, each run in a fresh
   browser context, the two corpora alternating: first render, and the rerun after a search typed
   into the sidebar; medians and their ratio, against the targets (≤ 1.2× at 1,000 articles,
   ≤ 1.5× at 10,000);
-- the server's peak resident memory (``VmHWM``) over the whole run (target ≤ 1.5 GB at 10,000);
-- a warm reopen: the link of the overview opened again, in a fresh browser context, while the
-  server runs with the corpus read and the view built (what each of a room does when they open a
-  shared link): the overview's first render above, from ``goto`` until it is drawn (target < 3 s).
+- the server's peak resident memory (``VmHWM``) over the whole run (target ≤ 1.5 GB at 10,000).
 
-The first visit of each page (the warm-up, when the views are built) is printed too, unjudged.
+Printed too, unjudged: the first visit of each page (the warm-up, when the views are built), and
+the overview's link opened anew on the running server (its first render in a fresh browser context,
+the default view built: what each of a room waits for).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def restart(browser, env: dict[str, str]) -> float:
+def reopen(browser, env: dict[str, str]) -> float:
     """Seconds from starting the server until the overview is drawn in a browser."""
     from pages import free_port
 
@@ -137,7 +137,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", nargs="*", default=list(ALL_PAGES), help="page paths, e.g. / /corpus")
     parser.add_argument("--workdir", type=Path, help="keep the articles and the cache here, reuse them")
-    parser.add_argument("--restarts", type=int, default=3, help="server restarts timed (0: none)")
+    parser.add_argument("--reopens", type=int, default=3, help="warm reopens timed (0: none, targets unmet)")
     args = parser.parse_args()
     pages = {p: ALL_PAGES[p] for p in args.pages}
     limit = target(args.articles)
@@ -150,13 +150,15 @@ def main() -> int:
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            if args.restarts:
-                restart(browser, env)  # the corpus tables are cached once, and the files are in the OS cache
-                restarts = [restart(browser, env) for _ in range(args.restarts)]
-                small_restarts = [restart(browser, {}) for _ in range(args.restarts)]
+            reopen_s = None
+            if args.reopens > 0:
+                reopen(browser, env)  # the corpus tables are cached once, and the files are in the OS cache
+                reopens = [reopen(browser, env) for _ in range(args.reopens)]
+                small_reopens = [reopen(browser, {}) for _ in range(args.reopens)]
+                reopen_s = median(reopens)
                 print(
-                    f"restart {median(restarts):.2f} s (each: {', '.join(f'{r:.2f}' for r in restarts)}; "
-                    f"one article: {median(small_restarts):.2f} s)",
+                    f"warm reopen {reopen_s:.2f} s (each: {', '.join(f'{r:.2f}' for r in reopens)}; one article: "
+                    f"{median(small_reopens):.2f} s; target < {REOPEN_TARGET} s)",
                     flush=True,
                 )
 
@@ -168,7 +170,7 @@ def main() -> int:
                 print(f"\n{args.articles} articles against 1 (medians of {args.runs}; target ≤ {limit}×)")
                 print(f"{'page':<11}{'first: 1':>10}{f'{args.articles}':>8}{'ratio':>7}   {'filter: 1':>10}"
                       f"{f'{args.articles}':>8}{'ratio':>7}   {'first visit':>12}", flush=True)  # fmt: skip
-                worst, reopen_s = 0.0, None
+                worst, running = 0.0, None
                 for path, selector in pages.items():
                     try:  # the first visit builds the views: unjudged
                         start = time.perf_counter()
@@ -194,7 +196,7 @@ def main() -> int:
                     )
                     a, b = l_first / s_first, l_rerun / s_rerun
                     if path == "/":
-                        reopen_s = l_first
+                        running = l_first, s_first
                     worst = max(worst, a, b)
                     print(
                         f"{path:<11}{s_first * ms:>8.0f}ms{l_first * ms:>6.0f}ms{a:>7.2f}   {s_rerun * ms:>8.0f}ms"
@@ -206,11 +208,13 @@ def main() -> int:
 
     print(f"worst ratio {worst:.2f} (target ≤ {limit})")
     print(f"server peak memory {memory:.0f} MB (target ≤ {MEMORY_TARGET_MB} MB at 10,000)")
-    if reopen_s is not None:
+    if running:
         print(
-            f"warm reopen (the overview's first render at {args.articles}) {reopen_s:.2f} s (target < {REOPEN_TARGET} s)"
+            f"the overview opened anew on the running server: {running[0]:.2f} s (one article: {running[1]:.2f} s)"
         )
-    met = worst <= limit and (reopen_s is None or reopen_s < REOPEN_TARGET) and memory <= MEMORY_TARGET_MB
+    if reopen_s is None:
+        print("warm reopen not measured (--reopens 0): the targets are not all judged")
+    met = worst <= limit and reopen_s is not None and reopen_s < REOPEN_TARGET and memory <= MEMORY_TARGET_MB
     return 0 if met else 1
 
 
