@@ -387,8 +387,9 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
 def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float]) -> list[dict]:
     """One record per project of a document: repeated mentions (and short forms without the place
     prefix) merged, with the organizations and places named in the same clauses. The sector is the
-    sector model's where one is shipped and the document has any sector word, else the rules'; whether
-    it is named, the named model's where one is shipped, else the rule's."""
+    sector model's where one is shipped, else the rules'; whether it is named, the named model's
+    where one is shipped, else the rule's. The model weighs what a project is even in a text with no
+    sector word, where the rules would leave a data-resource centre unclassified."""
     grouped = project_groups(mentions)
     model, named_model = load_sector_model(), load_named_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
@@ -399,8 +400,8 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
     for name, group in grouped.items():
         first = group[0]
         together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
-        if model is None or not any(in_document.values()):
-            sector = _project_sector(group, lexicon)  # no sector word in the whole text: nothing to weigh
+        if model is None:
+            sector = _project_sector(group, lexicon)
         else:
             sector = predict_sector(model, project_features(group, lexicon, in_document))
         if named_model is None:

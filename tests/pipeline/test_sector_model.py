@@ -67,6 +67,27 @@ def test_without_a_model_the_rules_decide(monkeypatch):
     assert rules == {name: ex._project_sector(group, load_lexicon()) for name, group in groups.items()}
 
 
+# An invented lake-monitoring story: not one word of the text speaks of a sector.
+LAKE_MONITORING = """云岭湖监控预警系统建成运行
+记者从云岭州生态环境局获悉，投资1.2亿元的云岭湖监控预警系统近日建成运行。该系统由云岭湖流域数据资源中心、云岭湖监控预警管理平台和156个监测站点组成，对入湖河流的水质、水量实行全天候监测。
+云岭州还将建设“智慧云岭湖”，让保护治理更加精准。
+"""
+
+
+def test_a_text_without_sector_words_still_gives_information_systems_a_sector(tmp_path):
+    """The model weighs what a project is (its kind, its words) even where the text around it
+    says no sector: a data-resource centre is digital industry, a monitoring platform is not
+    unclassified."""
+    path = tmp_path / "2021-05-06-yunling-lake-monitoring.txt"
+    path.write_text(LAKE_MONITORING, encoding="utf-8")
+    result = ex.extract_document(read_document(path))
+    assert not any(ex.document_scores(result.contexts).values())
+    sectors = {p["name"]: p["sector"] for p in result.projects}
+    assert sectors["云岭湖流域数据资源中心"] == "digital-industry"
+    assert sectors["云岭湖监控预警管理平台"] != UNCLASSIFIED
+    assert sectors["云岭湖监控预警系统"] != UNCLASSIFIED
+
+
 def test_a_model_file_round_trips():
     model = LinearModel(("agriculture", "services"), (0.1, -0.1), {"kind=农场": (1.5, -1.5)}, "x")
     again = parse_linear_model(model.as_json(trained_on=["a"]))
