@@ -30,10 +30,13 @@ from dashboard.query.comparisons import compare, document_periods, recurring_pro
 from dashboard.query.filtering import filter_table, sector_counts, sentence_view
 from dashboard.query.filters import Filters
 
+# Documents offered in the list boxes of the sidebar, the reader and the projects page's added projects.
+MAX_DOCUMENT_CHOICES = 200
+
 # The overview's article table lists at most this many articles (the newest); the page says so, and
 # the sidebar's document filter finds the others. As many as the list boxes offer: the table shows
 # ten rows at a time, and every rerun sends all of it (1,000 rows: 147 KB with a search).
-MAX_ARTICLE_ROWS = 200
+MAX_ARTICLE_ROWS = MAX_DOCUMENT_CHOICES
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,6 @@ def _overview_timeline(filters: Filters, view: view_data.Overview, scale: float)
     if table.empty or not table["projects"].any():
         return None
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))
-
-
-# Documents offered in the list boxes of the sidebar, the reader and the projects page's added projects.
-MAX_DOCUMENT_CHOICES = 200
 
 
 def document_titles(extraction: Extraction, filters: Filters) -> dict[str, str]:
