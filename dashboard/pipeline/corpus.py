@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard import settings
 from dashboard.pipeline import extraction as ex
@@ -24,7 +25,10 @@ from dashboard.pipeline.read import (
     document_id,
     read_bytes,
 )
-from dashboard.pipeline.tables import Extraction, tabulate
+from dashboard.pipeline.tables import Extraction, combined, part_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ def read_documents(
 
 
 Work = Document | ArticleFile
+_TABULATED = "tabulated"  # an article extracted by a worker, whose rows are in the worker's tables
 
 
 def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadError:
@@ -100,13 +105,28 @@ def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadEr
 
 def _extract_chunk(
     items: list[Work], lexicon: Lexicon, cache: ExtractionCache | None
-) -> list[ex.DocumentExtraction | ReadError]:
+) -> tuple[dict[str, pd.DataFrame], list[ReadError | None]]:
+    """A worker's share: the tables of a run of articles, and for each article its ReadError or
+    None. The worker stores each extraction in the cache and tabulates its share, so that this
+    runs in parallel too, and sends back tables, not the extractions."""
     results = [_extract_one(item, lexicon) for item in items]
-    if cache:  # stored by the worker, so that encoding for the cache runs in parallel too
-        for result in results:
-            if isinstance(result, ex.DocumentExtraction):
-                cache.put(result, lexicon)
-    return results
+    extractions = [result for result in results if isinstance(result, ex.DocumentExtraction)]
+    if cache:
+        for extraction in extractions:
+            cache.put(extraction, lexicon)
+    return part_tables(extractions), [result if isinstance(result, ReadError) else None for result in results]
+
+
+def _runs(positions: list[int], size: int) -> list[list[int]]:
+    """``positions`` (ascending) cut into runs of consecutive positions, none longer than ``size``:
+    the tables of a run take its place in the corpus between the articles before and after it."""
+    runs: list[list[int]] = []
+    for n in positions:
+        if runs and runs[-1][-1] == n - 1 and len(runs[-1]) < size:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
 
 
 def _warm_worker(lexicon: Lexicon) -> None:
@@ -137,11 +157,11 @@ def extract_documents(
     is called as documents are done, cached or not.
     """
     lexicon = lexicon or load_lexicon()
-    results: list[ex.DocumentExtraction | ReadError | None] = [None] * len(items)
+    results: list[ex.DocumentExtraction | ReadError | str | None] = [None] * len(items)
     todo: list[int] = []
     done = 0
 
-    def finish(n: int, result: ex.DocumentExtraction | ReadError, *, store: bool) -> None:
+    def finish(n: int, result: ex.DocumentExtraction | ReadError | str, *, store: bool) -> None:
         nonlocal done
         results[n] = result
         if store and cache and not isinstance(result, ReadError):
@@ -159,26 +179,37 @@ def extract_documents(
         else:
             todo.append(n)
 
+    parts: dict[int, dict[str, pd.DataFrame]] = {}  # a worker's tables, by its run's first position
     if workers > 1 and len(todo) > 1:
-        # chunks of work, a few per worker, so that process overhead stays small
+        # runs of work, a few per worker, so that process overhead stays small
         size = max(1, min(50, len(todo) // (workers * 4)))
-        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         _warm_worker(lexicon)  # the tokenizer is built here once, and forked workers inherit it
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, initargs=(lexicon,)) as pool:
             futures = {
-                pool.submit(_extract_chunk, [items[n] for n in chunk], lexicon, cache): chunk
-                for chunk in chunks
+                pool.submit(_extract_chunk, [items[n] for n in run], lexicon, cache): run
+                for run in _runs(todo, size)
             }
             for future in as_completed(futures):
-                for n, result in zip(futures[future], future.result(), strict=True):
-                    finish(n, result, store=False)
+                run = futures[future]
+                parts[run[0]], errors = future.result()
+                for n, error in zip(run, errors, strict=True):
+                    finish(n, error or _TABULATED, store=False)
     else:
         for n in todo:
             finish(n, _extract_one(items[n], lexicon), store=True)
 
-    extractions = [r for r in results if isinstance(r, ex.DocumentExtraction)]
-    failures = [r for r in results if isinstance(r, ReadError)]
-    extraction = tabulate(extractions, failures)
+    pieces, extractions = [], []  # in corpus order: the articles at hand, and the workers' runs
+    for n, result in enumerate(results):
+        if isinstance(result, ex.DocumentExtraction):
+            extractions.append(result)
+        elif n in parts:
+            if extractions:
+                pieces.append(part_tables(extractions))
+                extractions = []
+            pieces.append(parts[n])
+    if extractions or not pieces:
+        pieces.append(part_tables(extractions))
+    extraction = combined(pieces, [r for r in results if isinstance(r, ReadError)])
     extraction.cache = cache
     return extraction
 

@@ -118,19 +118,61 @@ class Extraction:
 
 def tabulate(extractions: list[DocumentExtraction], errors: list[ReadError] | None = None) -> Extraction:
     """The corpus tables from per-document extractions."""
-    mentions = shared_text(mentions_table(extractions), "mentions")
+    return combined([part_tables(extractions)], errors)
+
+
+PART_TABLES = ("documents", "paragraphs", "sentences", "mentions", "projects", "initiatives", "terms")
+"""The tables built straight from extractions; ``organizations`` and ``places`` are counted from
+the whole ``mentions`` table."""
+
+
+def part_tables(extractions: list[DocumentExtraction]) -> dict[str, pd.DataFrame]:
+    """The ``PART_TABLES`` of some of a corpus's extractions, to be ``combined`` with the other
+    parts': a worker that extracts a share of the corpus tabulates it too, and sends back tables,
+    which pickle in half the time of the extractions themselves."""
+    return {
+        "documents": documents_table([e.document for e in extractions]),
+        "paragraphs": paragraphs_table(extractions),
+        "sentences": sentences_table(extractions),
+        "mentions": mentions_table(extractions),
+        "projects": projects_table(extractions),
+        "initiatives": initiatives_table(extractions),
+        "terms": terms_table(extractions),
+    }
+
+
+def combined(parts: list[dict[str, pd.DataFrame]], errors: list[ReadError] | None = None) -> Extraction:
+    """The corpus tables from the ``part_tables`` of its extractions, in corpus order: the same
+    tables, columns and types as those of all the extractions at once."""
+    tables = {name: _concatenated([part[name] for part in parts], name) for name in PART_TABLES}
+    mentions = shared_text(tables["mentions"], "mentions")
     return Extraction(
-        documents=documents_table([e.document for e in extractions]),
-        paragraphs=shared_text(paragraphs_table(extractions), "paragraphs"),
-        sentences=shared_text(sentences_table(extractions), "sentences"),
+        documents=tables["documents"],
+        paragraphs=shared_text(tables["paragraphs"], "paragraphs"),
+        sentences=shared_text(tables["sentences"], "sentences"),
         mentions=mentions,
-        projects=shared_text(projects_table(extractions), "projects"),
-        initiatives=shared_text(initiatives_table(extractions), "initiatives"),
+        projects=shared_text(tables["projects"], "projects"),
+        initiatives=shared_text(tables["initiatives"], "initiatives"),
         organizations=entities_table(mentions, ORGANIZATION),
         places=entities_table(mentions, PLACE),
-        terms=shared_text(terms_table(extractions), "terms"),
+        terms=shared_text(tables["terms"], "terms"),
         errors=list(errors or []),
     )
+
+
+def _concatenated(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    """One table from its parts. A column whose type differs between parts (numbers in one, no
+    value at all in another) takes the type pandas gives all its values at once, as in one table."""
+    filled = [frame for frame in frames if len(frame)]
+    if not filled:
+        return frames[0] if frames else pd.DataFrame(columns=COLUMNS[name])
+    if len(filled) == 1:
+        return filled[0]
+    table = pd.concat(filled, ignore_index=True)
+    for column in table.columns:
+        if len({str(frame[column].dtype) for frame in filled}) > 1:
+            table[column] = pd.Series(table[column].tolist(), index=table.index)
+    return table
 
 
 def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:

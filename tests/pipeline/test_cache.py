@@ -1,7 +1,9 @@
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import GOLD_ARTICLES, SEED
+from corpus_factory import write_varied_corpus
 
 from dashboard.pipeline.cache import ExtractionCache
 from dashboard.pipeline.corpus import extract_documents, read_documents
@@ -55,12 +57,52 @@ def test_a_corrupt_entry_is_rebuilt_not_shown(tmp_path):
     assert extract_documents(documents, cache=cache) and cache.hits == 1
 
 
+def assert_same_tables(one, other):
+    for name, table in one.tables().items():
+        pd.testing.assert_frame_equal(getattr(other, name), table, obj=name)
+    assert [(e.path, e.reason) for e in other.errors] == [(e.path, e.reason) for e in one.errors]
+
+
 def test_two_workers_give_the_same_tables_as_one(tmp_path):
+    """Each worker tabulates its own runs of articles; joined with the cached articles between
+    them, their tables are the tables of one process: rows, order and column types, with an
+    article without date or outlet and a file without body among them."""
+    from dashboard.pipeline.corpus import extract_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in GOLD_ARTICLES:
+        shutil.copy(path, folder / path.name)
+    write_varied_corpus(folder, 9, filler=0)
+    (folder / "2024-05-01-front-matter-only.md").write_text("---\ntitle: 无正文\n---\n", encoding="utf-8")
+    (folder / "plain.txt").write_text(
+        "江州市数字经济\n江州云谷大数据中心项目开工，青峰智慧农业示范基地同日签约。\n", encoding="utf-8"
+    )
+    cache = ExtractionCache(tmp_path / "cache")
+    files = sorted(folder.iterdir())
+    cached = [path for path in files[::3] if "front-matter" not in path.name]
+    extract_paths(cached, cache=cache)  # every third article is cached: the workers' runs lie between
+    one = extract_paths([folder])
+    two = extract_paths([folder], cache=cache, workers=2)
+    assert cache.hits == len(cached)
+    assert len(two.documents) == len(files) - 1 and two.documents["date"].isna().sum() == 1
+    assert_same_tables(one, two)
+
+
+def test_tables_built_in_parts_are_the_tables_built_at_once():
+    """However the extractions are cut into parts, the combined parts are the tables of all."""
+    from dashboard.pipeline.extraction import extract_document
+    from dashboard.pipeline.read import parse_document
+    from dashboard.pipeline.tables import combined, part_tables, tabulate
+
     documents, _ = read_documents(GOLD_ARTICLES)
-    one = extract_documents(documents)
-    two = extract_documents(documents, workers=2)
-    assert two.projects.equals(one.projects)
-    assert two.initiatives.equals(one.initiatives)
+    plain = parse_document("临川县数字乡村\n临川县智慧农业大数据平台上线运行。\n", doc_id="plain", suffix=".txt")
+    extractions = [extract_document(d) for d in [*documents, plain]]
+    whole = tabulate(extractions)
+    for sizes in ([1] * len(extractions), [2, 3, 1], [len(extractions) - 1, 1], [len(extractions)]):
+        starts = [sum(sizes[:k]) for k in range(len(sizes))]
+        parts = [part_tables(extractions[start : start + size]) for start, size in zip(starts, sizes, strict=True)]
+        assert_same_tables(whole, combined(parts))
 
 
 def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
@@ -180,8 +222,8 @@ def test_a_change_to_the_code_that_builds_the_tables_is_not_served_from_the_cach
     tables = copy / "dashboard" / "pipeline" / "tables.py"
     source = tables.read_text(encoding="utf-8")
     marked = source.replace(
-        'projects=shared_text(projects_table(extractions), "projects"),',
-        'projects=projects_table(extractions).assign(evidence=lambda t: "CHANGED " + t["evidence"]),',
+        'projects=shared_text(tables["projects"], "projects"),',
+        'projects=tables["projects"].assign(evidence=lambda t: "CHANGED " + t["evidence"]),',
     )
     assert marked != source
     tables.write_text(marked, encoding="utf-8")
