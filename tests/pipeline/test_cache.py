@@ -96,12 +96,16 @@ def test_tables_built_in_parts_are_the_tables_built_at_once():
     from dashboard.pipeline.tables import combined, part_tables, tabulate
 
     documents, _ = read_documents(GOLD_ARTICLES)
-    plain = parse_document("临川县数字乡村\n临川县智慧农业大数据平台上线运行。\n", doc_id="plain", suffix=".txt")
+    plain = parse_document(
+        "临川县数字乡村\n临川县智慧农业大数据平台上线运行。\n", doc_id="plain", suffix=".txt"
+    )
     extractions = [extract_document(d) for d in [*documents, plain]]
     whole = tabulate(extractions)
     for sizes in ([1] * len(extractions), [2, 3, 1], [len(extractions) - 1, 1], [len(extractions)]):
         starts = [sum(sizes[:k]) for k in range(len(sizes))]
-        parts = [part_tables(extractions[start : start + size]) for start, size in zip(starts, sizes, strict=True)]
+        parts = [
+            part_tables(extractions[start : start + size]) for start, size in zip(starts, sizes, strict=True)
+        ]
         assert_same_tables(whole, combined(parts))
 
 
