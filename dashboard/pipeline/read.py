@@ -433,9 +433,9 @@ def simplified(text: str) -> tuple[str, bool]:
     return (converted, True) if changed >= TRADITIONAL_SHARE * len(_HAN.findall(text)) else (text, False)
 
 
-# A reading in pinyin printed after a character, as some pages gloss every word (經(jīng)濟區(qū)):
-# lower-case letters in brackets, at least one of them with a tone mark.
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7})[)）]")
+# A reading in pinyin printed after a character or a word, as some pages gloss them (經(jīng)濟區(qū),
+# 数据中心(shùjùzhōngxīn)): lower-case letters in brackets, at least one of them with a tone mark.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,36})[)）]")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
 
 
@@ -445,6 +445,8 @@ def without_pinyin_glosses(text: str) -> tuple[str, int]:
 
     >>> without_pinyin_glosses("經(jīng)濟開發(fā)區(qū)(AI)")
     ('經濟開發區(AI)', 3)
+    >>> without_pinyin_glosses("大数据产业园(chǎnyèyuán)(BDA)")
+    ('大数据产业园(BDA)', 1)
     """
     count = 0
 

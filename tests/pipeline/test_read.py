@@ -128,6 +128,13 @@ class TestTraditionalChinese:
         projects = extract_document(document).projects
         assert "临川云计算数据中心" in {p["name"] for p in projects}
 
+    def test_a_reading_printed_after_a_whole_word_is_left_out_too(self):
+        text = "临川数字经济\n建设临川云岭大数据产业园(chǎnyèyuán)，打造全国(quánguó)算力枢纽(Hub)。\n"
+        document = parse_document(text, doc_id="linchuan", suffix=".txt")
+        assert document.paragraphs[0].text == "建设临川云岭大数据产业园，打造全国算力枢纽（Hub）。"
+        assert document.warnings == (ReadingNote("pinyin_glosses", {"count": 2}),)
+        assert "临川云岭大数据产业园" in {p["name"] for p in extract_document(document).projects}
+
     def test_the_seed_article_is_not_converted(self):
         assert not read_document(SEED).warnings
 
