@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dashboard import settings
 from dashboard.pipeline import extraction as ex
@@ -25,10 +24,7 @@ from dashboard.pipeline.read import (
     document_id,
     read_bytes,
 )
-from dashboard.pipeline.tables import Extraction, combined, part_tables
-
-if TYPE_CHECKING:
-    import pandas as pd
+from dashboard.pipeline.tables import Extraction, Part, combined, part_tables
 
 
 @dataclass(frozen=True)
@@ -104,29 +100,22 @@ def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadEr
 
 
 def _extract_chunk(
-    items: list[Work], lexicon: Lexicon, cache: ExtractionCache | None
-) -> tuple[dict[str, pd.DataFrame], list[ReadError | None]]:
-    """A worker's share: the tables of a run of articles, and for each article its ReadError or
-    None. The worker stores each extraction in the cache and tabulates its share, so that this
-    runs in parallel too, and sends back tables, not the extractions."""
+    items: list[Work], positions: list[int], lexicon: Lexicon, cache: ExtractionCache | None
+) -> tuple[Part, list[ReadError | None]]:
+    """A worker's share: the tables of some articles (at ``positions`` in the corpus), and for each
+    article its ReadError or None. The worker stores each extraction in the cache and tabulates its
+    share, so that this runs in parallel too, and sends back tables, not the extractions."""
     results = [_extract_one(item, lexicon) for item in items]
-    extractions = [result for result in results if isinstance(result, ex.DocumentExtraction)]
+    done = [
+        (n, result)
+        for n, result in zip(positions, results, strict=True)
+        if isinstance(result, ex.DocumentExtraction)
+    ]
     if cache:
-        for extraction in extractions:
+        for _, extraction in done:
             cache.put(extraction, lexicon)
-    return part_tables(extractions), [result if isinstance(result, ReadError) else None for result in results]
-
-
-def _runs(positions: list[int], size: int) -> list[list[int]]:
-    """``positions`` (ascending) cut into runs of consecutive positions, none longer than ``size``:
-    the tables of a run take its place in the corpus between the articles before and after it."""
-    runs: list[list[int]] = []
-    for n in positions:
-        if runs and runs[-1][-1] == n - 1 and len(runs[-1]) < size:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return runs
+    part = part_tables([extraction for _, extraction in done], [n for n, _ in done])
+    return part, [result if isinstance(result, ReadError) else None for result in results]
 
 
 def _warm_worker(lexicon: Lexicon) -> None:
@@ -179,37 +168,29 @@ def extract_documents(
         else:
             todo.append(n)
 
-    parts: dict[int, dict[str, pd.DataFrame]] = {}  # a worker's tables, by its run's first position
+    parts: list[Part] = []  # the workers' tables
     if workers > 1 and len(todo) > 1:
-        # runs of work, a few per worker, so that process overhead stays small
+        # chunks of work, a few per worker, so that process overhead stays small
         size = max(1, min(50, len(todo) // (workers * 4)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         _warm_worker(lexicon)  # the tokenizer is built here once, and forked workers inherit it
         with ProcessPoolExecutor(max_workers=workers, initializer=_warm_worker, initargs=(lexicon,)) as pool:
             futures = {
-                pool.submit(_extract_chunk, [items[n] for n in run], lexicon, cache): run
-                for run in _runs(todo, size)
+                pool.submit(_extract_chunk, [items[n] for n in chunk], chunk, lexicon, cache): chunk
+                for chunk in chunks
             }
             for future in as_completed(futures):
-                run = futures[future]
-                parts[run[0]], errors = future.result()
-                for n, error in zip(run, errors, strict=True):
+                part, errors = future.result()
+                parts.append(part)
+                for n, error in zip(futures[future], errors, strict=True):
                     finish(n, error or _TABULATED, store=False)
     else:
         for n in todo:
             finish(n, _extract_one(items[n], lexicon), store=True)
 
-    pieces, extractions = [], []  # in corpus order: the articles at hand, and the workers' runs
-    for n, result in enumerate(results):
-        if isinstance(result, ex.DocumentExtraction):
-            extractions.append(result)
-        elif n in parts:
-            if extractions:
-                pieces.append(part_tables(extractions))
-                extractions = []
-            pieces.append(parts[n])
-    if extractions or not pieces:
-        pieces.append(part_tables(extractions))
-    extraction = combined(pieces, [r for r in results if isinstance(r, ReadError)])
+    at_hand = [n for n, result in enumerate(results) if isinstance(result, ex.DocumentExtraction)]
+    parts.append(part_tables([results[n] for n in at_hand], at_hand))  # cached, or extracted here
+    extraction = combined(parts, [r for r in results if isinstance(r, ReadError)])
     extraction.cache = cache
     return extraction
 

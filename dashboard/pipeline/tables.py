@@ -7,6 +7,7 @@ so it can be traced to its source sentence.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -121,17 +122,34 @@ def tabulate(extractions: list[DocumentExtraction], errors: list[ReadError] | No
     return combined([part_tables(extractions)], errors)
 
 
+@dataclass
+class Part:
+    """The tables of some of a corpus's articles (``PART_TABLES``), and for each table the corpus
+    position of the article each row comes from, to be ``combined`` with the other parts."""
+
+    tables: dict[str, pd.DataFrame]
+    positions: dict[str, np.ndarray]
+
+    @property
+    def first(self) -> int:
+        """The position of its first article (-1 for a part of none)."""
+        documents = self.positions["documents"]
+        return int(documents[0]) if len(documents) else -1
+
+
 PART_TABLES = ("documents", "paragraphs", "sentences", "mentions", "projects", "initiatives", "terms")
 """The tables built straight from extractions; ``organizations`` and ``places`` are counted from
 the whole ``mentions`` table."""
 
 
-def part_tables(extractions: list[DocumentExtraction]) -> dict[str, pd.DataFrame]:
-    """The ``PART_TABLES`` of some of a corpus's extractions, to be ``combined`` with the other
-    parts': a worker that extracts a share of the corpus tabulates it too, and sends back tables,
-    which pickle in half the time of the extractions themselves."""
-    return {
-        "documents": documents_table([e.document for e in extractions]),
+def part_tables(extractions: list[DocumentExtraction], positions: Sequence[int] | None = None) -> Part:
+    """The tables of some of a corpus's extractions, the ``n``-th at corpus position
+    ``positions[n]`` (by default, their order). A worker that extracts a share of the corpus
+    tabulates it too, and sends back tables, which pickle in a third of the time of the
+    extractions themselves."""
+    positions = np.arange(len(extractions)) if positions is None else np.asarray(positions, dtype=np.int64)
+    built = {
+        "documents": (documents_table([e.document for e in extractions]), [1] * len(extractions)),
         "paragraphs": paragraphs_table(extractions),
         "sentences": sentences_table(extractions),
         "mentions": mentions_table(extractions),
@@ -139,12 +157,17 @@ def part_tables(extractions: list[DocumentExtraction]) -> dict[str, pd.DataFrame
         "initiatives": initiatives_table(extractions),
         "terms": terms_table(extractions),
     }
+    return Part(
+        tables={name: table for name, (table, _) in built.items()},
+        positions={name: np.repeat(positions, counts) for name, (_, counts) in built.items()},
+    )
 
 
-def combined(parts: list[dict[str, pd.DataFrame]], errors: list[ReadError] | None = None) -> Extraction:
-    """The corpus tables from the ``part_tables`` of its extractions, in corpus order: the same
-    tables, columns and types as those of all the extractions at once."""
-    tables = {name: _concatenated([part[name] for part in parts], name) for name in PART_TABLES}
+def combined(parts: list[Part], errors: list[ReadError] | None = None) -> Extraction:
+    """The corpus tables from the ``part_tables`` of its extractions, each row in corpus order:
+    the same tables, columns and types as those of all the extractions at once."""
+    parts = sorted(parts, key=lambda part: part.first)
+    tables = {name: _concatenated(parts, name) for name in PART_TABLES}
     mentions = shared_text(tables["mentions"], "mentions")
     return Extraction(
         documents=tables["documents"],
@@ -160,30 +183,52 @@ def combined(parts: list[dict[str, pd.DataFrame]], errors: list[ReadError] | Non
     )
 
 
-def _concatenated(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    """One table from its parts. A column whose type differs between parts (numbers in one, no
-    value at all in another) takes the type pandas gives all its values at once, as in one table."""
-    filled = [frame for frame in frames if len(frame)]
+def _concatenated(parts: list[Part], name: str) -> pd.DataFrame:
+    """The table ``name`` from its parts, its rows in the order of their articles' positions (the
+    parts' own order where their articles do not interleave). A column whose type differs between
+    parts (numbers in one, no value at all in another) takes the type pandas gives all its values
+    at once, as in one table."""
+    filled = [part for part in parts if len(part.tables[name])]
     if not filled:
-        return frames[0] if frames else pd.DataFrame(columns=COLUMNS[name])
+        return parts[0].tables[name] if parts else pd.DataFrame(columns=COLUMNS[name])
     if len(filled) == 1:
-        return filled[0]
-    table = pd.concat(filled, ignore_index=True)
+        return filled[0].tables[name]
+    frames = [part.tables[name] for part in filled]
+    table = pd.concat(frames, ignore_index=True)
     for column in table.columns:
-        if len({str(frame[column].dtype) for frame in filled}) > 1:
+        if len({str(frame[column].dtype) for frame in frames}) > 1:
             table[column] = pd.Series(table[column].tolist(), index=table.index)
+    positions = np.concatenate([part.positions[name] for part in filled])
+    if (np.diff(positions) < 0).any():  # cached articles between a worker's
+        table = table.take(np.argsort(positions, kind="stable")).reset_index(drop=True)
     return table
 
 
-def mentions_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
-    """Every mention of a project, organization or place, with its place in the text."""
-    rows = [m.__dict__ for e in extractions for m in e.mentions]
-    return pd.DataFrame(rows, columns=COLUMNS["mentions"])
+def _rows(
+    extractions: list[DocumentExtraction], rows_of: Callable[[DocumentExtraction], list]
+) -> tuple[list, list[int]]:
+    """The rows ``rows_of`` gives of each extraction, one extraction's after the other's, and how
+    many each gave."""
+    rows: list = []
+    counts = []
+    for e in extractions:
+        mine = rows_of(e)
+        rows += mine
+        counts.append(len(mine))
+    return rows, counts
 
 
-def projects_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+def mentions_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
+    """Every mention of a project, organization or place, with its place in the text (and the
+    rows of each extraction, as every table builder below gives them)."""
+    rows, counts = _rows(extractions, lambda e: [m.__dict__ for m in e.mentions])
+    return pd.DataFrame(rows, columns=COLUMNS["mentions"]), counts
+
+
+def projects_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
     """One row per project per document, repeated mentions merged, with the names said with it."""
-    return pd.DataFrame([p for e in extractions for p in e.projects], columns=COLUMNS["projects"])
+    rows, counts = _rows(extractions, lambda e: list(e.projects))
+    return pd.DataFrame(rows, columns=COLUMNS["projects"]), counts
 
 
 def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
@@ -200,29 +245,42 @@ def entities_table(mentions: pd.DataFrame, category: str) -> pd.DataFrame:
     return table[columns]
 
 
-def initiatives_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+def initiatives_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
     """One row per action clause: action, object, sector, pillar, who and where, evidence."""
-    rows = [
-        {
-            **i.__dict__,
-            "projects": list(i.projects),
-            "organizations": list(i.organizations),
-            "places": list(i.places),
-        }
-        for e in extractions
-        for i in e.initiatives
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS["initiatives"])
+    rows, counts = _rows(
+        extractions,
+        lambda e: [
+            {
+                **i.__dict__,
+                "projects": list(i.projects),
+                "organizations": list(i.organizations),
+                "places": list(i.places),
+            }
+            for i in e.initiatives
+        ],
+    )
+    return pd.DataFrame(rows, columns=COLUMNS["initiatives"]), counts
 
 
-def terms_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+def terms_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
     """Term counts per sentence, with the sector and pillar of its paragraph."""
-    rows = []
-    for e in extractions:
-        for (paragraph, sentence, term), count in Counter(e.terms).items():
-            context = e.contexts[paragraph]
-            rows.append((e.document.id, paragraph, sentence, term, count, context.sector, context.pillar))
-    return pd.DataFrame(rows, columns=COLUMNS["terms"])
+
+    def rows_of(e: DocumentExtraction) -> list[tuple]:
+        return [
+            (
+                e.document.id,
+                paragraph,
+                sentence,
+                term,
+                count,
+                e.contexts[paragraph].sector,
+                e.contexts[paragraph].pillar,
+            )
+            for (paragraph, sentence, term), count in Counter(e.terms).items()
+        ]
+
+    rows, counts = _rows(extractions, rows_of)
+    return pd.DataFrame(rows, columns=COLUMNS["terms"]), counts
 
 
 def documents_table(documents: list[Document]) -> pd.DataFrame:
@@ -238,24 +296,28 @@ def documents_table(documents: list[Document]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS["documents"])
 
 
-def paragraphs_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+def paragraphs_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
     """Every paragraph with its role, section, sector and pillar."""
-    rows = [
-        {
-            "document": e.document.id, "paragraph": c.paragraph, "role": c.role, "section": c.section,
-            "sector": c.sector, "pillar": c.pillar, "text": e.document.paragraphs[c.paragraph].text,
-        }
-        for e in extractions
-        for c in e.contexts
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=COLUMNS["paragraphs"])
+    rows, counts = _rows(
+        extractions,
+        lambda e: [
+            {
+                "document": e.document.id, "paragraph": c.paragraph, "role": c.role, "section": c.section,
+                "sector": c.sector, "pillar": c.pillar, "text": e.document.paragraphs[c.paragraph].text,
+            }
+            for c in e.contexts
+        ],
+    )  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS["paragraphs"]), counts
 
 
-def sentences_table(extractions: list[DocumentExtraction]) -> pd.DataFrame:
+def sentences_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, list[int]]:
     """Every sentence with its offsets in its paragraph."""
-    rows = [
-        (e.document.id, paragraph, index, span.start, span.end, span.text)
-        for e in extractions
-        for paragraph, index, span in e.sentences
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS["sentences"])
+    rows, counts = _rows(
+        extractions,
+        lambda e: [
+            (e.document.id, paragraph, index, span.start, span.end, span.text)
+            for paragraph, index, span in e.sentences
+        ],
+    )
+    return pd.DataFrame(rows, columns=COLUMNS["sentences"]), counts

@@ -90,7 +90,9 @@ def test_two_workers_give_the_same_tables_as_one(tmp_path):
 
 
 def test_tables_built_in_parts_are_the_tables_built_at_once():
-    """However the extractions are cut into parts, the combined parts are the tables of all."""
+    """However the articles are shared out into parts (runs, or every other one, as workers get
+    them between cached articles), and in whatever order the parts come back, the combined parts
+    are the tables of all."""
     from dashboard.pipeline.extraction import extract_document
     from dashboard.pipeline.read import parse_document
     from dashboard.pipeline.tables import combined, part_tables, tabulate
@@ -101,11 +103,16 @@ def test_tables_built_in_parts_are_the_tables_built_at_once():
     )
     extractions = [extract_document(d) for d in [*documents, plain]]
     whole = tabulate(extractions)
-    for sizes in ([1] * len(extractions), [2, 3, 1], [len(extractions) - 1, 1], [len(extractions)]):
-        starts = [sum(sizes[:k]) for k in range(len(sizes))]
-        parts = [
-            part_tables(extractions[start : start + size]) for start, size in zip(starts, sizes, strict=True)
-        ]
+    every = list(range(len(extractions)))
+    for shares in (
+        [[n] for n in every],
+        [[0, 1], [2, 3, 4], [5]],
+        [every[:-1], every[-1:]],
+        [every],
+        [every[1::2], every[::2]],  # every other article, the later ones' part first
+        [[5, 0], [3], [], [4, 1, 2]],
+    ):
+        parts = [part_tables([extractions[n] for n in share], share) for share in shares]
         assert_same_tables(whole, combined(parts))
 
 
