@@ -434,26 +434,82 @@ def simplified(text: str) -> tuple[str, bool]:
 
 
 # A reading in pinyin printed after a character or a word, as some pages gloss them (經(jīng)濟區(qū),
-# 数据中心(shùjùzhōngxīn)): lower-case letters in brackets, at least one of them with a tone mark.
+# 数据中心(shùjùzhōngxīn)): lower-case letters in brackets, at least one of them with a tone mark,
+# that read as syllables of Mandarin, no more of them than the characters before the bracket.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,36})[)）]")
+_TONED = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+# the syllables of Mandarin as pypinyin's dictionary spells them, without tone marks
+_SYLLABLES = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca
+    cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua
+    chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den
+    deng di dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang
+    fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang
+    gui gun guo ha hai han hang hao he hei hen heng hm hng hong hou hu hua huai huan huang hui hun
+    huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken
+    keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian
+    liang liao lie lin ling liu lo long lou lu luan lun luo lü lüe m ma mai man mang mao me mei men
+    meng mi mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia
+    nian niang niao nie nin ning niu nong nou nu nuan nun nuo nü nüe o ou pa pai pan pang pao pei
+    pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+    quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se
+    sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui
+    shun shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting
+    tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia xian xiang xiao xie
+    xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za
+    zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu
+    zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+_PINYIN_SYLLABLES = frozenset(_SYLLABLES.split())
+
+
+def _pinyin_syllables(letters: str) -> int | None:
+    """How few syllables of Mandarin ``letters`` (tone marks and all) reads as, each with at most
+    one tone mark; None if it reads as none (coopération, café: a word of another language).
+
+    >>> _pinyin_syllables("shùjùzhōngxīn"), _pinyin_syllables("café"), _pinyin_syllables("xian")
+    (4, None, 1)
+    """
+    plain = letters.translate(_TONED)
+    fewest: list[int | None] = [0] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 6), end):
+            before = fewest[start]
+            if (
+                before is not None
+                and plain[start:end] in _PINYIN_SYLLABLES
+                and sum(ch in _TONE_MARKS for ch in letters[start:end]) <= 1
+                and (fewest[end] is None or before + 1 < fewest[end])
+            ):
+                fewest[end] = before + 1
+    return fewest[-1]
 
 
 def without_pinyin_glosses(text: str) -> tuple[str, int]:
     """Text without the pinyin readings printed after its characters, and how many there were; a
-    bracket of letters without a tone mark (甲(AI)) stays.
+    bracket of letters without a tone mark (甲(AI)), or of a word of another language, stays.
 
     >>> without_pinyin_glosses("經(jīng)濟開發(fā)區(qū)(AI)")
     ('經濟開發區(AI)', 3)
-    >>> without_pinyin_glosses("大数据产业园(chǎnyèyuán)(BDA)")
-    ('大数据产业园(BDA)', 1)
+    >>> without_pinyin_glosses("大数据产业园(chǎnyèyuán)(BDA)，中法合作项目(coopération)")
+    ('大数据产业园(BDA)，中法合作项目(coopération)', 1)
     """
     count = 0
 
     def drop(match: re.Match) -> str:
         nonlocal count
-        if _TONE_MARKS.isdisjoint(match.group(1)):
+        letters = match.group(1)
+        if _TONE_MARKS.isdisjoint(letters):
             return match.group()
+        syllables = _pinyin_syllables(letters)
+        start = match.start()
+        if (
+            syllables is None
+            or syllables > start
+            or not all(_HAN.match(text, k) for k in range(start - syllables, start))
+        ):
+            return match.group()  # not as many characters before it as it reads syllables
         count += 1
         return ""
 

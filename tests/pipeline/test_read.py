@@ -135,6 +135,11 @@ class TestTraditionalChinese:
         assert document.warnings == (ReadingNote("pinyin_glosses", {"count": 2}),)
         assert "临川云岭大数据产业园" in {p["name"] for p in extract_document(document).projects}
 
+    def test_a_bracketed_word_of_another_language_stays(self):
+        text = "江州中法合作项目(coopération)开工，数字咖啡馆(café)与创新平台(Hub)上线。"
+        document = parse_document(f"江州数字经济\n{text}\n", doc_id="jiangzhou", suffix=".txt")
+        assert document.paragraphs[0].text.count("（") == 3 and not document.warnings
+
     def test_the_seed_article_is_not_converted(self):
         assert not read_document(SEED).warnings
 
