@@ -49,7 +49,7 @@ def test_training_again_gives_the_shipped_model(training):
 def test_the_model_agrees_with_the_annotators_more_than_the_rule_on_documents_it_has_not_seen(training):
     script, rows = training
     rule, model = script.cross_validate(rows)
-    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.880 against 0.849 on 6,712 projects
+    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.879 against 0.849 on 7,163 projects
 
 
 def test_the_words_it_weighs_are_common_words_not_names():
@@ -59,11 +59,18 @@ def test_the_words_it_weighs_are_common_words_not_names():
 
 def test_a_category_with_its_modifiers_is_generic_and_a_designated_thing_named(tmp_path):
     found = projects(tmp_path)
-    # 零碳园区, an item of a list that the rule takes for a name, is not asserted: it stands on the
-    # model's margin (0.08 towards named with the model trained on round 30's development texts,
-    # generic before); the model is held to its agreement on documents it has not seen (above)
     assert found["5G工厂"] is False and found["绿色数据中心"] is False
     assert found["临川云岭大数据产业园"] is True and found["青峰智慧农业示范基地"] is True
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the model trained on round 30's development texts leaves 零碳园区 named, as the rule "
+    "has it, by a margin of 0.08 (the one before made it generic); it is held to its agreement on "
+    "documents it has not seen (test_the_model_agrees_…)",
+)
+def test_the_model_makes_a_category_the_rule_took_for_a_name_generic(tmp_path):
+    assert projects(tmp_path)["零碳园区"] is False
 
 
 def test_without_a_model_the_rule_decides(tmp_path, monkeypatch):
