@@ -435,7 +435,8 @@ def simplified(text: str) -> tuple[str, bool]:
 
 # A reading in pinyin printed after a character or a word, as some pages gloss them (經(jīng)濟區(qū),
 # 数据中心(shùjùzhōngxīn)): lower-case letters in brackets, at least one of them with a tone mark,
-# that read as syllables of Mandarin, no more of them than the characters before the bracket.
+# that read as syllables of Mandarin (a final r of erhua included: huār), no more of them than the
+# characters right before the bracket.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,36})[)）]")
 _TONED = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 _TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
@@ -461,24 +462,33 @@ _SYLLABLES = """
     zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu
     zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
 """
-_PINYIN_SYLLABLES = frozenset(_SYLLABLES.split())
+# and as pages also spell some of them: nüe as nue, ju as jü
+_SPELLED_ALSO = "lue nue jü jüe jüan jün qü qüe qüan qün xü xüe xüan xün yü yüe yüan yün"
+_PINYIN_SYLLABLES = frozenset(_SYLLABLES.split() + _SPELLED_ALSO.split())
+
+
+def _syllable(plain: str) -> bool:
+    """Whether ``plain`` (without tone marks) is one syllable of Mandarin, erhua's r included."""
+    return plain in _PINYIN_SYLLABLES or (
+        plain[-1:] == "r" and plain != "er" and plain[:-1] in _PINYIN_SYLLABLES
+    )
 
 
 def _pinyin_syllables(letters: str) -> int | None:
     """How few syllables of Mandarin ``letters`` (tone marks and all) reads as, each with at most
-    one tone mark; None if it reads as none (coopération, café: a word of another language).
+    one tone mark; None if they cannot be read so (coopération, café).
 
-    >>> _pinyin_syllables("shùjùzhōngxīn"), _pinyin_syllables("café"), _pinyin_syllables("xian")
-    (4, None, 1)
+    >>> _pinyin_syllables("shùjùzhōngxīn"), _pinyin_syllables("café"), _pinyin_syllables("yìdiǎnr")
+    (4, None, 2)
     """
     plain = letters.translate(_TONED)
     fewest: list[int | None] = [0] + [None] * len(letters)
     for end in range(1, len(letters) + 1):
-        for start in range(max(0, end - 6), end):
+        for start in range(max(0, end - 7), end):
             before = fewest[start]
             if (
                 before is not None
-                and plain[start:end] in _PINYIN_SYLLABLES
+                and _syllable(plain[start:end])
                 and sum(ch in _TONE_MARKS for ch in letters[start:end]) <= 1
                 and (fewest[end] is None or before + 1 < fewest[end])
             ):
@@ -488,7 +498,9 @@ def _pinyin_syllables(letters: str) -> int | None:
 
 def without_pinyin_glosses(text: str) -> tuple[str, int]:
     """Text without the pinyin readings printed after its characters, and how many there were; a
-    bracket of letters without a tone mark (甲(AI)), or of a word of another language, stays.
+    bracket of letters without a tone mark (甲(AI)), or that cannot be read as syllables of
+    Mandarin (合作项目(coopération)), stays. A word of another language that can (été: e, te) is
+    taken for a reading.
 
     >>> without_pinyin_glosses("經(jīng)濟開發(fā)區(qū)(AI)")
     ('經濟開發區(AI)', 3)

@@ -135,6 +135,11 @@ class TestTraditionalChinese:
         assert document.warnings == (ReadingNote("pinyin_glosses", {"count": 2}),)
         assert "临川云岭大数据产业园" in {p["name"] for p in extract_document(document).projects}
 
+    def test_readings_with_erhua_and_other_spellings_are_left_out(self):
+        text = "临川一点儿(yìdiǎnr)花儿(huār)不虐(nuè)待数据(shǔjǜ)。"
+        document = parse_document(f"临川数字经济\n{text}\n", doc_id="linchuan", suffix=".txt")
+        assert document.paragraphs[0].text == "临川一点儿花儿不虐待数据。"
+
     def test_a_bracketed_word_of_another_language_stays(self):
         text = "江州中法合作项目(coopération)开工，数字咖啡馆(café)与创新平台(Hub)上线。"
         document = parse_document(f"江州数字经济\n{text}\n", doc_id="jiangzhou", suffix=".txt")
