@@ -191,13 +191,12 @@ def _concatenated(parts: list[Part], name: str) -> pd.DataFrame:
     filled = [part for part in parts if len(part.tables[name])]
     if not filled:
         return parts[0].tables[name] if parts else pd.DataFrame(columns=COLUMNS[name])
-    if len(filled) == 1:
-        return filled[0].tables[name]
     frames = [part.tables[name] for part in filled]
-    table = pd.concat(frames, ignore_index=True)
-    for column in table.columns:
-        if len({str(frame[column].dtype) for frame in frames}) > 1:
-            table[column] = pd.Series(table[column].tolist(), index=table.index)
+    table = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    if len(frames) > 1:
+        for column in table.columns:
+            if len({str(frame[column].dtype) for frame in frames}) > 1:
+                table[column] = pd.Series(table[column].tolist(), index=table.index)
     positions = np.concatenate([part.positions[name] for part in filled])
     if (np.diff(positions) < 0).any():  # cached articles between a worker's
         table = table.take(np.argsort(positions, kind="stable")).reset_index(drop=True)

@@ -111,6 +111,7 @@ def test_tables_built_in_parts_are_the_tables_built_at_once():
         [every],
         [every[1::2], every[::2]],  # every other article, the later ones' part first
         [[5, 0], [3], [], [4, 1, 2]],
+        [every[::-1]],
     ):
         parts = [part_tables([extractions[n] for n in share], share) for share in shares]
         assert_same_tables(whole, combined(parts))

@@ -65,12 +65,14 @@ def test_a_category_with_its_modifiers_is_generic_and_a_designated_thing_named(t
 
 @pytest.mark.xfail(
     strict=True,
+    raises=AssertionError,
     reason="the model trained on round 30's development texts leaves 零碳园区 named, as the rule "
     "has it, by a margin of 0.08 (the one before made it generic); it is held to its agreement on "
     "documents it has not seen (test_the_model_agrees_…)",
 )
 def test_the_model_makes_a_category_the_rule_took_for_a_name_generic(tmp_path):
-    assert projects(tmp_path)["零碳园区"] is False
+    found = projects(tmp_path)
+    assert "零碳园区" in found and found["零碳园区"] is False
 
 
 def test_without_a_model_the_rule_decides(tmp_path, monkeypatch):
