@@ -82,7 +82,6 @@ def read_documents(
 
 
 Work = Document | ArticleFile
-_TABULATED = "tabulated"  # an article extracted by a worker, whose rows are in the worker's tables
 
 
 def _extract_one(item: Work, lexicon: Lexicon) -> ex.DocumentExtraction | ReadError:
@@ -106,15 +105,11 @@ def _extract_chunk(
     article its ReadError or None. The worker stores each extraction in the cache and tabulates its
     share, so that this runs in parallel too, and sends back tables, not the extractions."""
     results = [_extract_one(item, lexicon) for item in items]
-    done = [
-        (n, result)
-        for n, result in zip(positions, results, strict=True)
-        if isinstance(result, ex.DocumentExtraction)
-    ]
+    extracted = [k for k, result in enumerate(results) if isinstance(result, ex.DocumentExtraction)]
     if cache:
-        for _, extraction in done:
-            cache.put(extraction, lexicon)
-    part = part_tables([extraction for _, extraction in done], [n for n, _ in done])
+        for k in extracted:
+            cache.put(results[k], lexicon)
+    part = part_tables([results[k] for k in extracted], [positions[k] for k in extracted])
     return part, [result if isinstance(result, ReadError) else None for result in results]
 
 
@@ -146,14 +141,16 @@ def extract_documents(
     is called as documents are done, cached or not.
     """
     lexicon = lexicon or load_lexicon()
-    results: list[ex.DocumentExtraction | ReadError | str | None] = [None] * len(items)
+    # each article's extraction (cached, or extracted here) or ReadError; None where a worker
+    # extracted it and sent its rows in its part
+    results: list[ex.DocumentExtraction | ReadError | None] = [None] * len(items)
     todo: list[int] = []
     done = 0
 
-    def finish(n: int, result: ex.DocumentExtraction | ReadError | str, *, store: bool) -> None:
+    def finish(n: int, result: ex.DocumentExtraction | ReadError | None, *, store: bool) -> None:
         nonlocal done
         results[n] = result
-        if store and cache and not isinstance(result, ReadError):
+        if store and cache and isinstance(result, ex.DocumentExtraction):
             cache.put(result, lexicon)
         done += 1
         if progress:
@@ -183,7 +180,7 @@ def extract_documents(
                 part, errors = future.result()
                 parts.append(part)
                 for n, error in zip(futures[future], errors, strict=True):
-                    finish(n, error or _TABULATED, store=False)
+                    finish(n, error, store=False)
     else:
         for n in todo:
             finish(n, _extract_one(items[n], lexicon), store=True)

@@ -438,8 +438,10 @@ def simplified(text: str) -> tuple[str, bool]:
 # that read as syllables of Mandarin (a final r of erhua included: huār), no more of them than the
 # characters right before the bracket.
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü\u00e0-\u00fc\u0101-\u01dc]{1,36})[)）]")
-_TONED = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
-_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+_MARKED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONE_MARKS = frozenset(_MARKED_VOWELS)
+_TONED = str.maketrans(_MARKED_VOWELS, "aaaaeeeeiiiioooouuuuüüüü")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # the syllables of Mandarin as pypinyin's dictionary spells them, without tone marks
 _SYLLABLES = """
     a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca
@@ -514,13 +516,8 @@ def without_pinyin_glosses(text: str) -> tuple[str, int]:
         letters = match.group(1)
         if _TONE_MARKS.isdisjoint(letters):
             return match.group()
-        syllables = _pinyin_syllables(letters)
-        start = match.start()
-        if (
-            syllables is None
-            or syllables > start
-            or not all(_HAN.match(text, k) for k in range(start - syllables, start))
-        ):
+        syllables, start = _pinyin_syllables(letters), match.start()
+        if syllables is None or syllables > start or not _HAN_RUN.fullmatch(text, start - syllables, start):
             return match.group()  # not as many characters before it as it reads syllables
         count += 1
         return ""

@@ -192,8 +192,9 @@ def _concatenated(parts: list[Part], name: str) -> pd.DataFrame:
     if not filled:
         return parts[0].tables[name] if parts else pd.DataFrame(columns=COLUMNS[name])
     frames = [part.tables[name] for part in filled]
-    table = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    table = frames[0]
     if len(frames) > 1:
+        table = pd.concat(frames, ignore_index=True)
         for column in table.columns:
             if len({str(frame[column].dtype) for frame in frames}) > 1:
                 table[column] = pd.Series(table[column].tolist(), index=table.index)
@@ -265,18 +266,11 @@ def terms_table(extractions: list[DocumentExtraction]) -> tuple[pd.DataFrame, li
     """Term counts per sentence, with the sector and pillar of its paragraph."""
 
     def rows_of(e: DocumentExtraction) -> list[tuple]:
-        return [
-            (
-                e.document.id,
-                paragraph,
-                sentence,
-                term,
-                count,
-                e.contexts[paragraph].sector,
-                e.contexts[paragraph].pillar,
-            )
-            for (paragraph, sentence, term), count in Counter(e.terms).items()
-        ]
+        rows = []
+        for (paragraph, sentence, term), count in Counter(e.terms).items():
+            context = e.contexts[paragraph]
+            rows.append((e.document.id, paragraph, sentence, term, count, context.sector, context.pillar))
+        return rows
 
     rows, counts = _rows(extractions, rows_of)
     return pd.DataFrame(rows, columns=COLUMNS["terms"]), counts
