@@ -13,7 +13,8 @@ which is not timed. Then:
   the start of the process until the overview is drawn in the browser (``--reopens`` times, the
   median; target < 3 s; 0 skips it, and the run then does not meet its targets), printed beside
   the same on the bundled article (starting Streamlit, loading its page and importing the data
-  layer take most of it, whatever the corpus);
+  layer take most of it, whatever the corpus) and on ``reference_app.py`` (one plotly chart and one
+  table, no data layer: what Streamlit and plotly alone take);
 - every page (``/``, ``/keywords``, ``/projects``, ``/reader``, ``/network``, ``/corpus``) on
   both corpora, warmed once, then measured as ``pages.py`` measures it, each run in a fresh
   browser context, the two corpora alternating: first render, and the rerun after a search typed
@@ -59,6 +60,7 @@ from corpus_factory import write_varied_corpus  # noqa: E402
 ALL_PAGES = {**PAGES, "/corpus": '[data-testid="stDataFrame"] canvas'}
 MEMORY_TARGET_MB = 1536
 REOPEN_TARGET = 3.0
+REFERENCE_APP = "benchmarks/reference_app.py"  # Streamlit and plotly alone: the floor of a reopen
 
 
 def target(articles: int) -> float:
@@ -97,14 +99,14 @@ def peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def reopen(browser, env: dict[str, str]) -> float:
-    """Seconds from starting the server until the overview is drawn in a browser."""
+def reopen(browser, env: dict[str, str], script: str = "app.py") -> float:
+    """Seconds from starting the server on ``script`` until its first page is drawn in a browser."""
     from pages import free_port
 
     port = free_port()
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1"],
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -155,10 +157,13 @@ def main() -> int:
                 reopen(browser, env)  # the corpus tables are cached once, and the files are in the OS cache
                 reopens = [reopen(browser, env) for _ in range(args.reopens)]
                 small_reopens = [reopen(browser, {}) for _ in range(args.reopens)]
+                yardstick = [reopen(browser, {}, REFERENCE_APP) for _ in range(args.reopens)]
                 reopen_s = median(reopens)
                 print(
                     f"warm reopen {reopen_s:.2f} s (each: {', '.join(f'{r:.2f}' for r in reopens)}; one article: "
-                    f"{median(small_reopens):.2f} s; target < {REOPEN_TARGET} s)",
+                    f"{median(small_reopens):.2f} s; target < {REOPEN_TARGET} s)\n"
+                    f"the same for reference_app.py (one plotly chart, one table, no data layer): "
+                    f"{median(yardstick):.2f} s",
                     flush=True,
                 )
 

@@ -17,6 +17,7 @@ from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.named_model import is_named, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import (
+    common_pairs,
     descriptive_words,
     load_sector_model,
     predict_sector,
@@ -313,6 +314,7 @@ def project_features(
         document_scores=in_document,
         clause_scores=_clause_scores(first, lexicon),
         words=descriptive_words(first.name, tokenizer(lexicon)),
+        pairs=common_pairs(first.name, tokenizer(lexicon)),
     )
 
 

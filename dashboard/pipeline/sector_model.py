@@ -6,8 +6,9 @@ text (0.736 on the development texts), and wrong in ways no single rule mends: a
 that the passage around it would make digital industry, a digital-government platform, a 数谷
 that is not a grain valley. A linear model
 (multinomial logistic regression) weighs what the rules see, their own answer among it, together
-with the last characters of the name and the words it is made of (乳业, 动力电池, 零部件: what a
-project makes or serves), so that it can learn when to overrule them.
+with the last characters of the name, the words it is made of (乳业, 动力电池, 零部件: what a
+project makes or serves) and its pairs of characters (智算, 医养: words jieba does not know), so that
+it can learn when to overrule them.
 
 The model is trained by ``scripts/train-sector-model`` (scikit-learn) on ``data/evaluation/dev``
 only, and shipped as ``sector_model.json`` beside this file (``linear_model``: its features, one
@@ -16,6 +17,7 @@ weight per sector each, and the intercepts).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,12 +47,13 @@ def sector_features(
     document_scores: dict[str, float],
     clause_scores: dict[str, float],
     words: Iterable[str],
+    pairs: Iterable[str] = (),
 ) -> dict[str, float]:
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
-    sentence and of its whole document (as shares), the last characters of its name and its
-    ``words`` (``descriptive_words``). (Single characters inside the name add nothing by
-    cross-validation, and would learn the names of particular places and companies.)"""
+    sentence and of its whole document (as shares), the last characters of its name, its ``words``
+    (``descriptive_words``) and its ``pairs`` of characters (``common_pairs``). (Single characters
+    inside the name add nothing by cross-validation.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
     classified = [p for p in passages if p != UNCLASSIFIED]
@@ -72,7 +75,19 @@ def sector_features(
         features[f"ends={name[-n:]}"] = 1.0
     for word in words:
         features[f"word={word}"] = 1.0
+    for pair in pairs:
+        features[f"pair={pair}"] = 1.0
     return features
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str, tok: Segmenter) -> tuple[tuple[str, bool], ...]:
+    """The words of a name, each with whether it is a division's name or a word jieba tags as a
+    place, person or other proper noun (what the model must not learn); once for both users."""
+    places = divisions()
+    return tuple(
+        (word, word in places or dictionary_tag(word) in _PROPER_TAGS) for word, _, _ in tok.tokenize(name)
+    )
 
 
 def descriptive_words(name: str, tok: Segmenter) -> list[str]:
@@ -88,15 +103,26 @@ def descriptive_words(name: str, tok: Segmenter) -> list[str]:
     >>> descriptive_words("江州市动力电池产业园", tokenizer()), descriptive_words("临川乳业智能工厂", tokenizer())
     (['动力电池', '产业园'], ['乳业', '智能工厂'])
     """
-    places = divisions()
     return [
         word
-        for word, _, _ in tok.tokenize(name)
-        if len(word) > 1
-        and word_frequency(tok, word) > 0
-        and dictionary_tag(word) not in _PROPER_TAGS
-        and word not in places
+        for word, proper in _name_words(name, tok)
+        if not proper and len(word) > 1 and word_frequency(tok, word) > 0
     ]
+
+
+def common_pairs(name: str, tok: Segmenter) -> list[str]:
+    """Every two neighbouring characters of a name outside its places' and proper nouns' words:
+    parts of words jieba does not know (智造, 智算, 灌区, 医养, 信创) and the ends of words that
+    it cuts otherwise. They take the model from 0.862–0.865 to 0.875 (5,743 projects of 826
+    documents, three dealings of the folds). Pairs over the whole name score 0.881, but learn
+    the short names of companies and cities that recur in the texts.
+
+    >>> from dashboard.pipeline.text import tokenizer
+    >>> common_pairs("临川高新区信创产业园", tokenizer())
+    ['信创', '创产', '产业', '业园']
+    """
+    blanked = "".join(" " * len(word) if proper else word for word, proper in _name_words(name, tok))
+    return [blanked[i : i + 2] for i in range(len(blanked) - 1) if " " not in blanked[i : i + 2]]
 
 
 def predict_sector(model: LinearModel, features: dict[str, float]) -> str:

@@ -55,7 +55,7 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     # seen, `scripts/train-name-model --cross-validate`: recall 0.80, precision 0.77)
     assert total.recall >= 0.85
     assert total.precision >= 0.82
-    assert total.sector_accuracy >= 0.9  # 0.923 in-sample since round 23 (the model cross-validated: 0.864)
+    assert total.sector_accuracy >= 0.9  # 0.953 in-sample in round 31 (the model cross-validated: 0.875)
     assert total.named_agreement >= 0.85
 
 
