@@ -17,11 +17,10 @@ from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.named_model import is_named, load_named_model, named_features
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import (
-    common_pairs,
-    descriptive_words,
     load_sector_model,
     predict_sector,
     sector_features,
+    words_and_pairs,
 )
 from dashboard.pipeline.structure import ParagraphContext, best_sector, paragraph_contexts, sector_scores
 from dashboard.pipeline.text import Span, clauses, is_term, sentences, tokenizer, tokens
@@ -304,6 +303,7 @@ def project_features(
     """What the sector model sees of a project (``sector_model.sector_features``)."""
     first = mentions[0]
     name_scores = _name_sector_scores(first.name, lexicon)
+    words, pairs = words_and_pairs(first.name, tokenizer(lexicon))
     return sector_features(
         first.name,
         first.kind,
@@ -313,8 +313,8 @@ def project_features(
         evidence_scores=_sentence_scores(first.evidence, lexicon),
         document_scores=in_document,
         clause_scores=_clause_scores(first, lexicon),
-        words=descriptive_words(first.name, tokenizer(lexicon)),
-        pairs=common_pairs(first.name, tokenizer(lexicon)),
+        words=words,
+        pairs=pairs,
     )
 
 
