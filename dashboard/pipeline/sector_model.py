@@ -46,12 +46,12 @@ def sector_features(
     document_scores: dict[str, float],
     clause_scores: dict[str, float],
     words: Iterable[str],
-    pairs: Iterable[str] = (),
+    pairs: Iterable[str],
 ) -> dict[str, float]:
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
-    sentence and of its whole document (as shares), the last characters of its name, its ``words``
-    (``descriptive_words``) and its ``pairs`` of characters (``common_pairs``). (Single characters
+    sentence and of its whole document (as shares), the last characters of its name, and its ``words`` and
+    ``pairs`` of characters (``words_and_pairs``). (Single characters
     inside the name add nothing by cross-validation.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
@@ -80,7 +80,31 @@ def sector_features(
 
 
 def words_and_pairs(name: str, tok: Segmenter) -> tuple[list[str], list[str]]:
-    """``descriptive_words`` and ``common_pairs`` of a name, from one cut of it."""
+    """What a name is made of, from one cut of it, without its names: no division's name and no
+    word jieba tags as a place, person or other proper noun, so that no place's name is learned.
+
+    - Its words: those of two characters or more that jieba knows. jieba's tags are coarse: the
+      filter also drops some industries' words (光伏, 锂电池 are tagged as proper nouns), and lets
+      through a few brands and areas that jieba files as common nouns (百度, 天府); keeping only
+      place and person tags out did no better by cross-validation. The words took the model from
+      0.846 to 0.862 (4,337 projects of 612 documents: the development texts and the tests' gold
+      articles).
+    - Its pairs: every two neighbouring characters outside those names, parts of words jieba does
+      not know (智造, 智算, 灌区, 医养, 信创) and the ends of words that it cuts otherwise. Names
+      jieba does not know, or files as common nouns, still pass, as they do for the words (贵安,
+      鲲鹏, 张江); none of them is among the weightiest pairs. Pairs with digits, letters or
+      brackets are kept (1号, 区（): keeping only pairs of Chinese characters scored 0.874–0.875.
+      With the pairs, the model goes from 0.862–0.864 to 0.875–0.877 (5,789 projects of 827
+      documents, three dealings of the folds). Pairs over the whole name, places and all, scored
+      0.881 on this round's first harvest of examples, but learn the short names of companies and
+      cities that recur (华为, 北京).
+
+    >>> from dashboard.pipeline.text import tokenizer
+    >>> words_and_pairs("江州市动力电池产业园", tokenizer())[0], words_and_pairs("临川乳业智能工厂", tokenizer())[0]
+    (['动力电池', '产业园'], ['乳业', '智能工厂'])
+    >>> words_and_pairs("临川高新区信创产业园", tokenizer())[1]
+    ['信创', '创产', '产业', '业园']
+    """
     places = divisions()
     cut = [
         (word, word in places or dictionary_tag(word) in _PROPER_TAGS) for word, _, _ in tok.tokenize(name)
@@ -89,40 +113,6 @@ def words_and_pairs(name: str, tok: Segmenter) -> tuple[list[str], list[str]]:
     blanked = "".join(" " * len(word) if proper else word for word, proper in cut)
     pairs = [blanked[i : i + 2] for i in range(len(blanked) - 1) if " " not in blanked[i : i + 2]]
     return words, pairs
-
-
-def descriptive_words(name: str, tok: Segmenter) -> list[str]:
-    """The words of a name that say what the project is made of or for: words of two characters or
-    more that jieba knows, but no division's name and no word jieba tags as a place, person or
-    other proper noun, so that no place's name is learned. jieba's tags are coarse: the filter
-    also drops some industries' words (光伏, 锂电池 are tagged as proper nouns), and lets through a
-    few brands and areas that jieba files as common nouns (百度, 天府); keeping only place and
-    person tags out did no better by cross-validation. The words take the model from 0.846 to
-    0.862 (4,337 projects of 612 documents: the development texts and the tests' gold articles).
-
-    >>> from dashboard.pipeline.text import tokenizer
-    >>> descriptive_words("江州市动力电池产业园", tokenizer()), descriptive_words("临川乳业智能工厂", tokenizer())
-    (['动力电池', '产业园'], ['乳业', '智能工厂'])
-    """
-    return words_and_pairs(name, tok)[0]
-
-
-def common_pairs(name: str, tok: Segmenter) -> list[str]:
-    """Every two neighbouring characters of a name outside the words ``descriptive_words`` leaves
-    out as names (a division's, or a word jieba tags as proper): parts of words jieba does not know
-    (智造, 智算, 灌区, 医养, 信创) and the ends of words that it cuts otherwise. Names jieba does
-    not know, or files as common nouns, still pass, as they do for the words (贵安, 鲲鹏, 张江);
-    none of them is among the weightiest pairs. Pairs with digits, letters or brackets are kept
-    (1号, 区（): keeping only pairs of Chinese characters scored 0.874–0.875. With the pairs, the
-    model goes from 0.862–0.864 to 0.875–0.877 (5,789 projects of 827 documents, three dealings
-    of the folds). Pairs over the whole name, places and all, scored 0.881 on this round's first
-    harvest of examples, but learn the short names of companies and cities that recur (华为, 北京).
-
-    >>> from dashboard.pipeline.text import tokenizer
-    >>> common_pairs("临川高新区信创产业园", tokenizer())
-    ['信创', '创产', '产业', '业园']
-    """
-    return words_and_pairs(name, tok)[1]
 
 
 def predict_sector(model: LinearModel, features: dict[str, float]) -> str:

@@ -12,13 +12,7 @@ from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.pipeline.linear_model import LinearModel, parse_linear_model
 from dashboard.pipeline.read import read_document
-from dashboard.pipeline.sector_model import (
-    MODEL_PATH,
-    common_pairs,
-    descriptive_words,
-    load_sector_model,
-    words_and_pairs,
-)
+from dashboard.pipeline.sector_model import MODEL_PATH, load_sector_model, words_and_pairs
 from dashboard.pipeline.taxonomy import SECTORS, UNCLASSIFIED
 from dashboard.pipeline.text import dictionary_tag, tokenizer
 
@@ -66,9 +60,9 @@ def test_the_model_reads_pairs_of_characters_jieba_has_no_word_for_and_none_of_a
     pairs = {f.partition("=")[2] for f in load_sector_model().weights if f.startswith("pair=")}
     assert {"智算", "医养", "信创", "智造"} <= pairs
     tok = tokenizer()
-    assert common_pairs("成都市医养结合中心", tok) == ["医养", "养结", "结合", "合中", "中心"]
+    assert words_and_pairs("成都市医养结合中心", tok)[1] == ["医养", "养结", "结合", "合中", "中心"]
     words, pairs_of_name = words_and_pairs("成都市动力电池产业园", tok)
-    assert words == descriptive_words("成都市动力电池产业园", tok) == ["动力电池", "产业园"]
+    assert words == ["动力电池", "产业园"]
     assert pairs_of_name[0] == "动力" and not any(ch in "成都市" for p in pairs_of_name for ch in p)
 
 
