@@ -194,6 +194,19 @@ def test_tables_of_a_large_corpus_come_back_from_their_archive_as_they_went_in()
     assert documents.dtype == object and len({id(d) for d in documents}) == documents.nunique()
 
 
+def test_chunks_with_different_dictionaries_give_their_own_strings_shared():
+    """An archive's chunks share one dictionary; chunks that do not (an Arrow table put together
+    from parts) still give each row its own value, one string object per value."""
+    import pyarrow as pa
+
+    from dashboard.pipeline.tables import shared_strings
+
+    parts = [pa.array(["江州", "青峰", "江州"]), pa.array(["云岭", None, "江州"])]
+    values = shared_strings(pa.chunked_array([part.dictionary_encode() for part in parts]))
+    assert list(values) == ["江州", "青峰", "江州", "云岭", None, "江州"]
+    assert len({id(value) for value in values if value is not None}) == 3
+
+
 def test_a_cache_that_cannot_be_written_is_skipped(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder would be")  # unwritable, even for root
