@@ -109,7 +109,10 @@ def tables_archive(extraction: Extraction) -> bytes:
                 notes = table["warnings"].map(lambda ns: [json.dumps([n.code, n.details]) for n in ns])
                 table = table.assign(warnings=notes)
             out = io.BytesIO()
-            arrow = pa.Table.from_pandas(table, preserve_index=False)
+            # one piece per column: a corpus's tables are put together from its parts' (hundreds of
+            # small pieces at 10,000 articles), which the file would keep as as many record batches,
+            # each read and converted on its own
+            arrow = pa.Table.from_pandas(table, preserve_index=False).combine_chunks()
             for column in REPEATED_TEXT.get(name, ()):  # each distinct value stored once
                 if column in arrow.column_names and len(arrow):
                     index = arrow.column_names.index(column)

@@ -117,6 +117,30 @@ def test_tables_built_in_parts_are_the_tables_built_at_once():
         assert_same_tables(whole, combined(parts))
 
 
+def test_tables_put_together_from_parts_are_archived_in_one_piece():
+    """Parts put together keep their text columns in as many pieces as there were parts (at
+    10,000 articles, hundreds); the archive stores each table in one piece, so that reopening a
+    corpus does not read and convert hundreds of small batches."""
+    import io
+    import zipfile
+
+    import pyarrow as pa
+    import pyarrow.feather as feather
+
+    from dashboard.pipeline.cache import tables_archive
+    from dashboard.pipeline.extraction import extract_document
+    from dashboard.pipeline.tables import combined, part_tables
+
+    documents, _ = read_documents(GOLD_ARTICLES)
+    extractions = [extract_document(d) for d in documents]
+    tables = combined([part_tables([e], [n]) for n, e in enumerate(extractions)])
+    assert pa.Table.from_pandas(tables.projects).column("name").num_chunks == len(extractions) > 1
+    with zipfile.ZipFile(io.BytesIO(tables_archive(tables))) as archive:
+        for name in ("documents", "projects", "mentions"):
+            table = feather.read_table(pa.BufferReader(archive.read(f"{name}.arrow")))
+            assert {table.column(c).num_chunks for c in table.column_names} == {1}, name
+
+
 def test_an_unchanged_corpus_reopens_from_one_cache_entry(tmp_path):
     from dashboard.pipeline.corpus import extract_paths
 
