@@ -119,8 +119,8 @@ def test_tables_built_in_parts_are_the_tables_built_at_once():
 
 def test_tables_put_together_from_parts_are_archived_in_one_piece():
     """Parts put together keep their text columns in as many pieces as there were parts (at
-    10,000 articles, hundreds); the archive stores each table in one piece, so that reopening a
-    corpus does not read and convert hundreds of small batches."""
+    10,000 articles, hundreds); the archive stores each table in one piece (up to the file's 64 Ki
+    rows a batch), so that reopening a corpus does not read and convert hundreds of small batches."""
     import io
     import zipfile
 
