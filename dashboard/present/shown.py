@@ -83,7 +83,7 @@ def _overview_timeline(filters: Filters, view: view_data.Overview, scale: float)
     period = timeline_period(view.documents)
     if not period:  # articles of one date
         return None
-    table = timeline(view.projects, view.figures["initiatives"], view.documents, period=period)
+    table = timeline(view.projects, None, view.documents, period=period)  # the chart shows projects
     if table.empty or not table["projects"].any():
         return None
     return charts.frozen(charts.timeline(table, measure="projects", lang=filters.lang, scale=scale))

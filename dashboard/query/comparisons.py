@@ -117,15 +117,16 @@ def document_periods(documents: pd.DataFrame, *, period: str = "M") -> pd.Series
 
 
 def timeline(
-    projects: pd.DataFrame, initiatives: pd.DataFrame, documents: pd.DataFrame, *, period: str = "M"
+    projects: pd.DataFrame, initiatives: pd.DataFrame | None, documents: pd.DataFrame, *, period: str = "M"
 ) -> pd.DataFrame:
     """Named projects and initiatives per period (``M`` month, ``Q`` quarter, ``Y`` year) and sector,
-    by article date. Undated articles are left out. Columns: period, sector, projects, initiatives."""
+    by article date. Undated articles are left out. Columns: period, sector, projects, initiatives
+    (0 throughout when ``initiatives`` is None: a chart of projects alone need not count them)."""
     columns = ["period", "sector", "projects", "initiatives"]
     periods = document_periods(documents, period=period)
     counts = []
     for name, table in (("projects", projects[projects["named"]]), ("initiatives", initiatives)):
-        if table.empty:
+        if table is None or table.empty:
             continue
         frame = table.assign(period=table["document"].map(periods)).dropna(subset=["period"])
         counts.append(frame.groupby(["period", "sector"]).size().rename(name))

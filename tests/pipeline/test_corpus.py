@@ -69,6 +69,13 @@ def test_timeline_counts_projects_and_initiatives_by_month_and_sector(corpus):
     assert table["initiatives"].sum() == len(corpus.initiatives)
 
 
+def test_a_timeline_of_projects_alone_counts_no_initiatives(corpus):
+    both = timeline(corpus.projects, corpus.initiatives, corpus.documents)
+    alone = timeline(corpus.projects, None, corpus.documents)
+    assert alone["projects"].tolist() == both.loc[both["projects"] > 0, "projects"].tolist()
+    assert alone["initiatives"].eq(0).all() and len(alone) < len(both)
+
+
 def test_comparing_two_articles(corpus):
     tables = {"projects": corpus.projects, "terms": corpus.terms}
     result = compare(subset(tables, ["2023-01-15-article-0000"]), subset(tables, ["2023-02-15-article-0001"]))
