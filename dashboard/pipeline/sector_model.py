@@ -2,7 +2,7 @@
 
 The rules (``extraction._project_sector``) decide from the words of a name, the kind of thing it
 is and the passage it stands in. They are right on about three projects in four of real published
-text (0.736 on the development texts), and wrong in ways no single rule mends: a development zone
+text (0.734 on the development texts), and wrong in ways no single rule mends: a development zone
 that the passage around it would make digital industry, a digital-government platform, a 数谷
 that is not a grain valley. A linear model
 (multinomial logistic regression) weighs what the rules see, their own answer among it, together
@@ -50,9 +50,9 @@ def sector_features(
 ) -> dict[str, float]:
     """What the model sees of a project: the rules' answer, the kind of thing it is, the sector of
     the passages it is mentioned in, the sector words of its name, of the rest of its clause, of its
-    sentence and of its whole document (as shares), the last characters of its name, and its ``words`` and
-    ``pairs`` of characters (``words_and_pairs``). (Single characters
-    inside the name add nothing by cross-validation.)"""
+    sentence and of its whole document (as shares), the last characters of its name, and its
+    ``words`` and ``pairs`` of characters (``words_and_pairs``). (Single characters inside the name
+    add nothing by cross-validation.)"""
     features = {f"rule={rule}": 1.0, f"kind={kind}": 1.0}
     passages = list(passages)
     classified = [p for p in passages if p != UNCLASSIFIED]
