@@ -126,3 +126,16 @@ def test_the_cache_falls_back_to_the_temp_folder_when_home_cannot_be_written(tmp
     (tmp_path / "tmp").mkdir()
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
     assert cache_folder() == tmp_path / "tmp" / "digital-economy-dashboard"
+
+
+def test_an_installed_package_carries_every_model_and_table_the_code_reads_beside_it():
+    """A wheel holds the data files ``pyproject.toml`` lists: every learned model and table that
+    sits beside the code (``*.json``, ``*.crfsuite``, ``*.tsv``) must match one of its patterns, or
+    an installed dashboard would run without it."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = project["tool"]["setuptools"]["package-data"]
+    beside_code = [p for s in ("json", "crfsuite", "tsv") for p in (ROOT / "dashboard").rglob(f"*.{s}")]
+    assert len(beside_code) >= 5
+    for path in beside_code:
+        package = ".".join(path.parent.relative_to(ROOT).parts)
+        assert any(path.match(pattern) for pattern in listed.get(package, [])), path
