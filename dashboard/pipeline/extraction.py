@@ -15,6 +15,7 @@ from dashboard.pipeline.entities import ORGANIZATION, PLACE, PROJECT, EntityFind
 from dashboard.pipeline.lexicon import Lexicon, load_lexicon
 from dashboard.pipeline.name_model import load_name_model, within
 from dashboard.pipeline.named_model import is_named, load_named_model, named_features
+from dashboard.pipeline.project_model import found_name_features, is_project, load_project_model
 from dashboard.pipeline.read import Document, IngestError, Reason
 from dashboard.pipeline.sector_model import (
     load_sector_model,
@@ -189,8 +190,13 @@ def extract_document(
                     term = is_keyword[t.text] = is_term(t.text, keyword_stopwords)
                 if term:
                     result.terms.append((paragraph.index, s_index, t.text))
-    result.mentions = _resolve_mentions(document, contexts, raw, finder)
-    result.projects = document_projects(result.mentions, lexicon, document_scores(contexts))
+    mentions = _resolve_mentions(document, contexts, raw, finder)
+    result.projects = document_projects(mentions, lexicon, document_scores(contexts))
+    # a name the project model does not list is not highlighted or counted as a project either
+    listed = {p["name"] for p in result.projects}
+    grouped = project_groups(mentions)
+    unlisted = {id(m) for name, group in grouped.items() if name not in listed for m in group}
+    result.mentions = [m for m in mentions if id(m) not in unlisted]
     by_paragraph: dict[int, list[Mention]] = {}
     for mention in result.mentions:
         by_paragraph.setdefault(mention.paragraph, []).append(mention)
@@ -345,6 +351,21 @@ def project_named_features(
     )
 
 
+def project_model_features(record: dict, lexicon: Lexicon) -> dict[str, float]:
+    """What the project model sees of a found name's record (``project_model.found_name_features``)."""
+    return found_name_features(
+        record["name"],
+        record["kind"],
+        named=record["named"],
+        evidence=record["evidence"],
+        mentions=record["mentions"],
+        with_organizations=bool(record["organizations"]),
+        with_places=bool(record["places"]),
+        lexicon=lexicon,
+        tok=tokenizer(lexicon),
+    )
+
+
 def _clause_scores(mention: Mention, lexicon: Lexicon) -> dict[str, float]:
     """The sector words of the clause a project is first named in, its own name left out: what the
     clause says the thing is for (依托甲开发区重点发展智能制造)."""
@@ -391,9 +412,10 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
     prefix) merged, with the organizations and places named in the same clauses. The sector is the
     sector model's where one is shipped, else the rules'; whether it is named, the named model's
     where one is shipped, else the rule's. The model weighs what a project is even in a text with no
-    sector word, where the rules would leave a data-resource centre unclassified."""
+    sector word, where the rules would leave a data-resource centre unclassified. A name the project
+    model (where one is shipped) does not take for a project is left out."""
     grouped = project_groups(mentions)
-    model, named_model = load_sector_model(), load_named_model()
+    model, named_model, project_model = load_sector_model(), load_named_model(), load_project_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
     for m in mentions:
         if m.category != PROJECT:
@@ -402,22 +424,22 @@ def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: di
     for name, group in grouped.items():
         first = group[0]
         together = [o for g in group for o in by_clause.get((g.paragraph, g.sentence, g.clause), ())]
-        if model is None:
-            sector = _project_sector(group, lexicon)
-        else:
-            sector = predict_sector(model, project_features(group, lexicon, in_document))
         if named_model is None:
             named = any(g.named for g in group)
         else:
             named = is_named(named_model, project_named_features(group, mentions, lexicon))
-        records.append(
-            {
-                "name": name, "kind": first.kind, "named": named, "sector": sector,
-                "pillar": tx.pillar_of(sector), "document": first.document, "paragraph": first.paragraph,
-                "sentence": first.sentence, "evidence": first.evidence, "mentions": len(group),
-                "organizations": list(dict.fromkeys(o.name for o in together if o.category == ORGANIZATION)),
-                "places": list(dict.fromkeys(o.name for o in together if o.category == PLACE)),
-                "paragraphs": sorted({g.paragraph for g in group}),
-            }
-        )  # fmt: skip
+        if model is None:
+            sector = _project_sector(group, lexicon)
+        else:
+            sector = predict_sector(model, project_features(group, lexicon, in_document))
+        record = {
+            "name": name, "kind": first.kind, "named": named, "sector": sector,
+            "pillar": tx.pillar_of(sector), "document": first.document, "paragraph": first.paragraph,
+            "sentence": first.sentence, "evidence": first.evidence, "mentions": len(group),
+            "organizations": list(dict.fromkeys(o.name for o in together if o.category == ORGANIZATION)),
+            "places": list(dict.fromkeys(o.name for o in together if o.category == PLACE)),
+            "paragraphs": sorted({g.paragraph for g in group}),
+        }  # fmt: skip
+        if project_model is None or is_project(*project_model, project_model_features(record, lexicon)):
+            records.append(record)
     return records

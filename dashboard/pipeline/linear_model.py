@@ -1,4 +1,4 @@
-"""The learned parts of the extraction (``sector_model``, ``named_model``): linear models trained
+"""The learned parts of the extraction (``sector_model``, ``named_model``, ``project_model``): linear models trained
 with scikit-learn by the scripts in ``scripts/`` on the development texts only, and shipped as JSON
 beside their code: the features, one weight per label each, and the intercepts. Predicting needs no
 library: a sum of weights.
@@ -6,6 +6,8 @@ library: a sum of weights.
     >>> model = LinearModel(("a", "b"), (0.0, 0.5), {"rule=a": (2.0, 0.0)}, "test")
     >>> model.predict({"rule=a": 1.0}), model.predict({"kind=x": 1.0})
     ('a', 'b')
+    >>> round(model.probability({"kind=x": 1.0}, "b"), 3)  # 1 / (1 + e^-0.5)
+    0.622
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,12 @@ class LinearModel:
             label: self.intercepts[k] + sum(weights[k] * value for weights, value in known)
             for k, label in enumerate(self.labels)
         }
+
+    def probability(self, features: dict[str, float], label: str) -> float:
+        """The model's probability of ``label`` (the softmax of the scores)."""
+        scores = self.scores(features)
+        top = max(scores.values())
+        return math.exp(scores[label] - top) / sum(math.exp(s - top) for s in scores.values())
 
     def predict(self, features: dict[str, float]) -> str:
         scores = self.scores(features)

@@ -79,9 +79,10 @@ def sector_features(
     return features
 
 
-def words_and_pairs(name: str, tok: Segmenter) -> tuple[list[str], list[str]]:
-    """What a name is made of, from one cut of it, without its names: no division's name and no
-    word jieba tags as a place, person or other proper noun, so that no place's name is learned.
+def words_and_pairs(name: str, tok: Segmenter, cut: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """What a name is made of, from one cut of it (``cut``: its words, where they are at hand),
+    without its names: no division's name and no word jieba tags as a place, person or other proper
+    noun, so that no place's name is learned.
 
     - Its words: those of two characters or more that jieba knows. jieba's tags are coarse: the
       filter also drops some industries' words (光伏, 锂电池 are tagged as proper nouns), and lets
@@ -106,11 +107,11 @@ def words_and_pairs(name: str, tok: Segmenter) -> tuple[list[str], list[str]]:
     ['信创', '创产', '产业', '业园']
     """
     places = divisions()
-    cut = [
-        (word, word in places or dictionary_tag(word) in _PROPER_TAGS) for word, _, _ in tok.tokenize(name)
-    ]
-    words = [word for word, proper in cut if not proper and len(word) > 1 and word_frequency(tok, word) > 0]
-    blanked = "".join(" " * len(word) if proper else word for word, proper in cut)
+    if cut is None:
+        cut = [word for word, _, _ in tok.tokenize(name)]
+    marked = [(word, word in places or dictionary_tag(word) in _PROPER_TAGS) for word in cut]
+    words = [w for w, proper in marked if not proper and len(w) > 1 and word_frequency(tok, w) > 0]
+    blanked = "".join(" " * len(word) if proper else word for word, proper in marked)
     pairs = [blanked[i : i + 2] for i in range(len(blanked) - 1) if " " not in blanked[i : i + 2]]
     return words, pairs
 

@@ -52,10 +52,10 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     total = evaluate(extract_paths([folder]).projects, golds).total
     assert total.documents == 907
     # in-sample: the name and sector models are trained on these texts (on texts they have not
-    # seen, `scripts/train-name-model --cross-validate`: recall 0.79, precision 0.77)
+    # seen, `scripts/train-project-model --cross-validate`: recall 0.79, precision 0.79)
     assert total.recall >= 0.85
     assert total.precision >= 0.82
-    assert total.sector_accuracy >= 0.9  # 0.953 in-sample in round 33 (the model cross-validated: 0.872)
+    assert total.sector_accuracy >= 0.9  # 0.952 in-sample in round 34 (the model cross-validated: 0.877)
     assert total.named_agreement >= 0.85
 
 
