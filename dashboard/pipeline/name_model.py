@@ -53,7 +53,7 @@ def _character_type(ch: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_tag(word: str) -> str:
+def word_tag(word: str) -> str:
     """A word's part of speech as jieba's dictionary gives it (first two letters), ``oov`` for a
     word it does not know, ``m`` for digits."""
     tag = dictionary_tag(word)
@@ -86,7 +86,7 @@ def features(text: str, toks: Sequence[Span], heads: frozenset[str]) -> list[tup
         length = end - start
         if length > 1:
             word[start:end] = ["w=" + t.text] * length
-        tag[start:end] = ["tag=" + _word_tag(t.text)] * length
+        tag[start:end] = ["tag=" + word_tag(t.text)] * length
         if t.text in heads:
             head[start:end] = ["head=1"] * length
         if k:

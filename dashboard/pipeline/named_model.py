@@ -56,9 +56,7 @@ def named_features(
     words = [word for word, _, _ in tok.tokenize(name)]
     before_head = words[:-1]
     for word in before_head:  # common words only: the model learns no place's or company's name
-        if word in lexicon.generic_words or (
-            word_frequency(tok, word) >= _COMMON_WORD and dictionary_tag(word) not in _PROPER_TAGS
-        ):
+        if is_common_word(word, lexicon, tok):
             features[f"word={word}"] = 1.0
     generic = [w for w in before_head if w in lexicon.generic_words]
     features["generic-words-only"] = float(bool(before_head) and len(generic) == len(before_head))
@@ -78,6 +76,14 @@ def named_features(
     for category in set(opens_with):
         features[f"opens-with={category}"] = 1.0
     return features
+
+
+def is_common_word(word: str, lexicon: Lexicon, tok: Segmenter) -> bool:
+    """One of the genre's generic words, or a word jieba knows well that is not a place, a person or
+    a brand: a word a model may weigh."""
+    return word in lexicon.generic_words or (
+        word_frequency(tok, word) >= _COMMON_WORD and dictionary_tag(word) not in _PROPER_TAGS
+    )
 
 
 def is_named(model: LinearModel, features: dict[str, float]) -> bool:

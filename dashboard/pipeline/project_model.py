@@ -9,8 +9,9 @@ what a reader goes by: the head (the last characters), the first words and what 
 genre's and jieba's common words only, their part of speech, a word jieba does not know), the
 parts of speech inside, the name's length, the word and the characters around its first mention,
 whether it is named, mentioned again, and said with organizations or places, and the name's pairs
-of characters outside its places and proper nouns (``sector_model.words_and_pairs``: no place's or
-company's name is learned). A found name whose probability of being a project is under the
+of characters. Its last characters are read outside a division's name, its pairs outside places
+and proper nouns (``sector_model.words_and_pairs``), and its words only where they are common
+(``named_model.is_common_word``): no place's or company's name is learned. A found name whose probability of being a project is under the
 model's ``threshold`` is not listed.
 
 The model learns from what a name model trained without a text finds in it, text by text
@@ -21,21 +22,24 @@ file (``linear_model``); without it every name found is listed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.pipeline.entities import _COMMON_WORD, _PROPER_TAGS  # the grammar's own bounds
+from dashboard.pipeline.entities import normalise_name
+from dashboard.pipeline.gazetteer import divisions
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.linear_model import LinearModel, parse_linear_model
+from dashboard.pipeline.name_model import word_tag
+from dashboard.pipeline.named_model import is_common_word
 from dashboard.pipeline.sector_model import words_and_pairs
-from dashboard.pipeline.text import Segmenter, dictionary_tag, word_frequency
+from dashboard.pipeline.text import Segmenter
 
 MODEL_PATH = Path(__file__).with_name("project_model.json")
 PROJECT, NOT_A_PROJECT = "project", "not-a-project"
 _CONTEXT = 8  # characters before a name that are cut into words to find the word before it
-_DIGITS = re.compile(r"\d")
 
 
 def found_name_features(
@@ -59,43 +63,35 @@ def found_name_features(
     >>> f["first=这些"], f["ends=产业园"], f["before=进"], f["word-before=推进"]
     (1.0, 1.0, 1.0, 1.0)
     """
-
-    def common(word: str) -> bool:
-        return word in lexicon.generic_words or (
-            word_frequency(tok, word) >= _COMMON_WORD and dictionary_tag(word) not in _PROPER_TAGS
-        )
-
-    def tag(word: str) -> str:
-        found = dictionary_tag(word)
-        if found is not None:
-            return found[:2]
-        if _DIGITS.search(word):
-            return "m"
-        return "oov" if len(word) > 1 else "x"
-
     features = {f"kind={kind}": 1.0, f"named={named}": 1.0, f"mentions={min(mentions, 3)}": 1.0}
-    for n in (1, 2, 3):
-        features[f"ends={name[-n:]}"] = 1.0
     words = [word for word, _, _ in tok.tokenize(name)]
+    # its last characters, unless a division's name (数字甲省): heads jieba files as places stay (小镇, 新区)
+    places = divisions()
+    ending = "".join(" " * len(word) if word in places else word for word in words)
+    for n in (1, 2, 3):
+        if len(ending) >= n and " " not in ending[-n:]:
+            features[f"ends={ending[-n:]}"] = 1.0
     for position, word in zip(("first", "second"), words, strict=False):
-        features[f"{position}={word if common(word) else '-'}"] = 1.0
-        features[f"{position}-tag={tag(word)}"] = 1.0
+        features[f"{position}={word if is_common_word(word, lexicon, tok) else '-'}"] = 1.0
+        features[f"{position}-tag={word_tag(word)}"] = 1.0
     for word in words[:-1]:
-        features[f"tag={tag(word)}"] = 1.0
-        if common(word):
+        features[f"tag={word_tag(word)}"] = 1.0
+        if is_common_word(word, lexicon, tok):
             features[f"word={word}"] = 1.0
     features[f"words={min(len(words), 8)}"] = 1.0
     features[f"length={min(len(name) // 3, 8)}"] = 1.0
     features["with-organizations"] = float(with_organizations)
     features["with-places"] = float(with_places)
-    at = evidence.find(name)
+    sentence = normalise_name(evidence)  # written as the name is: “甲”工程 is 甲工程
+    at = sentence.find(name)
     if at >= 0:
-        features[f"before={evidence[at - 1 : at] or '^'}"] = 1.0
-        features[f"after={evidence[at + len(name) : at + len(name) + 1] or '$'}"] = 1.0
-        before = [word for word, _, _ in tok.tokenize(evidence[max(0, at - _CONTEXT) : at])]
+        features[f"before={sentence[at - 1 : at] or '^'}"] = 1.0
+        features[f"after={sentence[at + len(name) : at + len(name) + 1] or '$'}"] = 1.0
+        before = [word for word, _, _ in tok.tokenize(sentence[max(0, at - _CONTEXT) : at])]
         if before:
-            features[f"word-before={before[-1] if common(before[-1]) else '-'}"] = 1.0
-            features[f"tag-before={tag(before[-1])}"] = 1.0
+            word = before[-1]
+            features[f"word-before={word if is_common_word(word, lexicon, tok) else '-'}"] = 1.0
+            features[f"tag-before={word_tag(word)}"] = 1.0
     for pair in words_and_pairs(name, tok, words)[1]:
         features[f"pair={pair}"] = 1.0
     return features
@@ -104,6 +100,18 @@ def found_name_features(
 def is_project(model: LinearModel, threshold: float, features: dict[str, float]) -> bool:
     """Whether the model gives a found name at least ``threshold`` of being a project."""
     return model.probability(features, PROJECT) >= threshold
+
+
+@contextlib.contextmanager
+def everything_listed() -> Iterator[None]:
+    """Inside, the extraction lists every name it finds, as with no model shipped: what the named
+    and sector models learn from, so that they do not depend on this model, which reads them."""
+    global MODEL_PATH
+    shipped, MODEL_PATH = MODEL_PATH, MODEL_PATH.with_name("none")
+    try:
+        yield
+    finally:
+        MODEL_PATH = shipped
 
 
 def load_project_model() -> tuple[LinearModel, float] | None:

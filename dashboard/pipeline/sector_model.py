@@ -17,7 +17,7 @@ weight per sector each, and the intercepts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 
 from dashboard.pipeline.entities import _PROPER_TAGS  # the grammar's own bound
@@ -106,14 +106,28 @@ def words_and_pairs(name: str, tok: Segmenter, cut: list[str] | None = None) -> 
     >>> words_and_pairs("临川高新区信创产业园", tokenizer())[1]
     ['信创', '创产', '产业', '业园']
     """
-    places = divisions()
     if cut is None:
         cut = [word for word, _, _ in tok.tokenize(name)]
-    marked = [(word, word in places or dictionary_tag(word) in _PROPER_TAGS) for word in cut]
-    words = [w for w, proper in marked if not proper and len(w) > 1 and word_frequency(tok, w) > 0]
-    blanked = "".join(" " * len(word) if proper else word for word, proper in marked)
-    pairs = [blanked[i : i + 2] for i in range(len(blanked) - 1) if " " not in blanked[i : i + 2]]
+    places = divisions()
+    words = [w for w in cut if len(w) > 1 and not _is_a_name(w, places) and word_frequency(tok, w) > 0]
+    text = without_names(cut)
+    pairs = [text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]]
     return words, pairs
+
+
+def without_names(cut: list[str]) -> str:
+    """A name's words joined again with each division's name and each word jieba tags as a place,
+    person or other proper noun blanked out: what of it a model may learn.
+
+    >>> without_names(["成都市", "医养", "结合", "中心"])
+    '   医养结合中心'
+    """
+    places = divisions()
+    return "".join(" " * len(word) if _is_a_name(word, places) else word for word in cut)
+
+
+def _is_a_name(word: str, places: Container[str]) -> bool:
+    return word in places or dictionary_tag(word) in _PROPER_TAGS
 
 
 def predict_sector(model: LinearModel, features: dict[str, float]) -> str:

@@ -55,7 +55,7 @@ def test_the_development_texts_do_not_fall_below_their_figures():
     # seen, `scripts/train-project-model --cross-validate`: recall 0.79, precision 0.79)
     assert total.recall >= 0.85
     assert total.precision >= 0.82
-    assert total.sector_accuracy >= 0.9  # 0.952 in-sample in round 34 (the model cross-validated: 0.877)
+    assert total.sector_accuracy >= 0.9  # 0.952 in-sample in round 34 (the model cross-validated: 0.874)
     assert total.named_agreement >= 0.85
 
 

@@ -49,7 +49,7 @@ def test_training_again_gives_the_shipped_model(training):
 def test_the_model_agrees_with_the_annotators_more_than_the_rule_on_documents_it_has_not_seen(training):
     script, rows = training
     rule, model = script.cross_validate(rows)
-    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.880 against 0.849 on 7,986 projects
+    assert model >= 0.87 and model > rule + 0.01, (rule, model)  # 0.881 against 0.850 on 8,114 projects
 
 
 def test_the_words_it_weighs_are_common_words_not_names():

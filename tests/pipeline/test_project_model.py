@@ -1,6 +1,6 @@
-"""The project model: trained on development texts only, learning no place's or company's name,
-and leaving out of the projects, and of the mentions, a found name it does not take for a project;
-without a model, every name found is listed."""
+"""The project model: trained on development texts only and with the shipped named model, learning
+no place's or company's name, and leaving out of the projects, the mentions and the initiatives a
+found name it does not take for a project; without a model, every name found is listed."""
 
 import itertools
 import json
@@ -12,15 +12,19 @@ from dashboard.pipeline import extraction as ex
 from dashboard.pipeline import project_model
 from dashboard.pipeline.entities import PROJECT
 from dashboard.pipeline.linear_model import LinearModel
+from dashboard.pipeline.named_model import load_named_model
 from dashboard.pipeline.read import read_document
 
-# Invented names: a park, a platform and a show town, each named once.
+# Invented names: a park, a platform and a show town, the park and the town named again without
+# their city, and the town in a sentence that launches it.
 ARTICLE = """---
 title: 青峰市数字经济项目集中签约
 date: 2024-05-08
 ---
 
-青峰市数字经济项目集中签约仪式昨日举行。青峰云谷大数据产业园总投资20亿元，青峰农业大数据服务平台年内上线，鸿途数字文旅小镇同步开工。
+青峰市数字经济项目集中签约仪式昨日举行。青峰云谷大数据产业园总投资20亿元，青峰农业大数据服务平台年内上线，青峰鸿途文旅小镇同步开工。
+
+云谷大数据产业园一期已投产。全市将加快建设鸿途文旅小镇，推进云谷大数据产业园二期。
 """
 
 
@@ -46,35 +50,41 @@ def shipped(monkeypatch, tmp_path):
     return ship
 
 
-def test_the_shipped_model_was_trained_on_development_texts_only():
+def test_the_shipped_model_was_trained_on_development_texts_only_with_the_shipped_named_model():
     about = json.loads(project_model.MODEL_PATH.read_text(encoding="utf-8"))
     assert trained_on_development_only(about["trained_on"])
     assert about["labels"] == [project_model.NOT_A_PROJECT, project_model.PROJECT]
     assert 0 < about["threshold"] < 0.5
+    # it reads the named flag: trained again after the named model, or it weighs another model's
+    assert about["named_model"] == load_named_model().version, "run scripts/train-project-model"
 
 
-def test_the_words_it_weighs_are_common_words_and_its_pairs_no_places_name():
+def test_it_reads_what_a_name_is_and_where_it_stands_and_learns_no_places_name():
     weights = project_model.load_project_model()[0].weights
-    kinds = ("word", "first", "second", "word-before")
-    words = {f.partition("=")[2] for f in weights if f.partition("=")[0] in kinds}
-    pairs = {f.partition("=")[2] for f in weights if f.startswith("pair=")}
-    assert words and pairs
-    names = {"上海", "北京", "中关村", "中国电信", "华为", "阿里巴巴", "贵州", "成都"}
-    assert not names & words and not names & pairs
+    kinds = {f.partition("=")[0] for f in weights}
+    assert {"ends", "first", "word", "word-before", "before", "named", "pair", "kind"} <= kinds
+    learned = {f.partition("=")[2] for f in weights if f.startswith(("ends=", "pair="))}
+    names = {"上海", "北京", "中关村", "华为", "贵州", "成都", "福州", "福建", "浙江", "重庆", "云南"}
+    assert not names & learned
 
 
 def test_a_name_the_model_does_not_take_for_a_project_is_neither_listed_nor_highlighted(article, shipped):
     shipped(None)
     everything = ex.extract_document(article)
     listed = {p["name"] for p in everything.projects}
-    assert {"青峰云谷大数据产业园", "青峰农业大数据服务平台", "鸿途数字文旅小镇"} <= listed
+    assert {"青峰云谷大数据产业园", "青峰农业大数据服务平台", "青峰鸿途文旅小镇"} <= listed
+    town = {"青峰鸿途文旅小镇", "鸿途文旅小镇"}  # its mentions: in full, and without its city
+    assert town <= {m.name for m in everything.mentions if m.category == PROJECT}
+    assert any(set(i.projects) & town for i in everything.initiatives)
 
-    # a model that takes every name for a project but the one ending in 小镇
+    # a model that takes every name for a project but one ending in 小镇
     shipped(LinearModel(("not-a-project", "project"), (-2.0, 2.0), {"ends=小镇": (4.0, -4.0)}, "test"))
     result = ex.extract_document(article)
-    assert {p["name"] for p in result.projects} == listed - {"鸿途数字文旅小镇"}
+    assert {p["name"] for p in result.projects} == listed - {"青峰鸿途文旅小镇"}
     found = {m.name for m in result.mentions if m.category == PROJECT}
-    assert "鸿途数字文旅小镇" not in found and "青峰云谷大数据产业园" in found
+    assert not found & town, "the town's mentions, its short form's too, go with it"
+    assert {"青峰云谷大数据产业园", "云谷大数据产业园"} <= found, "the park's stay, its short form's too"
+    assert not any(set(i.projects) & town for i in result.initiatives)
     assert [m for m in result.mentions if m.category != PROJECT] == [
         m for m in everything.mentions if m.category != PROJECT
     ]

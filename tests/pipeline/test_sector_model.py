@@ -47,7 +47,7 @@ def test_training_again_gives_the_shipped_model(training):
 def test_the_model_beats_the_rules_on_documents_it_has_not_seen(training):
     script, rows = training
     rules, model = script.cross_validate(rows)
-    assert model >= 0.85 and model > rules + 0.1, (rules, model)  # 0.877 against 0.733 on 6,200 projects
+    assert model >= 0.85 and model > rules + 0.1, (rules, model)  # 0.874 against 0.733 on 6,314 projects
 
 
 def test_the_model_reads_what_a_name_is_made_of_and_no_places_name():
