@@ -280,6 +280,11 @@ def _grammar(lexicon: Lexicon) -> _Grammar:
     )
 
 
+def project_heads(lexicon: Lexicon) -> frozenset[str]:
+    """The words a project's name ends in (产业园, 平台, 小镇…), as the grammar reads them."""
+    return _grammar(lexicon).project_heads
+
+
 class EntityFinder:
     """Finds names in the sentences of one document; learns the document's place names as it goes."""
 

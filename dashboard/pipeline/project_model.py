@@ -9,10 +9,11 @@ what a reader goes by: the head (the last characters), the first words and what 
 genre's and jieba's common words only, their part of speech, a word jieba does not know), the
 parts of speech inside, the name's length, the word and the characters around its first mention,
 whether it is named, mentioned again, and said with organizations or places, and the name's pairs
-of characters. Its last characters are read outside a division's name, its pairs outside places
-and proper nouns (``sector_model.words_and_pairs``), and its words only where they are common
-(``named_model.is_common_word``): no place's or company's name is learned. A found name whose probability of being a project is under the
-model's ``threshold`` is not listed.
+of characters. Its last characters and its pairs are read outside places and proper nouns
+(``sector_model.is_a_name``; the grammar's heads stay, 小镇 and 新区 among them), and its words only
+where they are common (``named_model.is_common_word``): no place's or company's name is learned
+(names jieba does not know pass, as they do for the sector model). A found name whose probability
+of being a project is under the model's ``threshold`` is not listed.
 
 The model learns from what a name model trained without a text finds in it, text by text
 (``scripts/train-project-model``): the shipped name model, trained on every development text,
@@ -28,16 +29,15 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from dashboard.pipeline.entities import normalise_name
-from dashboard.pipeline.gazetteer import divisions
+from dashboard.pipeline.entities import normalise_name, project_heads
 from dashboard.pipeline.lexicon import Lexicon
 from dashboard.pipeline.linear_model import LinearModel, parse_linear_model
 from dashboard.pipeline.name_model import word_tag
 from dashboard.pipeline.named_model import is_common_word
-from dashboard.pipeline.sector_model import words_and_pairs
+from dashboard.pipeline.sector_model import is_a_name, words_and_pairs
 from dashboard.pipeline.text import Segmenter
 
-MODEL_PATH = Path(__file__).with_name("project_model.json")
+MODEL_PATH: Path | None = Path(__file__).with_name("project_model.json")  # None: every name is listed
 PROJECT, NOT_A_PROJECT = "project", "not-a-project"
 _CONTEXT = 8  # characters before a name that are cut into words to find the word before it
 
@@ -58,16 +58,16 @@ def found_name_features(
 
     >>> from dashboard.pipeline.lexicon import load_lexicon
     >>> from dashboard.pipeline.text import tokenizer
-    >>> f = found_name_features("这些产业园", "园区", named=False, evidence="推进这些产业园建设。", mentions=1,
-    ...                      with_organizations=False, with_places=False, lexicon=load_lexicon(), tok=tokenizer())
+    >>> f = found_name_features("这些产业园", "园区", named=False, evidence="推进这些产业园建设。",
+    ...     mentions=1, with_organizations=False, with_places=False, lexicon=load_lexicon(), tok=tokenizer())
     >>> f["first=这些"], f["ends=产业园"], f["before=进"], f["word-before=推进"]
     (1.0, 1.0, 1.0, 1.0)
     """
     features = {f"kind={kind}": 1.0, f"named={named}": 1.0, f"mentions={min(mentions, 3)}": 1.0}
     words = [word for word, _, _ in tok.tokenize(name)]
-    # its last characters, unless a division's name (数字甲省): heads jieba files as places stay (小镇, 新区)
-    places = divisions()
-    ending = "".join(" " * len(word) if word in places else word for word in words)
+    # its last characters outside names (数字甲省, 乙滨海新区), but heads jieba files as places stay (小镇, 新区)
+    heads = project_heads(lexicon)
+    ending = "".join(" " * len(w) if w not in heads and is_a_name(w) else w for w in words)
     for n in (1, 2, 3):
         if len(ending) >= n and " " not in ending[-n:]:
             features[f"ends={ending[-n:]}"] = 1.0
@@ -107,7 +107,7 @@ def everything_listed() -> Iterator[None]:
     """Inside, the extraction lists every name it finds, as with no model shipped: what the named
     and sector models learn from, so that they do not depend on this model, which reads them."""
     global MODEL_PATH
-    shipped, MODEL_PATH = MODEL_PATH, MODEL_PATH.with_name("none")
+    shipped, MODEL_PATH = MODEL_PATH, None
     try:
         yield
     finally:
@@ -116,7 +116,7 @@ def everything_listed() -> Iterator[None]:
 
 def load_project_model() -> tuple[LinearModel, float] | None:
     """The shipped model and its threshold, or None where there is none (every name is listed)."""
-    return _load(MODEL_PATH)
+    return None if MODEL_PATH is None else _load(MODEL_PATH)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ weight per sector each, and the intercepts).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from dashboard.pipeline.entities import _PROPER_TAGS  # the grammar's own bound
@@ -108,8 +108,7 @@ def words_and_pairs(name: str, tok: Segmenter, cut: list[str] | None = None) -> 
     """
     if cut is None:
         cut = [word for word, _, _ in tok.tokenize(name)]
-    places = divisions()
-    words = [w for w in cut if len(w) > 1 and not _is_a_name(w, places) and word_frequency(tok, w) > 0]
+    words = [w for w in cut if len(w) > 1 and not is_a_name(w) and word_frequency(tok, w) > 0]
     text = without_names(cut)
     pairs = [text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]]
     return words, pairs
@@ -122,12 +121,13 @@ def without_names(cut: list[str]) -> str:
     >>> without_names(["成都市", "医养", "结合", "中心"])
     '   医养结合中心'
     """
-    places = divisions()
-    return "".join(" " * len(word) if _is_a_name(word, places) else word for word in cut)
+    return "".join(" " * len(word) if is_a_name(word) else word for word in cut)
 
 
-def _is_a_name(word: str, places: Container[str]) -> bool:
-    return word in places or dictionary_tag(word) in _PROPER_TAGS
+def is_a_name(word: str) -> bool:
+    """Whether a word is a division's name or one jieba tags as a place, a person or another proper
+    noun: a word no model learns."""
+    return word in divisions() or dictionary_tag(word) in _PROPER_TAGS
 
 
 def predict_sector(model: LinearModel, features: dict[str, float]) -> str:

@@ -11,9 +11,11 @@ from conftest import trained_on_development_only
 from dashboard.pipeline import extraction as ex
 from dashboard.pipeline import project_model
 from dashboard.pipeline.entities import PROJECT
+from dashboard.pipeline.lexicon import load_lexicon
 from dashboard.pipeline.linear_model import LinearModel
 from dashboard.pipeline.named_model import load_named_model
 from dashboard.pipeline.read import read_document
+from dashboard.pipeline.text import tokenizer
 
 # Invented names: a park, a platform and a show town, the park and the town named again without
 # their city, and the town in a sentence that launches it.
@@ -66,6 +68,26 @@ def test_it_reads_what_a_name_is_and_where_it_stands_and_learns_no_places_name()
     learned = {f.partition("=")[2] for f in weights if f.startswith(("ends=", "pair="))}
     names = {"上海", "北京", "中关村", "华为", "贵州", "成都", "福州", "福建", "浙江", "重庆", "云南"}
     assert not names & learned
+
+
+def features(name: str, evidence: str) -> dict[str, float]:
+    return project_model.found_name_features(
+        name, "x", named=True, evidence=evidence, mentions=1, with_organizations=False, with_places=False,
+        lexicon=load_lexicon(), tok=tokenizer(),
+    )  # fmt: skip
+
+
+def test_what_it_reads_of_a_name_leaves_its_places_out_and_keeps_its_head():
+    town = features("青峰鸿途文旅小镇", "青峰鸿途文旅小镇开工。")
+    assert {"ends=小镇", "named=True", "pair=文旅"} <= town.keys()  # 小镇: a head jieba files as a place
+    assert not any(f.startswith("ends=") for f in features("数字福建", "建设数字福建。"))
+    assert not any(f.startswith("ends=") for f in features("天津滨海新区", "天津滨海新区开工。"))
+    assert not {f for f in features("成都市医养结合中心", "成都市医养结合中心开工。") if "成都" in f}
+
+
+def test_what_it_reads_around_a_name_written_with_quotes_inside():
+    quoted = features("七朵云工程", "全面推进“七朵云”工程建设。")
+    assert {"word-before=推进", "before=进", "after=建"} <= quoted.keys()
 
 
 def test_a_name_the_model_does_not_take_for_a_project_is_neither_listed_nor_highlighted(article, shipped):
