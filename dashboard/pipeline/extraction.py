@@ -191,10 +191,10 @@ def extract_document(
                 if term:
                     result.terms.append((paragraph.index, s_index, t.text))
     mentions = _resolve_mentions(document, contexts, raw, finder)
-    result.projects = document_projects(mentions, lexicon, document_scores(contexts))
+    grouped = project_groups(mentions)
+    result.projects = document_projects(grouped, mentions, lexicon, document_scores(contexts))
     # a name the project model does not list is not highlighted or counted as a project either
     listed = {p["name"] for p in result.projects}
-    grouped = project_groups(mentions)
     unlisted = {id(m) for name, group in grouped.items() if name not in listed for m in group}
     result.mentions = [m for m in mentions if id(m) not in unlisted]
     by_paragraph: dict[int, list[Mention]] = {}
@@ -407,14 +407,19 @@ def _aliases(names: Iterable[str], places: set[str]) -> dict[str, str]:
     return alias
 
 
-def document_projects(mentions: list[Mention], lexicon: Lexicon, in_document: dict[str, float]) -> list[dict]:
-    """One record per project of a document: repeated mentions (and short forms without the place
-    prefix) merged, with the organizations and places named in the same clauses. The sector is the
-    sector model's where one is shipped, else the rules'; whether it is named, the named model's
-    where one is shipped, else the rule's. The model weighs what a project is even in a text with no
-    sector word, where the rules would leave a data-resource centre unclassified. A name the project
-    model (where one is shipped) does not take for a project is left out."""
-    grouped = project_groups(mentions)
+def document_projects(
+    grouped: dict[str, list[Mention]],
+    mentions: list[Mention],
+    lexicon: Lexicon,
+    in_document: dict[str, float],
+) -> list[dict]:
+    """One record per project of a document, from its mentions ``grouped`` by ``project_groups``
+    (repeated mentions and short forms without the place prefix together), with the organizations
+    and places named in the same clauses. The sector is the sector model's where one is shipped,
+    else the rules'; whether it is named, the named model's where one is shipped, else the rule's.
+    The model weighs what a project is even in a text with no sector word, where the rules would
+    leave a data-resource centre unclassified. A name the project model (where one is shipped) does
+    not take for a project is left out."""
     model, named_model, project_model = load_sector_model(), load_named_model(), load_project_model()
     by_clause: dict[tuple[int, int, int], list[Mention]] = {}
     for m in mentions:

@@ -1,7 +1,7 @@
-"""The learned parts of the extraction (``sector_model``, ``named_model``, ``project_model``): linear models trained
-with scikit-learn by the scripts in ``scripts/`` on the development texts only, and shipped as JSON
-beside their code: the features, one weight per label each, and the intercepts. Predicting needs no
-library: a sum of weights.
+"""The learned parts of the extraction (``sector_model``, ``named_model``, ``project_model``): linear
+models trained with scikit-learn by the scripts in ``scripts/`` on the development texts only, and
+shipped as JSON beside their code: the features, one weight per label each, and the intercepts.
+Predicting needs no library: a sum of weights.
 
     >>> model = LinearModel(("a", "b"), (0.0, 0.5), {"rule=a": (2.0, 0.0)}, "test")
     >>> model.predict({"rule=a": 1.0}), model.predict({"kind=x": 1.0})
